@@ -34,13 +34,13 @@ func (t *tx) put(r row) error {
 			return err
 		}
 		if old != nil {
-			before = mustJSON(old)
+			before = encodeRow(old)
 		}
 	}
 	if _, err := putRow(t.q, r); err != nil {
 		return err
 	}
-	after := mustJSON(r)
+	after := encodeRow(r)
 	if string(before) == string(after) {
 		return nil // nothing changed: nothing to record
 	}
@@ -60,8 +60,41 @@ func (t *tx) del(kind string, id int64) error {
 	if err := delRow(t.q, kind, id); err != nil {
 		return err
 	}
-	t.changes = append(t.changes, change{Kind: kind, ID: id, Before: mustJSON(old)})
+	t.changes = append(t.changes, change{Kind: kind, ID: id, Before: encodeRow(old)})
 	return nil
+}
+
+// personaImage carries a persona's id, which Persona's own JSON form leaves out.
+type personaImage struct {
+	ID int64    `json:"id"`
+	P  *Persona `json:"p"`
+}
+
+// encodeRow is the recorded image of a row: its JSON with its id.
+func encodeRow(r row) json.RawMessage {
+	if p, ok := r.(*Persona); ok {
+		return mustJSON(personaImage{ID: p.ID, P: p})
+	}
+	return mustJSON(r)
+}
+
+func decodeRow(kind string, img json.RawMessage) (row, error) {
+	if kind == "persona" {
+		var pi personaImage
+		if err := json.Unmarshal(img, &pi); err != nil || pi.P == nil {
+			return nil, fmt.Errorf("bad persona image: %v", err)
+		}
+		pi.P.ID = pi.ID
+		return pi.P, nil
+	}
+	r, err := newRow(kind)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(img, r); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func mustJSON(v any) json.RawMessage {
@@ -223,11 +256,8 @@ func restoreImage(q querier, kind string, id int64, img json.RawMessage) error {
 	if len(img) == 0 {
 		return delRow(q, kind, id)
 	}
-	r, err := newRow(kind)
+	r, err := decodeRow(kind, img)
 	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(img, r); err != nil {
 		return fmt.Errorf("history image of %s %d: %w", kind, id, err)
 	}
 	_, err = putRow(q, r)
