@@ -108,6 +108,8 @@ func (s *Store) connect() error {
 	q.Set("_busy_timeout", fmt.Sprint(s.busy.Milliseconds()))
 	q.Set("_foreign_keys", "1")
 	q.Set("_txlock", "immediate")
+	// Edits run the same few statements over and over: keep them prepared.
+	q.Set("_stmt_cache_size", "64")
 	if s.readOnly {
 		q.Set("mode", "ro")
 	}
