@@ -36,7 +36,9 @@ func TestUndoRedoEveryCommandAcrossReopen(t *testing.T) {
 			newLane, err = s.AddLane(Lane{MapID: id, Name: "Cơ hội", Kind: LaneOpportunities}, 0)
 			return err
 		}},
-		{"update lane", func() error { return s.UpdateLane(Lane{ID: newLane, MapID: id, Name: "Giải pháp", Kind: LaneOpportunities}) }},
+		{"update lane", func() error {
+			return s.UpdateLane(Lane{ID: newLane, MapID: id, Name: "Giải pháp", Kind: LaneOpportunities})
+		}},
 		{"move lane", func() error { return s.MoveLane(id, newLane, 2) }},
 		{"add card", func() (err error) {
 			newCard, err = s.AddCard(Card{MapID: id, StageID: st(0), LaneID: ln(0), Title: "Tìm kiếm Google", Emotion: ptr(1.0), Position: 0})
