@@ -27,7 +27,7 @@ func sampleMap() *Map {
 		Title: "Mua mỹ phẩm trực tuyến", Goal: "Tăng doanh thu", Audience: "Phụ nữ 25–35",
 		Type: CurrentState, Owner: "Lan", Status: InReview, Scale: DefaultScale(), Curve: CurvePerCard,
 		Persona: &Persona{Name: "Chị Hương", Summary: "Nhân viên văn phòng, mua sắm trên điện thoại",
-			Photo: []byte{0x89, 'P', 'N', 'G'}, Goals: "Da đẹp", Frustrates: "Giao hàng chậm"},
+			Photo: encodePNG(4, 4), Goals: "Da đẹp", Frustrates: "Giao hàng chậm"},
 	}
 	for i, n := range []string{"Nhận thức", "Cân nhắc", "Quyết định", "Giữ chân", "Trung thành"} {
 		m.Stages = append(m.Stages, Stage{ID: int64(i + 1), Name: n, Colour: "#3366cc", Description: "giai đoạn " + n})

@@ -129,8 +129,8 @@ func cleanPersona(p *Persona) error {
 		{"persona information needs", &p.InfoNeeds}} {
 		c.text(f.name, f.s, true)
 	}
-	if len(p.Photo) > MaxPhotoBytes {
-		c.fail("persona photo", "is %d bytes; the limit is %d", len(p.Photo), MaxPhotoBytes)
+	if c.err == nil && len(p.Photo) > 0 {
+		return CheckPhoto(p.Photo)
 	}
 	return c.err
 }
