@@ -135,7 +135,8 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if len(t.changes) == 0 {
 		return nil // a no-op edit leaves no history entry
 	}
-	if t.scope != 0 {
+	created := t.scope != 0
+	if created {
 		mapID = t.scope
 	}
 	if _, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID); err != nil {
@@ -145,8 +146,10 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 		mapID, label, mustJSON(t.changes), t.now.Format(timeFormat)); err != nil {
 		return s.wrap(label, err)
 	}
-	if err := touch(q, mapID, t.now); err != nil {
-		return s.wrap(label, err)
+	if !created { // a new map keeps the times it came with (an import is lossless)
+		if err := touch(q, mapID, t.now); err != nil {
+			return s.wrap(label, err)
+		}
 	}
 	if err := q.Commit(); err != nil {
 		return s.wrap(label, err)
