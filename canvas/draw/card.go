@@ -1,0 +1,98 @@
+package draw
+
+import (
+	"image/color"
+	"math"
+
+	"journeycanvas/canvas/geometry"
+)
+
+// CardRadius is the corner radius of a card, in layout units.
+const CardRadius = 6.0
+
+// Card draws a card: a soft shadow, a bordered rounded box with its accent stripe, the title,
+// the metric line, the channel, the markers and the emotion face.
+func (c *Canvas) Card(cb *geometry.CardBox) {
+	p := c.Pal
+	r := cb.Rect
+	// The shadow shows only below the card: draw just its bottom strip.
+	c.FillRoundRect(geometry.Rect{X: r.X, Y: r.Bottom() - 2*CardRadius + 1.5, W: r.W, H: 2 * CardRadius}, CardRadius, p.CardShadow)
+	radii := [4]float64{CardRadius, CardRadius, CardRadius, CardRadius}
+	if cb.Accent.A > 0 {
+		// The stripe is the left end of the card's own rounded shape.
+		c.FillCard(r, radii, 1, 4, p.CardBorder, cb.Accent, p.CardFill)
+	} else {
+		c.FillCard(r, radii, 1, 1, p.CardBorder, p.CardBorder, p.CardFill)
+	}
+	for _, t := range cb.Title {
+		c.Text(t, p.Text)
+	}
+	if m := cb.Metric; m != nil {
+		dot := p.Muted
+		switch m.State {
+		case geometry.MetricOnTarget:
+			dot = p.MetricGood
+		case geometry.MetricOffTarget:
+			dot = p.MetricBad
+		}
+		c.FillCircle(m.Dot.X+m.Dot.W/2, m.Dot.Y+m.Dot.H/2, m.Dot.W/2, dot)
+		for _, t := range m.Lines {
+			c.Text(t, p.Muted)
+		}
+	}
+	if cb.Channel.Text != "" {
+		c.Text(cb.Channel, p.Muted)
+	}
+	for _, mk := range cb.Markers {
+		c.Marker(mk.Kind, mk.Rect)
+	}
+	if f := cb.Face; f != nil {
+		c.Face(f.X, f.Y, f.R, f.Norm)
+	}
+}
+
+// Link draws a link: its path, a dot where it leaves the source card, an arrowhead at the
+// target card, and its label in a pill.
+func (c *Canvas) Link(lp *geometry.LinkPath) {
+	n := len(lp.Segments)
+	if n == 0 {
+		return
+	}
+	p := c.Pal
+	segs := append([][4]geometry.Point(nil), lp.Segments...)
+	last := segs[n-1]
+	p3 := last[3]
+	dx, dy := p3.X-last[2].X, p3.Y-last[2].Y
+	if l := math.Hypot(dx, dy); l > 0 {
+		dx, dy = dx/l, dy/l
+	} else {
+		return
+	}
+	const head, wing = 9.0, 4.5
+	// Stop the line inside the arrowhead so its round cap does not poke out of the tip.
+	last[3] = geometry.Point{X: p3.X - dx*head*0.6, Y: p3.Y - dy*head*0.6}
+	last[2] = geometry.Point{X: last[2].X - dx*head*0.4, Y: last[2].Y - dy*head*0.4}
+	segs[n-1] = last
+	c.Bezier(Stroke{Width: 1.75, Colour: p.Link}, segs...)
+	start := segs[0][0]
+	c.FillCircle(start.X, start.Y, 2.5, p.Link)
+	c.FillPolygon([]geometry.Point{
+		p3,
+		{X: p3.X - dx*head - dy*wing, Y: p3.Y - dy*head + dx*wing},
+		{X: p3.X - dx*head + dy*wing, Y: p3.Y - dy*head - dx*wing},
+	}, p.Link)
+	if lp.Label != nil {
+		b := lp.LabelBox
+		c.FillRoundRect(b, b.H/2, p.Link)
+		c.FillRoundRect(b.Inset(1), b.H/2-1, p.LinkLabel)
+		c.Text(*lp.Label, p.Link)
+	}
+}
+
+// stageTint is the fill of a stage header below its colour band.
+func (c *Canvas) stageTint(col color.NRGBA) color.NRGBA {
+	if c.Pal.Dark {
+		return geometry.Mix(c.Pal.LaneHeader, col, 0.22)
+	}
+	return geometry.Mix(c.Pal.Background, col, 0.13)
+}

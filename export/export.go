@@ -1,0 +1,226 @@
+// Package export renders a journey map as a PNG: the header, the board exactly as
+// geometry.Compute lays it out at zoom 1 (scaled), a legend of the marks used and a footer
+// with the date. It paints with the shared routines of canvas/draw, the ones the board uses,
+// so the picture matches the screen. No Fyne.
+package export
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/fogleman/gg"
+
+	cdraw "journeycanvas/canvas/draw"
+	"journeycanvas/canvas/geometry"
+	"journeycanvas/data"
+)
+
+// MaxSide is the largest width or height, in pixels, an export may have. Past it the image
+// would take gigabytes and most viewers and slide tools refuse it anyway.
+const MaxSide = 16384
+
+// ErrTooLarge is returned (wrapped, with the size and a scale that would fit) when the image
+// would be wider or taller than MaxSide.
+var ErrTooLarge = errors.New("image too large")
+
+// Options say how to export a map.
+type Options struct {
+	// Scale is device pixels per layout unit (1 = the board at 100 %); 0 means 2.
+	Scale float64
+	// Width, when positive, is the image width in pixels and overrides Scale.
+	Width int
+	// Theme is "light" (the default) or "dark".
+	Theme string
+	// Transparent leaves the background transparent (cells, cards and text are still drawn).
+	Transparent bool
+	// StageFrom, StageTo restrict the export to stages StageFrom..StageTo (1-based,
+	// inclusive); 0, 0 means every stage and StageTo 0 means to the last.
+	StageFrom, StageTo int
+	// DPI is the resolution written in the PNG's pHYs chunk. 0 means 96 × the scale, so a
+	// print of the PNG is the size of the board at 100 % on a 96-dpi screen at every scale.
+	DPI int
+	// Now is the date in the footer; the zero value means time.Now(). Fix it for
+	// reproducible files.
+	Now time.Time
+	// Lang is "vi" or "en" for the legend, footer and header captions; "" detects it from
+	// the map.
+	Lang string
+}
+
+// Band height, in device pixels, of the horizontal strips drawn in parallel. Fixed (not
+// derived from the number of CPUs) so every machine produces the same bytes.
+const bandH = 256
+
+// Rendered is an export before encoding: the image and the resolution to record with it.
+type Rendered struct {
+	Image *image.RGBA
+	DPI   float64
+	Scale float64
+}
+
+// Render draws a map. It returns ErrTooLarge (wrapped) when the image would exceed MaxSide,
+// and an error for a stage range outside the map.
+func Render(m *data.Map, opt Options) (*image.RGBA, error) {
+	r, err := render(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	return r.Image, nil
+}
+
+// plan is everything decided before any pixel is drawn.
+type plan struct {
+	lay    *geometry.Layout
+	extras *extras
+	scale  float64
+	w, h   int
+	dpi    float64
+}
+
+func makePlan(m *data.Map, opt Options) (*plan, error) {
+	if opt.StageFrom != 0 || opt.StageTo != 0 {
+		n := len(m.Stages)
+		to := opt.StageTo
+		if to == 0 {
+			to = n
+		}
+		if opt.StageFrom < 1 || to < opt.StageFrom || to > n {
+			return nil, fmt.Errorf("stages %d..%d: the map has %d stages", opt.StageFrom, to, n)
+		}
+	}
+	lang := opt.Lang
+	if lang == "" {
+		lang = geometry.DetectLang(m)
+	}
+	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
+		Header: true, Lang: lang})
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	ex := layoutExtras(m, lay, now)
+	totalH := ex.bottom + geometry.MarginExport
+	p := &plan{lay: lay, extras: ex}
+	switch {
+	case opt.Width > 0:
+		p.scale = float64(opt.Width) / lay.Width
+		p.w = opt.Width
+	case opt.Scale > 0:
+		p.scale = opt.Scale
+		p.w = int(math.Ceil(lay.Width*p.scale - 1e-9))
+	default:
+		p.scale = 2
+		p.w = int(math.Ceil(lay.Width*p.scale - 1e-9))
+	}
+	if math.IsNaN(p.scale) || math.IsInf(p.scale, 0) || p.scale <= 0 {
+		return nil, fmt.Errorf("scale %v: must be positive", opt.Scale)
+	}
+	p.h = int(math.Ceil(totalH*p.scale - 1e-9))
+	if p.w > MaxSide || p.h > MaxSide {
+		fit := math.Floor(float64(MaxSide)/math.Max(lay.Width, totalH)*100) / 100
+		if fit < 0.01 {
+			return nil, fmt.Errorf("%w: the map would be %d × %d px and the limit is %d px a side; export fewer stages (a smaller scale would not do)",
+				ErrTooLarge, p.w, p.h, MaxSide)
+		}
+		return nil, fmt.Errorf("%w: the map would be %d × %d px and the limit is %d px a side; export it at a smaller scale (%s× fits) or width (at most %d px), or fewer stages",
+			ErrTooLarge, p.w, p.h, MaxSide, strconv.FormatFloat(fit, 'f', -1, 64), int(math.Floor(fit*lay.Width)))
+	}
+	p.dpi = float64(opt.DPI)
+	if p.dpi <= 0 {
+		p.dpi = 96 * p.scale
+	}
+	return p, nil
+}
+
+func render(m *data.Map, opt Options) (*Rendered, error) {
+	p, err := makePlan(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	img := image.NewRGBA(image.Rect(0, 0, p.w, p.h))
+	bands := (p.h + bandH - 1) / bandH
+	next := make(chan int, bands)
+	for b := 0; b < bands; b++ {
+		next <- b
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for w := min(runtime.GOMAXPROCS(0), bands); w > 0; w-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range next {
+				y0, y1 := b*bandH, min((b+1)*bandH, p.h)
+				paintBand(img, y0, y1, p, opt.Transparent)
+			}
+		}()
+	}
+	wg.Wait()
+	return &Rendered{Image: img, DPI: p.dpi, Scale: p.scale}, nil
+}
+
+// paintBand draws rows y0..y1 of the image through a gg context of their own, sharing img's
+// pixels.
+func paintBand(img *image.RGBA, y0, y1 int, p *plan, transparent bool) {
+	sub := &image.RGBA{Pix: img.Pix[y0*img.Stride : y1*img.Stride], Stride: img.Stride, Rect: image.Rect(0, 0, img.Rect.Dx(), y1-y0)}
+	if !transparent {
+		draw.Draw(sub, sub.Rect, image.NewUniform(p.lay.Palette.Background), image.Point{}, draw.Src)
+	}
+	c := cdraw.New(gg.NewContextForRGBA(sub), p.scale, geometry.Point{Y: -float64(y0)}, p.lay.Palette)
+	c.Board(p.lay)
+	p.extras.paint(c)
+}
+
+// WritePNG renders a map and writes it to path as a PNG with its resolution recorded. It
+// writes to a temporary file beside path and renames it into place, so path is either the
+// old file or the whole new one. When the image would be too large it writes nothing and
+// returns an error wrapping ErrTooLarge.
+func WritePNG(path string, m *data.Map, opt Options) error {
+	r, err := render(m, opt)
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	tmp := f.Name()
+	fail := func(err error) error {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := Encode(bw, r.Image, r.DPI); err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fail(err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,427 @@
+package export
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fogleman/gg"
+	"golang.org/x/image/font/sfnt"
+
+	cdraw "journeycanvas/canvas/draw"
+	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/geometry/testmaps"
+	"journeycanvas/data"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata/")
+
+var fixedNow = time.Date(2025, 11, 23, 10, 0, 0, 0, time.UTC)
+
+func encode(t testing.TB, img image.Image, dpi float64) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Encode(&b, img, dpi); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestGolden compares small reference exports with the PNGs in testdata/. Run
+// `go test ./export -run TestGolden -update` to accept a deliberate change (and look at the
+// new files before committing them).
+func TestGolden(t *testing.T) {
+	for _, g := range []struct {
+		file string
+		m    *data.Map
+		opt  Options
+	}{
+		{"small-light.png", testmaps.Small(), Options{Scale: 1, Now: fixedNow}},
+		{"small-dark.png", testmaps.Small(), Options{Scale: 1, Now: fixedNow, Theme: "dark"}},
+		{"vi-light.png", testmaps.Vietnamese(), Options{Scale: 1, Now: fixedNow}},
+	} {
+		t.Run(g.file, func(t *testing.T) {
+			img, err := Render(g.m, g.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", g.file)
+			if *update {
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, encode(t, img, 96), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			defer f.Close()
+			want, err := png.Decode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Bounds() != img.Bounds() {
+				t.Fatalf("size %v, golden %v", img.Bounds(), want.Bounds())
+			}
+			// Tolerance: rasteriser or font library updates may move edges a little.
+			bad, total := 0, img.Bounds().Dx()*img.Bounds().Dy()
+			for y := 0; y < img.Bounds().Dy(); y++ {
+				for x := 0; x < img.Bounds().Dx(); x++ {
+					if colourDist(img.At(x, y), want.At(x, y)) > 24 {
+						bad++
+					}
+				}
+			}
+			if frac := float64(bad) / float64(total); frac > 0.002 {
+				out := filepath.Join(t.TempDir(), g.file)
+				os.WriteFile(out, encode(t, img, 96), 0o644)
+				t.Fatalf("%d pixels (%.3f%%) differ from %s; got %s", bad, 100*frac, path, out)
+			}
+		})
+	}
+}
+
+func colourDist(a, b color.Color) int {
+	ar, ag, ab, aa := a.RGBA()
+	br, bg, bb, ba := b.RGBA()
+	d := 0
+	for _, p := range [][2]uint32{{ar, br}, {ag, bg}, {ab, bb}, {aa, ba}} {
+		v := int(p[0]>>8) - int(p[1]>>8)
+		if v < 0 {
+			v = -v
+		}
+		d = max(d, v)
+	}
+	return d
+}
+
+func nrgba(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(color.NRGBA) }
+
+// TestCardsWhereGeometrySays samples pixels of a 2× export at places the layout names: the
+// inside of every card is card-coloured, the cell around it is not.
+func TestCardsWhereGeometrySays(t *testing.T) {
+	for _, theme := range []string{"light", "dark"} {
+		m := testmaps.Vietnamese()
+		img, err := Render(m, Options{Now: fixedNow, Theme: theme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lay := geometry.Compute(m, geometry.Options{Header: true, Theme: theme})
+		if img.Bounds().Dx() != int(2*lay.Width) {
+			t.Fatalf("width %d for a layout %v wide", img.Bounds().Dx(), lay.Width)
+		}
+		pal := lay.Palette
+		at := func(x, y float64) color.NRGBA { return nrgba(img.At(int(2*x), int(2*y))) }
+		for _, c := range lay.Cards {
+			r := c.Rect
+			if got := at(r.X+r.W/2, r.Y+4); got != pal.CardFill {
+				t.Errorf("%s: card %d at %v: inside is %v, want %v", theme, c.ID, r, got, pal.CardFill)
+			}
+			if got := at(r.X-4, r.Y+4); got == pal.CardFill || got == pal.Background {
+				t.Errorf("%s: card %d: left of it is %v, not a cell", theme, c.ID, got)
+			}
+			if c.Accent.A > 0 {
+				if got := at(r.X+1.5, r.Y+r.H/2); got != c.Accent {
+					t.Errorf("%s: card %d: stripe %v, want %v", theme, c.ID, got, c.Accent)
+				}
+			}
+		}
+		// Margins are background; stage bands are the stage's colour.
+		if got := at(2, 2); got != pal.Background {
+			t.Errorf("%s: corner %v, want %v", theme, got, pal.Background)
+		}
+		for _, s := range lay.Stages {
+			if got := at(s.Band.X+s.Band.W/2, s.Band.Y+2); got != s.Colour {
+				t.Errorf("%s: stage %d band %v, want %v", theme, s.ID, got, s.Colour)
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	m := testmaps.Vietnamese()
+	opt := Options{Now: fixedNow}
+	a, err := Render(m, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := runtime.GOMAXPROCS(1)
+	b, err := Render(m, opt)
+	runtime.GOMAXPROCS(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := Render(testmaps.Vietnamese(), opt)
+	ea, eb, ec := encode(t, a, 192), encode(t, b, 192), encode(t, c, 192)
+	if !bytes.Equal(ea, eb) || !bytes.Equal(ea, ec) {
+		t.Fatal("the same map and options gave different PNGs")
+	}
+	dir := t.TempDir()
+	p1, p2 := filepath.Join(dir, "1.png"), filepath.Join(dir, "2.png")
+	if err := WritePNG(p1, m, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePNG(p2, m, opt); err != nil {
+		t.Fatal(err)
+	}
+	f1, _ := os.ReadFile(p1)
+	f2, _ := os.ReadFile(p2)
+	if !bytes.Equal(f1, f2) || !bytes.Equal(f1, ea) {
+		t.Fatal("WritePNG is not deterministic")
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "huge.png")
+	err := WritePNG(out, testmaps.Vietnamese(), Options{Width: 20000})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "smaller") || !strings.Contains(err.Error(), out) {
+		t.Fatalf("error %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a refused export left %v", entries)
+	}
+	// Too tall at 4×: the advice names a scale that fits, and that scale works.
+	big := testmaps.Big(1000, 12, 6)
+	_, err = Render(big, Options{Scale: 4})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("4× of 1000 cards: %v", err)
+	}
+	if p, err := makePlan(big, Options{Scale: 2}); err != nil || p.h > MaxSide {
+		t.Fatalf("2× of 1000 cards: %v", err)
+	}
+	// The scale the message suggests fits.
+	msg := err.Error()
+	i := strings.Index(msg, "× fits")
+	j := strings.LastIndex(msg[:i], "(")
+	fit, perr := strconv.ParseFloat(msg[j+1:i], 64)
+	if perr != nil {
+		t.Fatalf("no scale in %q", msg)
+	}
+	if _, err := makePlan(big, Options{Scale: fit}); err != nil {
+		t.Fatalf("the suggested scale %v does not fit: %v", fit, err)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	m := testmaps.Vietnamese()
+	img, err := Render(m, Options{Width: 3000, Now: fixedNow})
+	if err != nil || img.Bounds().Dx() != 3000 {
+		t.Fatalf("width 3000: %v %v", img.Bounds(), err)
+	}
+	one, _ := Render(m, Options{Scale: 1, Now: fixedNow})
+	two, _ := Render(m, Options{Now: fixedNow})
+	if two.Bounds().Dx() != 2*one.Bounds().Dx() {
+		t.Fatalf("default scale: %d vs %d at 1×", two.Bounds().Dx(), one.Bounds().Dx())
+	}
+	part, err := Render(m, Options{Scale: 1, StageFrom: 2, StageTo: 3, Now: fixedNow})
+	if err != nil || part.Bounds().Dx() >= one.Bounds().Dx() {
+		t.Fatalf("stages 2..3: %v %v", part.Bounds(), err)
+	}
+	if _, err := Render(m, Options{StageFrom: 4, StageTo: 9}); err == nil || !strings.Contains(err.Error(), "5 stages") {
+		t.Fatalf("stages past the end: %v", err)
+	}
+	tr, _ := Render(m, Options{Scale: 1, Transparent: true, Now: fixedNow})
+	if _, _, _, a := tr.At(1, 1).RGBA(); a != 0 {
+		t.Fatal("transparent export has an opaque corner")
+	}
+	if _, err := Render(&data.Map{}, Options{Now: fixedNow}); err != nil {
+		t.Fatalf("empty map: %v", err)
+	}
+}
+
+// chunks lists the chunk types of a PNG stream and returns the pHYs data.
+func chunks(t *testing.T, b []byte) (types []string, phys []byte) {
+	t.Helper()
+	if !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatal("not a PNG")
+	}
+	b = b[8:]
+	for len(b) >= 12 {
+		n := binary.BigEndian.Uint32(b)
+		typ := string(b[4:8])
+		types = append(types, typ)
+		if typ == "pHYs" {
+			phys = b[8 : 8+n]
+		}
+		b = b[12+n:]
+	}
+	return types, phys
+}
+
+func TestPHYs(t *testing.T) {
+	dir := t.TempDir()
+	m := testmaps.Small()
+	oneX := int(geometry.Compute(m, geometry.Options{Header: true}).Width)
+	for _, tc := range []struct {
+		opt  Options
+		want uint32
+	}{
+		{Options{}, 7559},            // 2× → 192 dpi
+		{Options{Scale: 1}, 3780},    // 96 dpi
+		{Options{DPI: 300}, 11811},   // explicit
+		{Options{Scale: 4}, 15118},   // 384 dpi
+		{Options{Width: oneX}, 3780}, // the 1× width of this map
+	} {
+		out := filepath.Join(dir, "p.png")
+		tc.opt.Now = fixedNow
+		if err := WritePNG(out, m, tc.opt); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(out)
+		types, phys := chunks(t, b)
+		if len(types) < 3 || types[0] != "IHDR" || types[1] != "pHYs" {
+			t.Fatalf("chunks %v", types)
+		}
+		x, y := binary.BigEndian.Uint32(phys), binary.BigEndian.Uint32(phys[4:])
+		if x != tc.want || y != tc.want || phys[8] != 1 {
+			t.Errorf("%+v: pHYs %d×%d unit %d, want %d", tc.opt, x, y, phys[8], tc.want)
+		}
+		if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+			t.Fatalf("decoding with pHYs: %v", err)
+		}
+	}
+}
+
+// TestPhysWriterSplitWrites feeds the PNG stream through in tiny writes.
+func TestPhysWriterSplitWrites(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 7, 5))
+	var whole, split bytes.Buffer
+	if err := Encode(&whole, img, 96); err != nil {
+		t.Fatal(err)
+	}
+	pw := &physWriter{w: &split, ppm: 3780}
+	var plain bytes.Buffer
+	if err := encoder.Encode(&plain, img); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range plain.Bytes() {
+		if _, err := pw.Write([]byte{c}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(whole.Bytes(), split.Bytes()) {
+		t.Fatal("byte-by-byte writes give another stream")
+	}
+}
+
+func TestWritePNGReplacesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map.png")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePNG(out, testmaps.Small(), Options{Scale: 1, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("left behind: %v", entries)
+	}
+	f, _ := os.Open(out)
+	defer f.Close()
+	if _, err := png.Decode(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePNG(filepath.Join(dir, "no", "such", "dir.png"), testmaps.Small(), Options{}); err == nil ||
+		!strings.Contains(err.Error(), "dir.png") {
+		t.Fatalf("missing directory: %v", err)
+	}
+}
+
+// vietnameseRunes are U+1EA0–U+1EF9 and the other letters Vietnamese adds to Latin.
+func vietnameseRunes() []rune {
+	rs := []rune("ƠơƯưĐđĂăÂâÊêÔô")
+	for r := rune(0x1EA0); r <= 0x1EF9; r++ {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+func TestVietnameseGlyphs(t *testing.T) {
+	var buf sfnt.Buffer
+	pal := geometry.Theme("light")
+	for _, bold := range []bool{false, true} {
+		f := geometry.Font(bold)
+		for _, r := range vietnameseRunes() {
+			if x, err := f.GlyphIndex(&buf, r); err != nil || x == 0 {
+				t.Errorf("bold=%v: %U %c has no glyph", bold, r, r)
+				continue
+			}
+			dc := gg.NewContext(40, 40)
+			c := cdraw.New(dc, 1, geometry.Point{}, pal)
+			c.Text(geometry.TextLine{Text: string(r), X: 8, Y: 30, Size: 20, Bold: bold}, color.Black)
+			inked := 0
+			img := dc.Image().(*image.RGBA)
+			for i := 3; i < len(img.Pix); i += 4 {
+				if img.Pix[i] > 0 {
+					inked++
+				}
+			}
+			if inked < 10 {
+				t.Errorf("bold=%v: %U %c drew %d pixels", bold, r, r, inked)
+			}
+		}
+	}
+	// And through the whole exporter: a map whose every text is Vietnamese exports.
+	m := testmaps.Vietnamese()
+	m.Cards[0].Title = string(vietnameseRunes())
+	if _, err := Render(m, Options{Scale: 1, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkRender1000(b *testing.B) {
+	m := testmaps.Big(1000, 12, 6)
+	for b.Loop() {
+		if _, err := Render(m, Options{Now: fixedNow}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExport1000 is the whole export of a 1,000-card, 12-stage map at 2×: render and
+// encode (into io.Discard, to leave the disk out).
+func BenchmarkExport1000(b *testing.B) {
+	m := testmaps.Big(1000, 12, 6)
+	for b.Loop() {
+		img, err := Render(m, Options{Now: fixedNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Encode(io.Discard, img, 192); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEncodeOnly1000 encodes the finished image of BenchmarkExport1000 with the same
+// encoder: the yardstick of the export budget (export ≤ 2 × encode).
+func BenchmarkEncodeOnly1000(b *testing.B) {
+	img, err := Render(testmaps.Big(1000, 12, 6), Options{Now: fixedNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := Encode(io.Discard, img, 192); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
