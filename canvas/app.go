@@ -5,12 +5,9 @@ package canvas
 import (
 	"fmt"
 	"io"
-	"path/filepath"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,6 +21,8 @@ const AppID = "io.journeycanvas.app"
 // window closes. A workspace that cannot be opened is reported in a dialog and on stderr.
 func Run(path string, stderr io.Writer) int {
 	a := app.NewWithID(AppID)
+	th := &appTheme{mode: a.Preferences().StringWithFallback("theme", themeSystem)}
+	a.Settings().SetTheme(th)
 	w := a.NewWindow("Journey Canvas")
 	w.Resize(fyne.NewSize(1280, 800))
 	s, err := data.Open(path, data.OpenOptions{})
@@ -36,13 +35,14 @@ func Run(path string, stderr io.Writer) int {
 		w.ShowAndRun()
 		return 1
 	}
-	defer s.Close()
 	if err := ensureSample(s); err != nil {
 		fmt.Fprintln(stderr, "journeycanvas:", err)
 	}
-	ui := newWindow(a, w, s)
-	ui.show()
+	addRecent(a, path)
+	u := newUI(a, w, s, th)
+	u.install()
 	w.ShowAndRun()
+	u.close()
 	return 0
 }
 
@@ -58,69 +58,4 @@ func ensureSample(s *data.Store) error {
 	}
 	_, err = s.CreateMap(data.SampleMap("en"))
 	return err
-}
-
-// window is the main window: the list of maps on the left, the current map on the right.
-type window struct {
-	app   fyne.App
-	win   fyne.Window
-	store *data.Store
-	maps  []data.MapSummary
-	list  *widget.List
-	cur   *data.Map
-	body  *fyne.Container
-}
-
-func newWindow(a fyne.App, w fyne.Window, s *data.Store) *window {
-	return &window{app: a, win: w, store: s}
-}
-
-func (u *window) show() {
-	u.list = widget.NewList(
-		func() int { return len(u.maps) },
-		func() fyne.CanvasObject { return widget.NewLabel("map title") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.maps[i].Title) },
-	)
-	u.list.OnSelected = func(i widget.ListItemID) { u.openMap(u.maps[i].ID) }
-	u.body = container.NewStack()
-	split := container.NewHSplit(u.list, u.body)
-	split.Offset = 0.18
-	u.win.SetContent(split)
-	u.reloadList()
-	last, _ := strconv.ParseInt(u.store.Setting("last-map"), 10, 64)
-	for i, m := range u.maps {
-		if m.ID == last || (last == 0 && i == 0) {
-			u.list.Select(i)
-		}
-	}
-	if u.cur == nil && len(u.maps) > 0 {
-		u.list.Select(0)
-	}
-}
-
-func (u *window) reloadList() {
-	maps, err := u.store.ListMaps()
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
-	}
-	u.maps = maps
-	u.list.Refresh()
-}
-
-func (u *window) openMap(id int64) {
-	m, err := u.store.LoadMap(id)
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
-	}
-	u.cur = m
-	u.store.SetSetting("last-map", strconv.FormatInt(id, 10))
-	title := fmt.Sprintf("%s — %s — Journey Canvas", m.Title, filepath.Base(u.store.Path()))
-	if u.store.ReadOnly() {
-		title += " (read-only)"
-	}
-	u.win.SetTitle(title)
-	u.body.Objects = []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf("%s: %d stages, %d cards", m.Title, len(m.Stages), len(m.Cards)))}
-	u.body.Refresh()
 }

@@ -1,0 +1,789 @@
+package canvas
+
+import (
+	"image/color"
+	"math"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/canvas/draw"
+	"journeycanvas/canvas/geometry"
+	"journeycanvas/data"
+)
+
+// Zoom limits of the board.
+const (
+	minZoom = 0.25
+	maxZoom = 4.0
+)
+
+// selKind says what kind of thing is selected on the board.
+type selKind int
+
+const (
+	selMap selKind = iota // nothing on the board: the inspector shows the map
+	selStage
+	selLane
+	selCard
+	selLink
+)
+
+// selection is what the inspector edits and the Edit menu acts on.
+type selection struct {
+	kind  selKind
+	id    int64   // the stage, lane or link
+	cards []int64 // the selected cards, in the order they were picked
+}
+
+// host is what the board needs from the window around it.
+type host interface {
+	// apply runs an edit of the store, shows its error if any, and re-reads the map from the
+	// file (so the board always shows what the file holds). It returns the edit's error.
+	apply(fn func() error) error
+	// selectionChanged tells the inspector and menus that the selection changed.
+	selectionChanged()
+	// refuseReadOnly tells the user an edit was refused because the workspace is read-only.
+	refuseReadOnly()
+	store() *data.Store
+}
+
+// Board is the journey map on screen: stage columns, lane rows, cells, the emotion curve,
+// cards and links, laid out by the geometry package and painted with the draw package. All
+// children sit where the layout says; while a drag runs the dragged ones are offset by the
+// pointer's travel.
+type Board struct {
+	widget.BaseWidget
+	host   host
+	m      *data.Map
+	lay    *geometry.Layout
+	zoom   float64
+	theme  string // "light" or "dark"
+	pal    geometry.Palette
+	sel    selection
+	scroll *container.Scroll
+
+	bg         *canvas.Rectangle
+	cells      []*canvas.Rectangle
+	curve      *tile
+	curveBand  geometry.Rect // the emotion lane's cells as one band
+	stageHeads []*headerView
+	laneHeads  []*headerView
+	cards      map[int64]*cardView
+	cardOrder  []*cardView
+	links      []*tile
+	indicator  *canvas.Rectangle
+	band       *canvas.Rectangle
+	linkLine   *canvas.Line
+	tip        *hoverTip
+	plus       *widget.Button // the + of the cell under the pointer
+	plusCell   [2]int64       // its stage and lane
+	title      *titleEditor
+	objs       []fyne.CanvasObject
+
+	drag     *dragState
+	mods     fyne.KeyModifier // held at the last mouse press on the empty board
+	scroller *autoScroller
+}
+
+func newBoard(h host) *Board {
+	b := &Board{host: h, zoom: 1, theme: themeLight, cards: map[int64]*cardView{}}
+	b.pal = palette(b.theme)
+	b.bg = canvas.NewRectangle(b.pal.Background)
+	b.curve = newTile()
+	b.indicator = canvas.NewRectangle(color.Transparent)
+	b.indicator.CornerRadius = 2
+	b.indicator.Hide()
+	b.band = canvas.NewRectangle(color.Transparent)
+	b.band.Hide()
+	b.linkLine = canvas.NewLine(color.Transparent)
+	b.linkLine.Hide()
+	b.tip = newHoverTip()
+	b.title = newTitleEditor(b)
+	b.plus = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() {
+		b.plus.Hide()
+		b.addCard(b.plusCell[0], b.plusCell[1], -1)
+	})
+	b.plus.Importance = widget.LowImportance
+	b.plus.Hide()
+	b.title.Hide()
+	b.scroll = container.NewScroll(b)
+	b.scroll.OnScrolled = func(fyne.Position) {
+		for _, h := range b.stageHeads {
+			b.placeHeader(h)
+		}
+		for _, h := range b.laneHeads {
+			b.placeHeader(h)
+		}
+		b.cull()
+	}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *Board) zoomF() float64 { return b.zoom }
+
+func (b *Board) readOnly() bool { return b.host.store().ReadOnly() }
+
+// Map returns the map the board shows, as last read from the store.
+func (b *Board) Map() *data.Map { return b.m }
+
+// Layout returns the board's current geometry.
+func (b *Board) Layout() *geometry.Layout { return b.lay }
+
+// setMap shows a map (freshly read from the store) and keeps what is still there selected.
+func (b *Board) setMap(m *data.Map) {
+	if b.drag != nil {
+		b.drag = nil
+		b.stopAutoscroll()
+	}
+	b.m = m
+	b.pruneSelection()
+	b.relayout()
+}
+
+// setTheme switches the board's palette ("light" or "dark").
+func (b *Board) setTheme(name string) {
+	if name == b.theme {
+		return
+	}
+	b.theme = name
+	b.relayout()
+}
+
+// setZoom changes the zoom, keeping the point at the middle of the view where it was.
+func (b *Board) setZoom(z float64) {
+	z = math.Max(minZoom, math.Min(maxZoom, z))
+	z = math.Round(z*100) / 100
+	if z == b.zoom {
+		return
+	}
+	view := b.scroll.Size()
+	off := b.scroll.Offset
+	cx, cy := (float64(off.X)+float64(view.Width)/2)/b.zoom, (float64(off.Y)+float64(view.Height)/2)/b.zoom
+	b.zoom = z
+	b.relayout()
+	b.scroll.Refresh()
+	b.scroll.ScrollToOffset(fyne.NewPos(float32(cx*z)-view.Width/2, float32(cy*z)-view.Height/2))
+	b.cull()
+}
+
+// fitZoom returns the zoom that shows the whole map in the view.
+func (b *Board) fitZoom() float64 {
+	if b.lay == nil || b.lay.Width <= 0 {
+		return 1
+	}
+	view := b.scroll.Size()
+	w, h := b.lay.Width/b.zoom, b.lay.Height/b.zoom
+	return math.Max(minZoom, math.Min(1.5, math.Min(float64(view.Width)/w, float64(view.Height)/h)))
+}
+
+// relayout computes the geometry again and brings every child in line with it.
+func (b *Board) relayout() {
+	if b.m == nil {
+		b.lay = &geometry.Layout{}
+		b.sync()
+		return
+	}
+	b.pal = palette(b.theme)
+	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme})
+	b.sync()
+}
+
+// cellColour is the fill of a lane's cells (the rule draw.Board uses: lanes alternate two
+// greys; pain and opportunity lanes take a hint of their marker's colour).
+func (b *Board) cellColour(ln *geometry.LaneBox, row int) color.NRGBA {
+	p := b.pal
+	base := p.Cell
+	if row%2 == 1 {
+		base = p.CellAlt
+	}
+	switch ln.Kind {
+	case data.LanePainPoints:
+		return geometry.Mix(base, p.Pain, 0.06)
+	case data.LaneOpportunities:
+		return geometry.Mix(base, p.Opportunity, 0.06)
+	}
+	return base
+}
+
+// sync makes the children match the layout: it reuses what it can and repaints only what is
+// laid out.
+func (b *Board) sync() {
+	l := b.lay
+	pal := b.pal
+	b.bg.FillColor = pal.Background
+	nS := len(l.Stages)
+	// Cells.
+	for len(b.cells) < len(l.Cells) {
+		r := canvas.NewRectangle(color.Transparent)
+		b.cells = append(b.cells, r)
+	}
+	b.cells = b.cells[:len(l.Cells)]
+	var curveRow = -1
+	for li := range l.Lanes {
+		ln := &l.Lanes[li]
+		col := b.cellColour(ln, li)
+		band := l.Curve != nil && ln.Kind == data.LaneEmotions && l.Curve.LaneID == ln.ID && nS > 0
+		if band {
+			curveRow = li
+		}
+		for si := 0; si < nS; si++ {
+			r := b.cells[li*nS+si]
+			r.FillColor = col
+			r.CornerRadius = float32(8 * b.zoom)
+			r.Show()
+			if band && si > 0 {
+				r.Hide()
+			}
+		}
+	}
+	// The emotion curve.
+	if curveRow >= 0 {
+		first, last := l.Cells[curveRow*nS].Rect, l.Cells[curveRow*nS+nS-1].Rect
+		cv := *l.Curve
+		cellPal := pal
+		cellPal.Cell = b.cellColour(&l.Lanes[curveRow], curveRow)
+		// The tile reaches over the lane header too: the scale's labels sit there.
+		hx := l.Lanes[curveRow].Header.X
+		b.curve.set(geometry.Rect{X: hx, Y: first.Y, W: last.Right() - hx, H: first.H}, cellPal, func(c *draw.Canvas) { c.Curve(&cv) })
+		b.curveBand = geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}
+		b.curve.raster.Show()
+	} else {
+		b.curve.set(geometry.Rect{}, pal, nil)
+		b.curve.raster.Hide()
+	}
+	b.curve.raster.Refresh()
+	// Headers.
+	for len(b.stageHeads) < nS {
+		b.stageHeads = append(b.stageHeads, newHeaderView(b, true))
+	}
+	b.stageHeads = b.stageHeads[:nS]
+	for i := range l.Stages {
+		b.stageHeads[i].setStage(&l.Stages[i], pal)
+	}
+	for len(b.laneHeads) < len(l.Lanes) {
+		b.laneHeads = append(b.laneHeads, newHeaderView(b, false))
+	}
+	b.laneHeads = b.laneHeads[:len(l.Lanes)]
+	for i := range l.Lanes {
+		b.laneHeads[i].setLane(&l.Lanes[i], pal)
+	}
+	// Cards, reused by id.
+	seen := make(map[int64]bool, len(l.Cards))
+	b.cardOrder = b.cardOrder[:0]
+	for i := range l.Cards {
+		cb := &l.Cards[i]
+		v := b.cards[cb.ID]
+		if v == nil {
+			v = newCardView(b, cb.ID)
+			b.cards[cb.ID] = v
+		}
+		seen[cb.ID] = true
+		v.setBox(cb, pal)
+		b.cardOrder = append(b.cardOrder, v)
+	}
+	for id := range b.cards {
+		if !seen[id] {
+			delete(b.cards, id)
+		}
+	}
+	// Links.
+	for len(b.links) < len(l.Links) {
+		b.links = append(b.links, newTile())
+	}
+	b.links = b.links[:len(l.Links)]
+	for i := range l.Links {
+		lp := l.Links[i]
+		lpal := pal
+		if b.sel.kind == selLink && b.sel.id == lp.ID {
+			lpal.Link = toNRGBA(theme.Color(theme.ColorNamePrimary))
+			lpal.LinkLabel = geometry.Mix(pal.LinkLabel, lpal.Link, 0.15)
+		}
+		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *draw.Canvas) { c.Link(&lp) })
+		b.links[i].raster.Refresh()
+	}
+	b.indicator.Hide()
+	b.band.Hide()
+	b.linkLine.Hide()
+	b.tip.hide()
+	b.rebuildObjects()
+	b.Refresh()
+	b.cull()
+}
+
+func (b *Board) rebuildObjects() {
+	objs := make([]fyne.CanvasObject, 0, 8+len(b.cells)+len(b.cardOrder)+len(b.links)+len(b.stageHeads)+len(b.laneHeads))
+	objs = append(objs, b.bg)
+	for _, c := range b.cells {
+		objs = append(objs, c)
+	}
+	// Headers come after the cards: when the view scrolls they stay pinned at its top and
+	// left edges, over the cards. The curve's tile reaches over its lane header (its scale
+	// labels are there), so it comes after the lane headers.
+	var lifted []fyne.CanvasObject
+	for _, v := range b.cardOrder {
+		if b.drag != nil && b.drag.kind == dragCards && b.drag.has(v.id) {
+			lifted = append(lifted, v)
+			continue
+		}
+		objs = append(objs, v)
+	}
+	for _, t := range b.links {
+		objs = append(objs, t.raster)
+	}
+	for _, h := range b.laneHeads {
+		objs = append(objs, h)
+	}
+	objs = append(objs, b.curve.raster)
+	for _, h := range b.stageHeads {
+		objs = append(objs, h)
+	}
+	objs = append(objs, lifted...)
+	if b.drag != nil && b.drag.header != nil {
+		objs = append(objs, b.drag.header)
+	}
+	objs = append(objs, b.plus, b.indicator, b.band, b.linkLine, b.tip.box, b.title)
+	b.objs = objs
+}
+
+// linkBounds is the box around a link's path and label.
+func linkBounds(lp *geometry.LinkPath) geometry.Rect {
+	if len(lp.Segments) == 0 {
+		return geometry.Rect{}
+	}
+	p0 := lp.Segments[0][0]
+	x0, y0, x1, y1 := p0.X, p0.Y, p0.X, p0.Y
+	for _, sg := range lp.Segments {
+		for _, q := range sg {
+			x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
+		}
+	}
+	if lp.Label != nil {
+		r := lp.LabelBox
+		x0, y0, x1, y1 = min(x0, r.X), min(y0, r.Y), max(x1, r.Right()), max(y1, r.Bottom())
+	}
+	return geometry.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+}
+
+func toNRGBA(c color.Color) color.NRGBA {
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+// placeCard puts a card view where the layout says, offset by the drag when it is dragged.
+func (b *Board) placeCard(v *cardView) {
+	pos := rectPos(v.box.Rect, 0, 0)
+	if d := b.drag; d != nil && d.kind == dragCards && !d.cancelled && d.has(v.id) {
+		pos = pos.Add(d.cur.Subtract(d.start))
+	}
+	v.Move(pos)
+}
+
+// placeHeader puts a header where the layout says, offset along the board when dragged, and
+// pinned to the top (stages) or left (lanes) edge of the view when the board scrolls under it.
+func (b *Board) placeHeader(h *headerView) {
+	pos := rectPos(h.rect, 0, 0)
+	if b.scroll != nil {
+		if h.stage {
+			pos.Y = max(pos.Y, b.scroll.Offset.Y)
+		} else {
+			pos.X = max(pos.X, b.scroll.Offset.X)
+		}
+	}
+	if d := b.drag; d != nil && d.header == h && !d.cancelled {
+		if h.stage {
+			pos.X += d.cur.X - d.start.X
+		} else {
+			pos.Y += d.cur.Y - d.start.Y
+		}
+	}
+	h.Move(pos)
+}
+
+func (b *Board) layoutChildren(size fyne.Size) {
+	l := b.lay
+	if l == nil {
+		return
+	}
+	b.bg.Move(fyne.NewPos(0, 0))
+	b.bg.Resize(fyne.NewSize(max(size.Width, float32(l.Width)), max(size.Height, float32(l.Height))))
+	nS := len(l.Stages)
+	for i, r := range b.cells {
+		rect := l.Cells[i].Rect
+		if b.curve.paint != nil && l.Curve != nil && i%nS == 0 && l.Cells[i].LaneID == l.Curve.LaneID && l.Cells[i].Kind == data.LaneEmotions {
+			rect = b.curveBand
+		}
+		place(r, rect, 0, 0)
+	}
+	b.curve.placeIn(0, 0)
+	for _, h := range b.stageHeads {
+		h.Resize(rectSize(h.rect))
+		b.placeHeader(h)
+	}
+	for _, h := range b.laneHeads {
+		h.Resize(rectSize(h.rect))
+		b.placeHeader(h)
+	}
+	for _, v := range b.cardOrder {
+		v.Resize(rectSize(v.box.Rect))
+		b.placeCard(v)
+	}
+	for _, t := range b.links {
+		t.placeIn(0, 0)
+	}
+	if b.title.Visible() {
+		b.placeTitleEditor()
+	}
+	b.cull()
+}
+
+// cull hides the cards far outside the view and limits the links and the curve to the part
+// near it, so only what can be seen is painted (and kept in memory as textures).
+func (b *Board) cull() {
+	if b.lay == nil || b.scroll == nil {
+		return
+	}
+	size := b.scroll.Size()
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	const margin = 400
+	view := geometry.Rect{X: float64(b.scroll.Offset.X) - margin, Y: float64(b.scroll.Offset.Y) - margin,
+		W: float64(size.Width) + 2*margin, H: float64(size.Height) + 2*margin}
+	for _, v := range b.cardOrder {
+		vis := view.Intersects(v.box.Rect) || (b.drag != nil && b.drag.has(v.id))
+		if vis != v.Visible() {
+			if vis {
+				v.Show()
+			} else {
+				v.Hide()
+			}
+		}
+	}
+	tiles := b.links
+	if b.curve.paint != nil {
+		tiles = append(tiles[:len(tiles):len(tiles)], b.curve)
+	}
+	for _, t := range tiles {
+		vis, changed := t.clip(view, 512)
+		if !vis {
+			if t.raster.Visible() {
+				t.raster.Hide()
+			}
+			continue
+		}
+		if changed {
+			t.placeIn(0, 0)
+			t.raster.Refresh()
+		}
+		if !t.raster.Visible() {
+			t.raster.Show()
+		}
+	}
+}
+
+// ---- selection ----
+
+func (b *Board) isSelected(cardID int64) bool {
+	if b.sel.kind != selCard {
+		return false
+	}
+	for _, id := range b.sel.cards {
+		if id == cardID {
+			return true
+		}
+	}
+	return false
+}
+
+// selectedCards returns the selected cards in reading order.
+func (b *Board) selectedCards() []int64 {
+	if b.sel.kind != selCard || b.lay == nil {
+		return nil
+	}
+	ids := append([]int64(nil), b.sel.cards...)
+	order := func(id int64) int {
+		for i := range b.lay.Cards {
+			if b.lay.Cards[i].ID == id {
+				return i
+			}
+		}
+		return math.MaxInt
+	}
+	sort.SliceStable(ids, func(i, j int) bool { return order(ids[i]) < order(ids[j]) })
+	return ids
+}
+
+func (b *Board) setSelection(s selection) {
+	old := b.sel
+	b.sel = s
+	b.refreshMarks(old)
+	b.host.selectionChanged()
+}
+
+// selectOne selects one stage, lane, link or card (selMap: nothing).
+func (b *Board) selectOne(k selKind, id int64) {
+	s := selection{kind: k, id: id}
+	if k == selCard {
+		s.cards = []int64{id}
+	}
+	b.setSelection(s)
+}
+
+// selectCards selects the given cards.
+func (b *Board) selectCards(ids []int64) {
+	if len(ids) == 0 {
+		b.setSelection(selection{})
+		return
+	}
+	b.setSelection(selection{kind: selCard, cards: append([]int64(nil), ids...)})
+}
+
+// selectAll selects every card of the map.
+func (b *Board) selectAll() {
+	var ids []int64
+	for i := range b.lay.Cards {
+		ids = append(ids, b.lay.Cards[i].ID)
+	}
+	b.selectCards(ids)
+}
+
+func (b *Board) tapCard(id int64, toggle bool) {
+	b.commitTitle()
+	if !toggle || b.sel.kind != selCard {
+		b.selectOne(selCard, id)
+		return
+	}
+	ids := []int64{}
+	found := false
+	for _, x := range b.sel.cards {
+		if x == id {
+			found = true
+			continue
+		}
+		ids = append(ids, x)
+	}
+	if !found {
+		ids = append(ids, id)
+	}
+	b.selectCards(ids)
+}
+
+// refreshMarks updates the outlines after a selection change.
+func (b *Board) refreshMarks(old selection) {
+	for _, v := range b.cardOrder {
+		v.updateMarks()
+	}
+	for _, h := range b.stageHeads {
+		h.updateMarks()
+	}
+	for _, h := range b.laneHeads {
+		h.updateMarks()
+	}
+	if old.kind == selLink || b.sel.kind == selLink {
+		b.sync() // repaint the link in its selected colour
+	}
+}
+
+// pruneSelection drops from the selection what the map no longer has.
+func (b *Board) pruneSelection() {
+	m := b.m
+	if m == nil {
+		b.sel = selection{}
+		return
+	}
+	switch b.sel.kind {
+	case selStage:
+		if m.Stage(b.sel.id) == nil {
+			b.sel = selection{}
+		}
+	case selLane:
+		if m.Lane(b.sel.id) == nil {
+			b.sel = selection{}
+		}
+	case selLink:
+		ok := false
+		for _, l := range m.Links {
+			ok = ok || l.ID == b.sel.id
+		}
+		if !ok {
+			b.sel = selection{}
+		}
+	case selCard:
+		var keep []int64
+		for _, id := range b.sel.cards {
+			if m.Card(id) != nil {
+				keep = append(keep, id)
+			}
+		}
+		b.sel.cards = keep
+		if len(keep) == 0 {
+			b.sel = selection{}
+		}
+	}
+}
+
+// ---- the empty board: taps, double taps, drags, wheel ----
+
+// Tapped selects a link under the pointer, or clears the selection.
+func (b *Board) Tapped(e *fyne.PointEvent) {
+	b.commitTitle()
+	if id, ok := b.linkAt(e.Position); ok {
+		b.selectOne(selLink, id)
+		return
+	}
+	b.setSelection(selection{})
+}
+
+// DoubleTapped in a cell adds a card there and opens its title for editing.
+func (b *Board) DoubleTapped(e *fyne.PointEvent) {
+	if b.lay == nil || b.m == nil {
+		return
+	}
+	stageID, laneID, at, ok := b.lay.CellAt(float64(e.Position.X), float64(e.Position.Y))
+	if !ok {
+		return
+	}
+	b.addCard(stageID, laneID, at)
+}
+
+// addCard adds an untitled card to a cell and opens its title for editing.
+func (b *Board) addCard(stageID, laneID int64, at int) {
+	if b.readOnly() {
+		b.host.refuseReadOnly()
+		return
+	}
+	var id int64
+	err := b.host.apply(func() error {
+		var err error
+		id, err = b.host.store().AddCard(data.Card{MapID: b.m.ID, StageID: stageID, LaneID: laneID, Position: at, Title: "New card"})
+		return err
+	})
+	if err == nil {
+		b.selectOne(selCard, id)
+		b.editTitle(id)
+	}
+}
+
+// MouseIn is needed for desktop.Hoverable.
+func (b *Board) MouseIn(e *desktop.MouseEvent) { b.MouseMoved(e) }
+
+// MouseMoved shows the + of the cell under the pointer (a tap on it adds a card at the end).
+func (b *Board) MouseMoved(e *desktop.MouseEvent) {
+	if b.lay == nil || b.drag != nil || b.readOnly() {
+		return
+	}
+	stageID, laneID, _, ok := b.lay.CellAt(float64(e.Position.X), float64(e.Position.Y))
+	if !ok {
+		b.plus.Hide()
+		return
+	}
+	cell := b.lay.Cell(stageID, laneID)
+	b.plusCell = [2]int64{stageID, laneID}
+	const d = 24
+	b.plus.Resize(fyne.NewSize(d, d))
+	b.plus.Move(fyne.NewPos(float32(cell.Rect.Right())-d-2, float32(cell.Rect.Bottom())-d-2))
+	b.plus.Show()
+}
+
+// MouseOut leaves the + where it is: the pointer may be on it.
+func (b *Board) MouseOut() {}
+
+// MouseDown remembers Shift/Ctrl for a drag on the empty board (rubber-band selection).
+func (b *Board) MouseDown(e *desktop.MouseEvent) { b.mods = e.Modifier }
+
+// MouseUp is needed for desktop.Mouseable.
+func (b *Board) MouseUp(*desktop.MouseEvent) {}
+
+// Scrolled zooms with Ctrl held, and scrolls otherwise.
+func (b *Board) Scrolled(e *fyne.ScrollEvent) {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+		f := 1.1
+		if e.Scrolled.DY < 0 {
+			f = 1 / f
+		}
+		b.setZoom(b.zoom * f)
+		return
+	}
+	b.scroll.Scrolled(e)
+}
+
+// linkAt finds the link whose curve or label is under a point.
+func (b *Board) linkAt(p fyne.Position) (int64, bool) {
+	if b.lay == nil {
+		return 0, false
+	}
+	x, y := float64(p.X), float64(p.Y)
+	best, bestD := int64(0), 6*math.Max(b.zoom, 0.75)
+	for _, lp := range b.lay.Links {
+		if lp.Label != nil && lp.LabelBox.Contains(x, y) {
+			return lp.ID, true
+		}
+		for _, sg := range lp.Segments {
+			prev := sg[0]
+			for i := 1; i <= 12; i++ {
+				q := geometry.BezierAt(sg[0], sg[1], sg[2], sg[3], float64(i)/12)
+				if d := segDist(x, y, prev, q); d < bestD {
+					best, bestD = lp.ID, d
+				}
+				prev = q
+			}
+		}
+	}
+	return best, best != 0
+}
+
+func segDist(x, y float64, a, c geometry.Point) float64 {
+	dx, dy := c.X-a.X, c.Y-a.Y
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = math.Max(0, math.Min(1, ((x-a.X)*dx+(y-a.Y)*dy)/l))
+	}
+	return math.Hypot(x-(a.X+t*dx), y-(a.Y+t*dy))
+}
+
+// hoverCard shows the whole title of a card whose title does not fit.
+func (b *Board) hoverCard(v *cardView, in bool) {
+	if in {
+		b.plus.Hide()
+	}
+	if !in || !v.box.Truncated || b.drag != nil || b.m == nil {
+		b.tip.hide()
+		return
+	}
+	c := b.m.Card(v.id)
+	if c == nil {
+		return
+	}
+	b.tip.show(c.Title, v.box.Rect, b.pal, b.zoom)
+}
+
+func (b *Board) CreateRenderer() fyne.WidgetRenderer { return &boardRenderer{b: b} }
+
+type boardRenderer struct{ b *Board }
+
+func (r *boardRenderer) Layout(size fyne.Size) { r.b.layoutChildren(size) }
+
+func (r *boardRenderer) MinSize() fyne.Size {
+	if r.b.lay == nil {
+		return fyne.NewSize(100, 100)
+	}
+	return fyne.NewSize(float32(r.b.lay.Width), float32(r.b.lay.Height))
+}
+
+func (r *boardRenderer) Refresh() {
+	r.Layout(r.b.Size())
+	canvas.Refresh(r.b.bg)
+	for _, c := range r.b.cells {
+		c.Refresh()
+	}
+}
+
+func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.b.objs }
+
+func (r *boardRenderer) Destroy() {}

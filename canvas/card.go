@@ -1,0 +1,227 @@
+package canvas
+
+import (
+	"image/color"
+	"math"
+	"reflect"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/canvas/draw"
+	"journeycanvas/canvas/geometry"
+)
+
+// handleR is the radius of the link handle on a selected or hovered card, in units at 100 %.
+const handleR = 6.0
+
+// cardView is one card on the board. Its face is painted by draw.Card from the card's box in
+// the layout; it can be tapped (select; Shift/Ctrl+tap adds to the selection), double-tapped
+// (edit the title in place) and dragged (move it with the other selected cards, or draw a link
+// when the drag starts on the handle at its right edge).
+type cardView struct {
+	widget.BaseWidget
+	b       *Board
+	id      int64
+	box     geometry.CardBox
+	face    *tile
+	outline *canvas.Rectangle
+	handle  *canvas.Circle
+	hovered bool
+	painted bool             // the face has been painted once
+	mods    fyne.KeyModifier // held at the last mouse press
+}
+
+func newCardView(b *Board, id int64) *cardView {
+	v := &cardView{b: b, id: id, face: newTile()}
+	v.outline = canvas.NewRectangle(color.Transparent)
+	v.outline.CornerRadius = draw.CardRadius
+	v.handle = canvas.NewCircle(color.Transparent)
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// setBox gives the card its box in a new layout; the face is repainted.
+// Only a card whose face changed is painted again; one that only moved keeps its picture.
+func (v *cardView) setBox(cb *geometry.CardBox, pal geometry.Palette) {
+	repaint := !v.painted || v.face.pal != pal || !sameFace(&v.box, cb)
+	v.box = *cb
+	box := v.box
+	r := cb.Rect
+	v.face.set(geometry.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H + 3*v.b.zoomF()}, pal, func(c *draw.Canvas) { c.Card(&box) })
+	if repaint {
+		v.face.raster.Refresh()
+		v.painted = true
+	}
+	v.updateMarks()
+}
+
+// sameFace reports whether two boxes of a card paint the same picture wherever they are:
+// every field must be equal, except that points (fields named X and Y) may all be shifted by
+// the move of the card's rectangle. The ids and the index in the cell do not show.
+func sameFace(a, b *geometry.CardBox) bool {
+	dx, dy := b.Rect.X-a.Rect.X, b.Rect.Y-a.Rect.Y
+	va, vb := reflect.ValueOf(*a), reflect.ValueOf(*b)
+	t := va.Type()
+	for i := 0; i < t.NumField(); i++ {
+		switch t.Field(i).Name {
+		case "ID", "StageID", "LaneID", "Index":
+			continue
+		}
+		if !sameShifted(va.Field(i), vb.Field(i), "", dx, dy) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameShifted(a, b reflect.Value, name string, dx, dy float64) bool {
+	switch a.Kind() {
+	case reflect.Float64, reflect.Float32:
+		d := 0.0
+		switch name {
+		case "X":
+			d = dx
+		case "Y":
+			d = dy
+		}
+		return math.Abs(a.Float()+d-b.Float()) < 1e-6
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if !sameShifted(a.Field(i), b.Field(i), a.Type().Field(i).Name, dx, dy) {
+				return false
+			}
+		}
+		return true
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return sameShifted(a.Elem(), b.Elem(), name, dx, dy)
+	case reflect.Slice, reflect.Array:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := 0; i < a.Len(); i++ {
+			if !sameShifted(a.Index(i), b.Index(i), name, dx, dy) {
+				return false
+			}
+		}
+		return true
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint8, reflect.Uint32:
+		return a.Equal(b)
+	}
+	if a.CanInterface() && b.CanInterface() {
+		return reflect.DeepEqual(a.Interface(), b.Interface())
+	}
+	return false
+}
+
+// updateMarks shows the selection outline and the link handle.
+func (v *cardView) updateMarks() {
+	sel := v.b.isSelected(v.id)
+	if sel {
+		v.outline.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		v.outline.StrokeWidth = 2
+	} else {
+		v.outline.StrokeWidth = 0
+		v.outline.StrokeColor = color.Transparent
+	}
+	v.outline.Refresh()
+	if (sel || v.hovered) && !v.b.readOnly() {
+		v.handle.FillColor = theme.Color(theme.ColorNamePrimary)
+		v.handle.StrokeColor = theme.Color(theme.ColorNameBackground)
+		v.handle.StrokeWidth = 1.5
+	} else {
+		v.handle.FillColor = color.Transparent
+		v.handle.StrokeColor = color.Transparent
+	}
+	v.handle.Refresh()
+}
+
+// handleRect is the link handle's square, relative to the card.
+func (v *cardView) handleRect() (fyne.Position, float32) {
+	z := float32(v.b.zoomF())
+	r := float32(handleR) * z
+	return fyne.NewPos(float32(v.box.Rect.W)-r, float32(v.box.Rect.H)/2-r), 2 * r
+}
+
+// onHandle reports whether a point relative to the card is on its link handle (a little
+// generous, for a pointer).
+func (v *cardView) onHandle(p fyne.Position) bool {
+	pos, d := v.handleRect()
+	slack := d / 2
+	return p.X >= pos.X-slack && p.X <= pos.X+d+slack && p.Y >= pos.Y-slack && p.Y <= pos.Y+d+slack
+}
+
+func (v *cardView) CreateRenderer() fyne.WidgetRenderer {
+	return &cardRenderer{v: v}
+}
+
+// MouseDown remembers the modifiers for the tap or drag that follows.
+func (v *cardView) MouseDown(e *desktop.MouseEvent) { v.mods = e.Modifier }
+
+// MouseUp is needed for desktop.Mouseable.
+func (v *cardView) MouseUp(*desktop.MouseEvent) {}
+
+// MouseIn shows the link handle and, for a card whose title does not show whole, the title.
+func (v *cardView) MouseIn(*desktop.MouseEvent) {
+	v.hovered = true
+	v.updateMarks()
+	v.b.hoverCard(v, true)
+}
+
+// MouseMoved is needed for desktop.Hoverable.
+func (v *cardView) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut hides the handle.
+func (v *cardView) MouseOut() {
+	v.hovered = false
+	v.updateMarks()
+	v.b.hoverCard(v, false)
+}
+
+// Tapped selects the card; with Shift or Ctrl (Cmd) it toggles it in the selection.
+func (v *cardView) Tapped(*fyne.PointEvent) {
+	mods := v.mods
+	v.mods = 0
+	v.b.tapCard(v.id, mods&(fyne.KeyModifierShift|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0)
+}
+
+// DoubleTapped edits the title in place.
+func (v *cardView) DoubleTapped(*fyne.PointEvent) { v.b.editTitle(v.id) }
+
+// Dragged moves the card (and the other selected cards), or draws a link from the handle.
+func (v *cardView) Dragged(e *fyne.DragEvent) { v.b.cardDragged(v, e) }
+
+// DragEnd drops the cards where the drop indicator shows, or makes the link.
+func (v *cardView) DragEnd() { v.b.dragEnd() }
+
+type cardRenderer struct{ v *cardView }
+
+func (r *cardRenderer) Layout(fyne.Size) {
+	v := r.v
+	v.face.placeIn(v.box.Rect.X, v.box.Rect.Y)
+	v.outline.Move(fyne.NewPos(-1, -1))
+	v.outline.Resize(fyne.NewSize(float32(v.box.Rect.W)+2, float32(v.box.Rect.H)+2))
+	pos, d := v.handleRect()
+	v.handle.Move(pos)
+	v.handle.Resize(fyne.NewSize(d, d))
+}
+
+func (r *cardRenderer) MinSize() fyne.Size { return rectSize(r.v.box.Rect) }
+
+func (r *cardRenderer) Refresh() {
+	r.Layout(r.v.Size())
+	r.v.face.raster.Refresh()
+	r.v.updateMarks()
+}
+
+func (r *cardRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.v.face.raster, r.v.outline, r.v.handle}
+}
+
+func (r *cardRenderer) Destroy() {}

@@ -1,0 +1,492 @@
+package canvas
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+
+	"journeycanvas/data"
+	"journeycanvas/export"
+)
+
+const prefRecent = "recent"
+
+// installMenus sets the main menu: File, Edit, View, Map.
+func (u *ui) installMenus() {
+	recent := fyne.NewMenuItem("Open recent", nil)
+	for _, p := range recentFiles(u.app) {
+		p := p
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(p, func() { u.openPath(p) }))
+	}
+	if recent.ChildMenu == nil {
+		recent.Disabled = true
+	}
+	quit := fyne.NewMenuItem("Quit", func() { u.app.Quit() })
+	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("New workspace…", u.newWorkspace),
+		shortcutItem("Open…", u.openDialog, fyne.KeyO, 0),
+		recent,
+		fyne.NewMenuItem("Save a copy as…", u.saveCopy),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Import…", u.importDialog),
+		shortcutItem("Export PNG…", u.exportDialog, fyne.KeyE, 0),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	u.undoItem = fyne.NewMenuItem("Undo", u.undo)
+	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
+	u.redoItem = fyne.NewMenuItem("Redo", u.redo)
+	u.redoItem.Shortcut = &fyne.ShortcutRedo{}
+	cut := fyne.NewMenuItem("Cut", u.cut)
+	cut.Shortcut = &fyne.ShortcutCut{}
+	cp := fyne.NewMenuItem("Copy", u.copy)
+	cp.Shortcut = &fyne.ShortcutCopy{}
+	paste := fyne.NewMenuItem("Paste", u.paste)
+	paste.Shortcut = &fyne.ShortcutPaste{}
+	selAll := fyne.NewMenuItem("Select all", u.board.selectAll)
+	selAll.Shortcut = &fyne.ShortcutSelectAll{}
+	del := fyne.NewMenuItem("Delete", u.deleteSelection)
+	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
+	edit := fyne.NewMenu("Edit", u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(),
+		cut, cp, paste, shortcutItem("Duplicate", u.duplicate, fyne.KeyD, 0), del,
+		fyne.NewMenuItemSeparator(), selAll)
+	themeItem := fyne.NewMenuItem("Theme", nil)
+	themeItem.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem("Follow the system", func() { u.setThemeMode(themeSystem) }),
+		fyne.NewMenuItem("Light", func() { u.setThemeMode(themeLight) }),
+		fyne.NewMenuItem("Dark", func() { u.setThemeMode(themeDark) }))
+	present := fyne.NewMenuItem("Present", u.present)
+	present.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF5}
+	view := fyne.NewMenu("View",
+		shortcutItem("Zoom in", u.zoomIn, fyne.KeyEqual, 0),
+		shortcutItem("Zoom out", u.zoomOut, fyne.KeyMinus, 0),
+		shortcutItem("Actual size", func() { u.setZoom(1) }, fyne.Key0, 0),
+		fyne.NewMenuItem("Fit", func() { u.setZoom(u.board.fitZoom()) }),
+		fyne.NewMenuItemSeparator(), present, themeItem)
+	mapMenu := fyne.NewMenu("Map",
+		fyne.NewMenuItem("Add stage", u.addStage),
+		fyne.NewMenuItem("Add lane", u.addLane),
+		fyne.NewMenuItem("Add card", u.addCardMenu),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Persona…", u.personaDialog),
+		fyne.NewMenuItem("Versions…", u.versionsDialog),
+		fyne.NewMenuItem("Map settings…", func() { u.board.setSelection(selection{}) }))
+	u.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, mapMenu))
+	u.updateMenus()
+}
+
+func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", it)
+	}
+	m.Items = append(m.Items, it)
+	return m
+}
+
+// shortcutItem is a menu item with a Ctrl (Cmd on macOS) shortcut.
+func shortcutItem(label string, fn func(), key fyne.KeyName, extra fyne.KeyModifier) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, fn)
+	it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | extra}
+	return it
+}
+
+// installShortcuts binds the keyboard. Ctrl+Z and Ctrl+Y arrive as fyne.ShortcutUndo and
+// fyne.ShortcutRedo; Ctrl+Shift+Z is a custom shortcut.
+func (u *ui) installShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) { u.redo() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.redo() })
+	c.AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { u.cut() })
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copy() })
+	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { u.paste() })
+	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) { u.board.selectAll() })
+	ctrl := func(k fyne.KeyName, fn func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { fn() })
+	}
+	ctrl(fyne.KeyD, u.duplicate)
+	ctrl(fyne.KeyEqual, u.zoomIn)
+	ctrl(fyne.KeyPlus, u.zoomIn)
+	ctrl(fyne.KeyMinus, u.zoomOut)
+	ctrl(fyne.Key0, func() { u.setZoom(1) })
+	ctrl(fyne.KeyO, u.openDialog)
+	ctrl(fyne.KeyE, u.exportDialog)
+	ctrl(fyne.KeyQ, u.app.Quit)
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyEscape:
+			u.escape()
+		case fyne.KeyDelete, fyne.KeyBackspace:
+			u.deleteSelection()
+		case fyne.KeyF5:
+			u.present()
+		}
+	})
+}
+
+// updateMenus names what Undo and Redo would do.
+func (u *ui) updateMenus() {
+	if u.undoItem == nil {
+		return
+	}
+	undo, redo := "", ""
+	if u.mapID != 0 {
+		undo, redo = u.st.UndoLabel(u.mapID), u.st.RedoLabel(u.mapID)
+	}
+	if u.lastDeleted != 0 {
+		undo = "Delete map"
+	}
+	u.undoItem.Label, u.undoItem.Disabled = "Undo", undo == ""
+	if undo != "" {
+		u.undoItem.Label = "Undo " + strings.ToLower(undo)
+	}
+	u.redoItem.Label, u.redoItem.Disabled = "Redo", redo == ""
+	if redo != "" {
+		u.redoItem.Label = "Redo " + strings.ToLower(redo)
+	}
+	if mm := u.win.MainMenu(); mm != nil {
+		mm.Refresh()
+	}
+}
+
+func (u *ui) zoomIn()  { u.setZoom(u.board.zoom * 1.25) }
+func (u *ui) zoomOut() { u.setZoom(u.board.zoom / 1.25) }
+
+func (u *ui) setThemeMode(mode string) {
+	u.th.mode = mode
+	u.app.Preferences().SetString("theme", mode)
+	u.app.Settings().SetTheme(&appTheme{mode: mode})
+	u.th = u.app.Settings().Theme().(*appTheme)
+	u.board.setTheme(boardThemeName(u.app, mode))
+}
+
+// ---- Edit ----
+
+// copy puts the selected cards on the board's clipboard (and their titles on the system's).
+func (u *ui) copy() {
+	ids := u.board.selectedCards()
+	if len(ids) == 0 || u.m == nil {
+		return
+	}
+	u.clip = u.clip[:0]
+	var titles []string
+	for _, id := range ids {
+		if c := u.m.Card(id); c != nil {
+			u.clip = append(u.clip, *c)
+			titles = append(titles, c.Title)
+		}
+	}
+	u.app.Clipboard().SetContent(strings.Join(titles, "\n"))
+}
+
+func (u *ui) cut() {
+	u.copy()
+	u.deleteSelection()
+}
+
+// paste adds the copied cards to the cell of the selected card (after it), or to their own
+// cells.
+func (u *ui) paste() {
+	if len(u.clip) == 0 || u.m == nil {
+		return
+	}
+	var stageID, laneID int64
+	at := -1
+	if ids := u.board.selectedCards(); len(ids) > 0 {
+		if c := u.m.Card(ids[len(ids)-1]); c != nil {
+			stageID, laneID, at = c.StageID, c.LaneID, c.Position+1
+		}
+	}
+	u.addCopies(u.clip, stageID, laneID, at)
+}
+
+// duplicate copies the selected cards right after themselves.
+func (u *ui) duplicate() {
+	if u.m == nil {
+		return
+	}
+	var cards []data.Card
+	for _, id := range u.board.selectedCards() {
+		if c := u.m.Card(id); c != nil {
+			cards = append(cards, *c)
+		}
+	}
+	if len(cards) == 0 {
+		return
+	}
+	last := cards[len(cards)-1]
+	u.addCopies(cards, last.StageID, last.LaneID, last.Position+1)
+}
+
+// addCopies adds copies of cards, each its own undoable edit; the copies are selected.
+func (u *ui) addCopies(cards []data.Card, stageID, laneID int64, at int) {
+	var ids []int64
+	u.apply(func() error {
+		for i, c := range cards {
+			nc := c
+			nc.ID, nc.MapID = 0, u.mapID
+			if stageID != 0 {
+				nc.StageID, nc.LaneID = stageID, laneID
+			}
+			if u.m.Stage(nc.StageID) == nil || u.m.Lane(nc.LaneID) == nil {
+				continue // pasted into another map whose cells differ
+			}
+			nc.Position = -1
+			if at >= 0 {
+				nc.Position = at + i
+			}
+			id, err := u.st.AddCard(nc)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	if len(ids) > 0 {
+		u.board.selectCards(ids)
+	}
+}
+
+// deleteSelection deletes the selected cards, link, stage or lane.
+func (u *ui) deleteSelection() {
+	if u.m == nil {
+		return
+	}
+	s := u.board.sel
+	switch s.kind {
+	case selCard:
+		ids := u.board.selectedCards()
+		u.apply(func() error { return u.st.DeleteCards(u.mapID, ids) })
+	case selLink:
+		u.apply(func() error { return u.st.DeleteLink(u.mapID, s.id) })
+	case selStage:
+		u.apply(func() error { return u.st.DeleteStage(u.mapID, s.id) })
+	case selLane:
+		u.apply(func() error { return u.st.DeleteLane(u.mapID, s.id) })
+	}
+}
+
+// ---- Map ----
+
+func (u *ui) addStage() {
+	if u.m == nil {
+		return
+	}
+	at := -1
+	if u.board.sel.kind == selStage {
+		if st := u.m.Stage(u.board.sel.id); st != nil {
+			at = st.Position + 1
+		}
+	}
+	var id int64
+	if u.apply(func() error {
+		var err error
+		id, err = u.st.AddStage(data.Stage{MapID: u.mapID, Name: fmt.Sprintf("Stage %d", len(u.m.Stages)+1)}, at)
+		return err
+	}) == nil {
+		u.board.selectOne(selStage, id)
+	}
+}
+
+func (u *ui) addLane() {
+	if u.m == nil {
+		return
+	}
+	at := -1
+	if u.board.sel.kind == selLane {
+		if l := u.m.Lane(u.board.sel.id); l != nil {
+			at = l.Position + 1
+		}
+	}
+	var id int64
+	if u.apply(func() error {
+		var err error
+		id, err = u.st.AddLane(data.Lane{MapID: u.mapID, Name: fmt.Sprintf("Lane %d", len(u.m.Lanes)+1), Kind: data.LaneCustom}, at)
+		return err
+	}) == nil {
+		u.board.selectOne(selLane, id)
+	}
+}
+
+// addCardMenu adds a card after the selected one, or in the first cell.
+func (u *ui) addCardMenu() {
+	if u.m == nil || len(u.m.Stages) == 0 || len(u.m.Lanes) == 0 {
+		return
+	}
+	stageID, laneID, at := u.m.Stages[0].ID, u.m.Lanes[0].ID, -1
+	if ids := u.board.selectedCards(); len(ids) > 0 {
+		if c := u.m.Card(ids[len(ids)-1]); c != nil {
+			stageID, laneID, at = c.StageID, c.LaneID, c.Position+1
+		}
+	}
+	u.board.addCard(stageID, laneID, at)
+}
+
+// ---- File ----
+
+func recentFiles(a fyne.App) []string { return a.Preferences().StringList(prefRecent) }
+
+func addRecent(a fyne.App, path string) {
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		path = abs
+	}
+	list := []string{path}
+	for _, p := range recentFiles(a) {
+		if p != path && len(list) < 8 {
+			list = append(list, p)
+		}
+	}
+	a.Preferences().SetStringList(prefRecent, list)
+}
+
+// openPath opens another workspace in this window.
+func (u *ui) openPath(path string) {
+	s, err := data.Open(path, data.OpenOptions{})
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.setStore(s)
+}
+
+func journeyFilter() storage.FileFilter { return storage.NewExtensionFileFilter([]string{".journey"}) }
+
+func (u *ui) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.openPath(path)
+	}, u.win)
+	d.SetFilter(journeyFilter())
+	d.Show()
+}
+
+func (u *ui) newWorkspace() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(path, ".journey") {
+			path += ".journey"
+		}
+		s, err := data.Open(path, data.OpenOptions{})
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if err := ensureSample(s); err != nil {
+			u.showError(err)
+		}
+		u.setStore(s)
+	}, u.win)
+	d.SetFileName("Journeys.journey")
+	d.Show()
+}
+
+// saveCopy writes every map of the workspace into a new workspace file.
+func (u *ui) saveCopy() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := u.copyWorkspace(path); err != nil {
+			u.showError(err)
+			return
+		}
+		dialog.ShowInformation("Saved a copy", "The maps were copied to "+path, u.win)
+	}, u.win)
+	d.SetFileName(strings.TrimSuffix(filepath.Base(u.st.Path()), ".journey") + " copy.journey")
+	d.Show()
+}
+
+func (u *ui) copyWorkspace(path string) error {
+	maps, err := u.st.ListMaps()
+	if err != nil {
+		return err
+	}
+	dst, err := data.Open(path, data.OpenOptions{})
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	for _, ms := range maps {
+		m, err := u.st.LoadMap(ms.ID)
+		if err != nil {
+			return err
+		}
+		if m.Persona != nil {
+			p := *m.Persona
+			p.ID = 0
+			m.Persona = &p
+		}
+		if _, err := dst.CreateMap(m); err != nil {
+			return fmt.Errorf("copy %q to %s: %w", m.Title, path, err)
+		}
+	}
+	return nil
+}
+
+func (u *ui) exportDialog() {
+	if u.m == nil {
+		return
+	}
+	m := u.m
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := export.WritePNG(path, m, export.Options{Theme: u.board.theme}); err != nil {
+			u.showError(err)
+		}
+	}, u.win)
+	d.SetFileName(safeName(m.Title) + ".png")
+	d.Show()
+}
+
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	if s == "" {
+		return "map"
+	}
+	return s
+}

@@ -1,0 +1,281 @@
+package canvas
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/data"
+	"journeycanvas/data/interchange"
+)
+
+// sidebar lists the maps of the workspace: switch by selecting one; create, rename,
+// duplicate and delete (undoable) with the buttons under the list.
+type sidebar struct {
+	u       *ui
+	maps    []data.MapSummary
+	list    *widget.List
+	box     fyne.CanvasObject
+	undoBar *fyne.Container
+	quiet   bool // selecting programmatically: do not reopen
+}
+
+func newSidebar(u *ui) *sidebar {
+	s := &sidebar{u: u}
+	s.list = widget.NewList(
+		func() int { return len(s.maps) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabel("map title")
+			t.Truncation = fyne.TextTruncateEllipsis
+			return t
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.maps) {
+				o.(*widget.Label).SetText(s.maps[i].Title)
+			}
+		})
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if s.quiet || i >= len(s.maps) {
+			return
+		}
+		if s.maps[i].ID != u.mapID {
+			u.openMap(s.maps[i].ID)
+		}
+	}
+	bar := container.NewGridWithColumns(4,
+		widget.NewButtonWithIcon("", theme.ContentAddIcon(), s.newMap),
+		widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), s.rename),
+		widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.duplicate),
+		widget.NewButtonWithIcon("", theme.DeleteIcon(), s.delete))
+	s.undoBar = container.NewVBox()
+	head := widget.NewLabelWithStyle("Maps", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.box = container.NewBorder(head, container.NewVBox(s.undoBar, bar), nil, nil, s.list)
+	return s
+}
+
+func (s *sidebar) reload() {
+	maps, err := s.u.st.ListMaps()
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.maps = maps
+	s.list.Refresh()
+	s.selectMap(s.u.mapID)
+}
+
+func (s *sidebar) selectMap(id int64) {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	for i, m := range s.maps {
+		if m.ID == id {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *sidebar) newMap() {
+	if s.u.st.ReadOnly() {
+		s.u.refuseReadOnly()
+		return
+	}
+	title := widget.NewEntry()
+	title.SetText("New journey")
+	var names []string
+	names = append(names, "Empty map")
+	for _, t := range data.Templates {
+		names = append(names, t.NameIn("en")+" / "+t.NameIn("vi"))
+	}
+	tmpl := widget.NewSelect(names, nil)
+	tmpl.SetSelectedIndex(0)
+	lang := widget.NewRadioGroup([]string{"English", "Tiếng Việt"}, nil)
+	lang.Horizontal = true
+	lang.SetSelected("English")
+	dialog.ShowForm("New map", "Create", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Start from", tmpl),
+		widget.NewFormItem("Language", lang),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		l := "en"
+		if lang.Selected != "English" {
+			l = "vi"
+		}
+		s.create(title.Text, tmpl.SelectedIndex()-1, l)
+	}, s.u.win)
+}
+
+// create adds a map, empty (template < 0) or from data.Templates[template] in lang, and opens
+// it.
+func (s *sidebar) create(title string, template int, lang string) {
+	var id int64
+	err := s.u.apply(func() error {
+		var err error
+		if template < 0 {
+			id, err = s.u.st.NewMap(title, data.CurrentState)
+			return err
+		}
+		m := data.Templates[template].Build(lang)
+		if strings.TrimSpace(title) != "" {
+			m.Title = title
+		}
+		id, err = s.u.st.CreateMap(m)
+		return err
+	})
+	if err == nil {
+		s.reload()
+		s.u.openMap(id)
+	}
+}
+
+// renameTo renames the current map.
+func (s *sidebar) renameTo(title string) {
+	u := s.u
+	if u.m == nil {
+		return
+	}
+	m := *u.m
+	m.Title = title
+	m.Stages, m.Lanes, m.Cards, m.Links = nil, nil, nil, nil
+	u.apply(func() error { return u.st.UpdateMap(&m) })
+}
+
+// duplicateAs copies the current map under a new title and type and opens the copy.
+func (s *sidebar) duplicateAs(title string, t data.MapType) {
+	u := s.u
+	if u.m == nil {
+		return
+	}
+	var id int64
+	src := u.mapID
+	if u.apply(func() error {
+		var err error
+		id, err = u.st.DuplicateMap(src, title, t)
+		return err
+	}) == nil {
+		s.reload()
+		u.openMap(id)
+	}
+}
+
+func (s *sidebar) rename() {
+	u := s.u
+	if u.m == nil {
+		return
+	}
+	e := widget.NewEntry()
+	e.SetText(u.m.Title)
+	dialog.ShowForm("Rename map", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", e)}, func(ok bool) {
+		if ok {
+			s.renameTo(e.Text)
+		}
+	}, u.win)
+}
+
+func (s *sidebar) duplicate() {
+	u := s.u
+	if u.m == nil {
+		return
+	}
+	e := widget.NewEntry()
+	e.SetText(u.m.Title + " (copy)")
+	var types []string
+	for _, t := range data.MapTypes {
+		types = append(types, t.Label())
+	}
+	typ := widget.NewSelect(types, nil)
+	typ.SetSelected(u.m.Type.Label())
+	dialog.ShowForm("Duplicate map", "Duplicate", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Title", e), widget.NewFormItem("Type", typ)}, func(ok bool) {
+		if !ok || u.m == nil {
+			return
+		}
+		t := u.m.Type
+		if i := typ.SelectedIndex(); i >= 0 {
+			t = data.MapTypes[i]
+		}
+		s.duplicateAs(e.Text, t)
+	}, u.win)
+}
+
+// delete deletes the current map at once; a bar under the list (and Ctrl+Z) brings it back.
+func (s *sidebar) delete() {
+	u := s.u
+	if u.m == nil {
+		return
+	}
+	id, title := u.mapID, u.m.Title
+	if u.apply(func() error { return u.st.DeleteMap(id) }) != nil {
+		return
+	}
+	u.lastDeleted = id
+	s.reload()
+	next := int64(0)
+	if len(s.maps) > 0 {
+		next = s.maps[0].ID
+	}
+	u.openMap(next)
+	u.updateMenus()
+	undo := widget.NewButtonWithIcon(fmt.Sprintf("Undo delete of “%s”", title), theme.ContentUndoIcon(), func() {
+		if u.lastDeleted == id {
+			u.undo()
+		}
+		s.undoBar.Objects = nil
+		s.undoBar.Refresh()
+	})
+	s.undoBar.Objects = []fyne.CanvasObject{undo}
+	s.undoBar.Refresh()
+}
+
+// importDialog reads a JSON, CSV, OJF or Mermaid file as a new map.
+func (u *ui) importDialog() {
+	if u.st.ReadOnly() {
+		u.refuseReadOnly()
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.importFile(path)
+	}, u.win)
+	d.Show()
+}
+
+// importFile adds the map in a file to the workspace and opens it.
+func (u *ui) importFile(path string) {
+	m, warnings, err := interchange.ReadFile(path)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	var id int64
+	if u.apply(func() error {
+		var err error
+		id, err = u.st.CreateMap(m)
+		return err
+	}) != nil {
+		return
+	}
+	u.side.reload()
+	u.openMap(id)
+	if len(warnings) > 0 {
+		dialog.ShowInformation("Imported "+filepath.Base(path), strings.Join(warnings, "\n"), u.win)
+	}
+}

@@ -1,0 +1,170 @@
+package canvas
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/canvas/geometry"
+	"journeycanvas/data"
+)
+
+func dataLink(mapID, from, to int64) data.Link {
+	return data.Link{MapID: mapID, FromID: from, ToID: to}
+}
+
+// titleEditor edits a card's title in place, over the card: Enter saves, Shift+Enter breaks the
+// line, Esc cancels, and leaving the field saves.
+type titleEditor struct {
+	widget.Entry
+	b      *Board
+	cardID int64
+	done   bool
+}
+
+func newTitleEditor(b *Board) *titleEditor {
+	e := &titleEditor{b: b}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey saves on Enter and cancels on Esc.
+func (e *titleEditor) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if d, ok := fyne.CurrentApp().Driver().(interface{ CurrentKeyModifiers() fyne.KeyModifier }); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
+			e.Entry.TypedKey(k)
+			return
+		}
+		e.b.commitTitle()
+	case fyne.KeyEscape:
+		e.b.cancelTitle()
+	default:
+		e.Entry.TypedKey(k)
+	}
+}
+
+// FocusLost saves the title.
+func (e *titleEditor) FocusLost() {
+	e.Entry.FocusLost()
+	e.b.commitTitle()
+}
+
+// editTitle opens the in-place editor on a card's title.
+func (b *Board) editTitle(id int64) {
+	if b.readOnly() {
+		b.host.refuseReadOnly()
+		return
+	}
+	c := b.m.Card(id)
+	if c == nil || b.cards[id] == nil {
+		return
+	}
+	b.commitTitle()
+	b.title.cardID = id
+	b.title.done = false
+	b.title.SetText(c.Title)
+	b.placeTitleEditor()
+	b.title.Show()
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(b); cv != nil {
+		cv.Focus(b.title)
+	}
+}
+
+func (b *Board) placeTitleEditor() {
+	v := b.cards[b.title.cardID]
+	if v == nil {
+		b.title.Hide()
+		return
+	}
+	r := v.box.Rect
+	h := max(float32(r.H), b.title.MinSize().Height*1.6, 64)
+	b.title.Move(fyne.NewPos(float32(r.X)-4, float32(r.Y)-4))
+	b.title.Resize(fyne.NewSize(max(float32(r.W)+8, 180), h+8))
+}
+
+// commitTitle saves the title being edited, if any.
+func (b *Board) commitTitle() {
+	e := b.title
+	if e == nil || !e.Visible() || e.done {
+		return
+	}
+	e.done = true
+	e.Hide()
+	c := b.m.Card(e.cardID)
+	if c == nil {
+		return
+	}
+	text := strings.TrimSpace(e.Text)
+	if text == c.Title {
+		return
+	}
+	nc := *c
+	nc.Title = text
+	b.host.apply(func() error { return b.host.store().UpdateCard(nc) })
+}
+
+// cancelTitle closes the editor without saving.
+func (b *Board) cancelTitle() bool {
+	e := b.title
+	if e == nil || !e.Visible() || e.done {
+		return false
+	}
+	e.done = true
+	e.Hide()
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(b); cv != nil {
+		cv.Unfocus()
+	}
+	return true
+}
+
+// hoverTip shows the whole title of a card that is too long to show whole.
+type hoverTip struct {
+	box   *fyne.Container
+	bg    *canvas.Rectangle
+	lines *fyne.Container
+}
+
+func newHoverTip() *hoverTip {
+	t := &hoverTip{bg: canvas.NewRectangle(color.Transparent), lines: container.NewWithoutLayout()}
+	t.bg.CornerRadius = 6
+	t.box = container.NewWithoutLayout(t.bg, t.lines)
+	t.box.Hide()
+	return t
+}
+
+func (t *hoverTip) show(text string, card geometry.Rect, pal geometry.Palette, zoom float64) {
+	const pad, size, lineH = 10.0, 13.0, 18.0
+	w := max(card.W/zoom, 260)
+	lines, _ := geometry.Wrap(text, w-2*pad, size, false, 0)
+	t.lines.Objects = t.lines.Objects[:0]
+	y := pad
+	for _, s := range lines {
+		l := geometry.TextLine{Text: s, X: pad, Y: y + geometry.Baseline(lineH, size, false), W: geometry.TextWidth(s, size, false), Size: size}
+		txt := newLineText(l, pal.Text)
+		placeLineText(txt, l, 0, 0)
+		t.lines.Objects = append(t.lines.Objects, txt)
+		y += lineH
+	}
+	h := y + pad
+	t.bg.FillColor = pal.CardFill
+	t.bg.StrokeColor = pal.Grid
+	t.bg.StrokeWidth = 1
+	t.bg.Resize(fyne.NewSize(float32(w), float32(h)))
+	t.box.Move(fyne.NewPos(float32(card.X), float32(card.Bottom()+4)))
+	t.box.Resize(fyne.NewSize(float32(w), float32(h)))
+	t.box.Show()
+	t.box.Refresh()
+}
+
+func (t *hoverTip) hide() {
+	if t.box.Visible() {
+		t.box.Hide()
+	}
+}

@@ -1,0 +1,291 @@
+package canvas
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/data"
+)
+
+// Setting keys kept in the workspace.
+const (
+	settingLastMap = "last-map"
+	settingZoom    = "zoom"
+)
+
+// ui is the main window: the list of maps at the left, the board in the middle, the
+// inspector at the right, the menus and shortcuts. It is the board's host: every edit goes
+// through apply, which re-reads the map from the file afterwards.
+type ui struct {
+	app   fyne.App
+	win   fyne.Window
+	st    *data.Store
+	th    *appTheme
+	mapID int64
+	m     *data.Map
+
+	board   *Board
+	side    *sidebar
+	insp    *inspector
+	notice  *fyne.Container
+	zoomLbl *widget.Label
+	body    *container.Split
+	outer   *container.Split
+	content *fyne.Container
+
+	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
+	lastDeleted int64       // a map just deleted, which Ctrl+Z brings back
+	presenting  bool
+	undoItem    *fyne.MenuItem
+	redoItem    *fyne.MenuItem
+	lastErr     error // the last error shown (for tests)
+}
+
+func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
+	if th == nil {
+		th = &appTheme{mode: themeSystem}
+	}
+	u := &ui{app: a, win: w, st: s, th: th}
+	u.board = newBoard(u)
+	u.board.theme = boardThemeName(a, th.mode)
+	u.side = newSidebar(u)
+	u.insp = newInspector(u)
+	return u
+}
+
+// install builds the window's content, menus and shortcuts and opens the last map.
+func (u *ui) install() {
+	u.zoomLbl = widget.NewLabel("100 %")
+	u.notice = container.NewStack()
+	u.body = container.NewHSplit(u.board.scroll, u.insp.box)
+	u.body.Offset = 0.76
+	u.outer = container.NewHSplit(u.side.box, u.body)
+	u.outer.Offset = 0.17
+	u.content = container.NewBorder(u.notice, nil, nil, nil, u.outer)
+	u.win.SetContent(u.content)
+	u.installMenus()
+	u.installShortcuts()
+	u.app.Settings().AddListener(func(fyne.Settings) {
+		fyne.Do(func() { u.board.setTheme(boardThemeName(u.app, u.th.mode)) })
+	})
+	u.openWorkspace()
+}
+
+// openWorkspace shows the store's maps and opens the last map shown, at its zoom.
+func (u *ui) openWorkspace() {
+	u.updateNotice()
+	u.side.reload()
+	if z, err := strconv.ParseFloat(u.st.Setting(settingZoom), 64); err == nil && z >= minZoom && z <= maxZoom {
+		u.board.zoom = z
+	} else {
+		u.board.zoom = 1
+	}
+	last, _ := strconv.ParseInt(u.st.Setting(settingLastMap), 10, 64)
+	id := int64(0)
+	for _, m := range u.side.maps {
+		if m.ID == last {
+			id = last
+		}
+	}
+	if id == 0 && len(u.side.maps) > 0 {
+		id = u.side.maps[0].ID
+	}
+	u.openMap(id)
+}
+
+func (u *ui) close() {
+	u.board.stopAutoscroll()
+	if u.st != nil {
+		u.st.Close()
+	}
+}
+
+func (u *ui) store() *data.Store { return u.st }
+
+// openMap shows a map (0: none).
+func (u *ui) openMap(id int64) {
+	u.board.commitTitle()
+	u.mapID = id
+	u.board.sel = selection{}
+	if id != 0 {
+		u.st.SetSetting(settingLastMap, strconv.FormatInt(id, 10))
+	}
+	u.reload()
+	u.side.selectMap(id)
+	u.board.scroll.ScrollToOffset(fyne.Position{})
+}
+
+// reload reads the current map again from the file and shows it.
+func (u *ui) reload() {
+	if u.mapID == 0 {
+		u.m = nil
+		u.board.setMap(nil)
+	} else {
+		m, err := u.st.LoadMap(u.mapID)
+		if err != nil {
+			u.showError(err)
+			u.m = nil
+			u.board.setMap(nil)
+		} else {
+			u.m = m
+			u.board.setMap(m)
+		}
+	}
+	u.board.scroll.Refresh()
+	u.updateTitle()
+	u.updateMenus()
+	u.insp.refresh()
+	if u.zoomLbl != nil {
+		u.zoomLbl.SetText(fmt.Sprintf("%d %%", int(u.board.zoom*100+0.5)))
+	}
+}
+
+// apply runs one edit and re-reads the map: the board shows what the file holds whether the
+// edit worked or not.
+func (u *ui) apply(fn func() error) error {
+	if u.st.ReadOnly() {
+		u.refuseReadOnly()
+		return data.ErrReadOnly
+	}
+	err := fn()
+	if err != nil {
+		u.showError(err)
+	}
+	u.reload()
+	u.side.reload()
+	return err
+}
+
+func (u *ui) selectionChanged() {
+	u.insp.refresh()
+	u.updateMenus()
+}
+
+func (u *ui) refuseReadOnly() {
+	u.showError(fmt.Errorf("%s is open read-only: changes cannot be saved. Open a copy you can write to (File › Save a copy as…)", filepath.Base(u.st.Path())))
+}
+
+// showError shows a fault in a dialog.
+func (u *ui) showError(err error) {
+	u.lastErr = err
+	var fe *data.FieldError
+	switch {
+	case errors.As(err, &fe):
+		dialog.ShowInformation("Check the value", fe.Error(), u.win)
+	case errors.Is(err, data.ErrBusy):
+		dialog.ShowError(fmt.Errorf("the workspace is busy in another program; try again: %w", err), u.win)
+	default:
+		dialog.ShowError(err, u.win)
+	}
+}
+
+func (u *ui) updateTitle() {
+	title := "Journey Canvas"
+	file := filepath.Base(u.st.Path())
+	if u.m != nil {
+		title = fmt.Sprintf("%s — %s — Journey Canvas", u.m.Title, file)
+	} else {
+		title = fmt.Sprintf("%s — Journey Canvas", file)
+	}
+	if u.st.ReadOnly() {
+		title += " (read-only)"
+	}
+	u.win.SetTitle(title)
+}
+
+// updateNotice shows the read-only banner when the workspace cannot be written.
+func (u *ui) updateNotice() {
+	if u.notice == nil {
+		return
+	}
+	if !u.st.ReadOnly() {
+		u.notice.Objects = nil
+		u.notice.Refresh()
+		return
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	msg := widget.NewLabelWithStyle("Read-only: "+filepath.Base(u.st.Path())+" can be viewed but not changed.", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	u.notice.Objects = []fyne.CanvasObject{bg, msg}
+	u.notice.Refresh()
+}
+
+// setStore switches the window to another workspace.
+func (u *ui) setStore(s *data.Store) {
+	u.board.commitTitle()
+	if u.st != nil && u.st != s {
+		u.st.Close()
+	}
+	u.st = s
+	u.lastDeleted = 0
+	addRecent(u.app, s.Path())
+	u.installMenus()
+	u.openWorkspace()
+}
+
+// ---- undo and redo ----
+
+func (u *ui) undo() { u.step(true) }
+func (u *ui) redo() { u.step(false) }
+
+func (u *ui) step(undo bool) {
+	if u.board.cancelTitle() {
+		return
+	}
+	if u.st.ReadOnly() {
+		u.refuseReadOnly()
+		return
+	}
+	scope := u.mapID
+	if undo && u.lastDeleted != 0 {
+		scope = u.lastDeleted
+	}
+	var err error
+	var ok bool
+	if undo {
+		_, ok, err = u.st.Undo(scope)
+	} else {
+		_, ok, err = u.st.Redo(scope)
+	}
+	if err != nil {
+		u.showError(err)
+	}
+	if ok && scope == u.lastDeleted && scope != 0 {
+		u.lastDeleted = 0
+		u.side.reload()
+		u.openMap(scope)
+		return
+	}
+	u.reload()
+	u.side.reload()
+}
+
+// setZoom zooms the board and remembers the zoom in the workspace.
+func (u *ui) setZoom(z float64) {
+	u.board.setZoom(z)
+	u.st.SetSetting(settingZoom, strconv.FormatFloat(u.board.zoom, 'f', 2, 64))
+	if u.zoomLbl != nil {
+		u.zoomLbl.SetText(fmt.Sprintf("%d %%", int(u.board.zoom*100+0.5)))
+	}
+}
+
+// escape cancels a drag, closes the title editor, leaves presentation, or clears the
+// selection.
+func (u *ui) escape() {
+	switch {
+	case u.board.cancelDrag():
+	case u.board.cancelTitle():
+	case u.presenting:
+		u.present()
+	default:
+		u.board.setSelection(selection{})
+	}
+}
