@@ -138,7 +138,11 @@ func (s *Store) FindMap(ref string) (int64, error) {
 	case 1:
 		return found[0], nil
 	}
-	return 0, fmt.Errorf("%s: %d maps are titled %q; name one by id", s.path, len(found), ref)
+	ids := make([]string, len(found))
+	for i, id := range found {
+		ids[i] = strconv.FormatInt(id, 10)
+	}
+	return 0, fmt.Errorf("%s: %d maps are titled %q (ids %s); name one by id", s.path, len(found), ref, strings.Join(ids, ", "))
 }
 
 // Personas lists the workspace's personas by name.

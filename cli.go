@@ -1,0 +1,329 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"journeycanvas/data"
+	"journeycanvas/data/interchange"
+	"journeycanvas/export"
+)
+
+const usage = `Journey Canvas: customer journey maps.
+
+usage:
+  journeycanvas                          open the app on the default workspace
+  journeycanvas FILE.journey             open the app on FILE
+  journeycanvas import FILE.journey SOURCE
+                                         add the map in SOURCE (.json .csv .ojf .mmd) to FILE
+                                         (created if missing); prints the new map's id and title
+  journeycanvas list FILE.journey        one line per map: id, title, type, stages, cards
+  journeycanvas dump FILE.journey --map ID|TITLE
+                                         the map's native JSON on standard output
+  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png
+        [--scale N | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
+                                         the map as a PNG image
+  journeycanvas templates [--lang vi|en] one line per template: id, name, description
+  journeycanvas new FILE.journey --template ID [--lang vi|en] [--title TITLE]
+                                         add a map made from a template; prints its id and title
+`
+
+// usageError is a mistake in the command line itself: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// runCLI runs a headless sub-command and returns its exit status. When the arguments ask for
+// the desktop app instead, it returns the workspace to open.
+func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string) {
+	if len(args) == 0 {
+		path, err := data.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(stderr, "journeycanvas:", err)
+			return 1, ""
+		}
+		return 0, path
+	}
+	var err error
+	switch args[0] {
+	case "import":
+		err = cmdImport(args[1:], stdout, stderr)
+	case "list":
+		err = cmdList(args[1:], stdout)
+	case "dump":
+		err = cmdDump(args[1:], stdout)
+	case "export":
+		err = cmdExport(args[1:], stdout, stderr)
+	case "templates":
+		err = cmdTemplates(args[1:], stdout)
+	case "new":
+		err = cmdNew(args[1:], stdout)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0, ""
+	default:
+		if strings.HasPrefix(args[0], "-") || len(args) > 1 {
+			err = usageError{fmt.Sprintf("unknown command or option %q", args[0])}
+			break
+		}
+		return 0, args[0]
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0, ""
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "journeycanvas: %s\n\n%s", ue.msg, usage)
+		return 2, ""
+	default:
+		fmt.Fprintln(stderr, "journeycanvas:", oneLine(err.Error()))
+		return 1, ""
+	}
+}
+
+// oneLine keeps an error message on one line, as the contract promises.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// parse parses flags that may come before or after the positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// openExisting opens a workspace that must already exist.
+func openExisting(path string) (*data.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return data.Open(path, data.OpenOptions{})
+}
+
+func cmdImport(args []string, stdout, stderr io.Writer) error {
+	pos, err := parse(flag.NewFlagSet("import", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageError{"import needs FILE.journey and SOURCE"}
+	}
+	m, warnings, err := interchange.ReadFile(pos[1])
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "journeycanvas: %s: warning: %s\n", pos[1], w)
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, err := s.CreateMap(m)
+	if err != nil {
+		return fmt.Errorf("import %s into %s: %w", pos[1], pos[0], err)
+	}
+	fmt.Fprintf(stdout, "%d\t%s\n", id, m.Title)
+	return nil
+}
+
+func cmdList(args []string, stdout io.Writer) error {
+	pos, err := parse(flag.NewFlagSet("list", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"list needs FILE.journey"}
+	}
+	s, err := openExisting(pos[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	maps, err := s.ListMaps()
+	if err != nil {
+		return err
+	}
+	for _, m := range maps {
+		fmt.Fprintf(stdout, "%d\t%s\t%s\t%d stages\t%d cards\n", m.ID, m.Title, m.Type, m.Stages, m.Cards)
+	}
+	return nil
+}
+
+// loadMapArg opens FILE and loads the map named by --map.
+func loadMapArg(path, ref string) (*data.Map, error) {
+	if ref == "" {
+		return nil, usageError{"--map ID|TITLE is required with a .journey file"}
+	}
+	s, err := openExisting(path)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	id, err := s.FindMap(ref)
+	if err != nil {
+		return nil, err
+	}
+	return s.LoadMap(id)
+}
+
+func cmdDump(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
+	ref := fs.String("map", "", "map id or title")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"dump needs FILE.journey --map ID|TITLE"}
+	}
+	m, err := loadMapArg(pos[0], *ref)
+	if err != nil {
+		return err
+	}
+	return interchange.WriteJSON(stdout, m)
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	ref := fs.String("map", "", "map id or title")
+	out := fs.String("o", "", "output PNG")
+	scale := fs.Float64("scale", 0, "1, 2 (default) or 4")
+	width := fs.Int("width", 0, "pixel width")
+	theme := fs.String("theme", "light", "light or dark")
+	transparent := fs.Bool("transparent", false, "transparent background")
+	stages := fs.String("stages", "", "FROM..TO, 1-based")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *out == "" {
+		return usageError{"export needs (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png"}
+	}
+	if *scale != 0 && *width != 0 {
+		return usageError{"give --scale or --width, not both"}
+	}
+	if *scale != 0 && *scale != 1 && *scale != 2 && *scale != 4 {
+		return usageError{fmt.Sprintf("--scale %g: use 1, 2 or 4 (or --width)", *scale)}
+	}
+	if *width < 0 {
+		return usageError{"--width must be positive"}
+	}
+	if *theme != "light" && *theme != "dark" {
+		return usageError{fmt.Sprintf("--theme %q: use light or dark", *theme)}
+	}
+	opt := export.Options{Scale: *scale, Width: *width, Theme: *theme, Transparent: *transparent}
+	if *stages != "" {
+		from, to, ok := parseRange(*stages)
+		if !ok {
+			return usageError{fmt.Sprintf("--stages %q: use FROM..TO, e.g. 2..4", *stages)}
+		}
+		opt.StageFrom, opt.StageTo = from, to
+	}
+	var m *data.Map
+	if strings.EqualFold(filepath.Ext(pos[0]), ".journey") {
+		m, err = loadMapArg(pos[0], *ref)
+	} else {
+		if *ref != "" {
+			return usageError{"--map is for .journey files; " + pos[0] + " holds one map"}
+		}
+		var warnings []string
+		m, warnings, err = interchange.ReadFile(pos[0])
+		for _, w := range warnings {
+			fmt.Fprintf(stderr, "journeycanvas: %s: warning: %s\n", pos[0], w)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if opt.StageTo > len(m.Stages) {
+		return fmt.Errorf("%s: --stages %s: the map has %d stages", pos[0], *stages, len(m.Stages))
+	}
+	return export.WritePNG(*out, m, opt)
+}
+
+func parseRange(s string) (from, to int, ok bool) {
+	a, b, found := strings.Cut(s, "..")
+	if !found {
+		a, b = s, s
+	}
+	from, err1 := strconv.Atoi(a)
+	to, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || from < 1 || to < from {
+		return 0, 0, false
+	}
+	return from, to, true
+}
+
+func cmdTemplates(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("templates", flag.ContinueOnError)
+	lang := fs.String("lang", "en", "vi or en")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return usageError{"templates takes no file"}
+	}
+	if *lang != "en" && *lang != "vi" {
+		return usageError{fmt.Sprintf("--lang %q: use vi or en", *lang)}
+	}
+	for _, t := range data.Templates {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", t.ID, t.NameIn(*lang), t.DescriptionIn(*lang))
+	}
+	return nil
+}
+
+func cmdNew(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	tpl := fs.String("template", "", "template id (see journeycanvas templates)")
+	lang := fs.String("lang", "en", "vi or en")
+	title := fs.String("title", "", "title of the new map")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *tpl == "" {
+		return usageError{"new needs FILE.journey --template ID"}
+	}
+	if *lang != "en" && *lang != "vi" {
+		return usageError{fmt.Sprintf("--lang %q: use vi or en", *lang)}
+	}
+	t, err := data.TemplateByID(*tpl)
+	if err != nil {
+		return usageError{fmt.Sprintf("--template %q: no such template; journeycanvas templates lists them", *tpl)}
+	}
+	m := t.Build(*lang)
+	if *title != "" {
+		m.Title = *title
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, err := s.CreateMap(m)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d\t%s\n", id, m.Title)
+	return nil
+}

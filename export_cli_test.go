@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportCommand(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "w.journey")
+	if _, e, code := run(t, "new", ws, "--template", "ecommerce", "--lang", "vi"); code != 0 {
+		t.Fatal(e)
+	}
+	out := filepath.Join(dir, "map.png")
+	if _, e, code := run(t, "export", ws, "--map", "1", "-o", out); code != 0 {
+		t.Fatalf("export: %s", e)
+	}
+	f, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2 := img.Bounds().Dx()
+	// --scale 1 is half the default 2×; --width sets the width; --stages crops to a range.
+	one := filepath.Join(dir, "one.png")
+	if _, e, code := run(t, "export", ws, "--map", "Mua mỹ phẩm trực tuyến", "-o", one, "--scale", "1", "--theme", "dark"); code != 0 {
+		t.Fatal(e)
+	}
+	if b := decodeSize(t, one); b[0] < w2/2-2 || b[0] > w2/2+2 {
+		t.Fatalf("scale 1 width %d, scale 2 width %d", b[0], w2)
+	}
+	wide := filepath.Join(dir, "wide.png")
+	if _, e, code := run(t, "export", ws, "--map", "1", "-o", wide, "--width", "3000"); code != 0 {
+		t.Fatal(e)
+	}
+	if b := decodeSize(t, wide); b[0] != 3000 {
+		t.Fatalf("--width 3000 gave %d", b[0])
+	}
+	part := filepath.Join(dir, "part.png")
+	if _, e, code := run(t, "export", ws, "--map", "1", "-o", part, "--stages", "2..3", "--scale", "1"); code != 0 {
+		t.Fatal(e)
+	}
+	if b := decodeSize(t, part); b[0] >= w2/2 {
+		t.Fatalf("two stages (%d px) not narrower than five (%d px)", b[0], w2/2)
+	}
+	// Straight from a source file, without a workspace.
+	mm := filepath.Join(dir, "mm.png")
+	if _, e, code := run(t, "export", "testdata/mermaid-example.mmd", "-o", mm); code != 0 {
+		t.Fatal(e)
+	}
+	decodeSize(t, mm)
+	// Too large: refused with advice, nothing written.
+	huge := filepath.Join(dir, "huge.png")
+	_, e, code := run(t, "export", ws, "--map", "1", "-o", huge, "--width", "20000")
+	if code != 1 || !strings.Contains(e, "smaller") {
+		t.Fatalf("huge export: %d %s", code, e)
+	}
+	if _, err := os.Stat(huge); err == nil {
+		t.Fatal("a refused export wrote a file")
+	}
+	_, e, code = run(t, "export", ws, "--map", "1", "-o", part, "--stages", "4..9")
+	if code != 1 || !strings.Contains(e, "5 stages") {
+		t.Fatalf("stage range past the end: %d %s", code, e)
+	}
+	// Deterministic: the same map and options give the same bytes.
+	again := filepath.Join(dir, "again.png")
+	run(t, "export", ws, "--map", "1", "-o", again)
+	if a, _ := os.ReadFile(again); !bytes.Equal(a, f) {
+		t.Fatal("two exports of the same map differ")
+	}
+}
+
+func decodeSize(t *testing.T, path string) [2]int {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return [2]int{cfg.Width, cfg.Height}
+}
+
+// BenchmarkExportMermaidCommand runs the whole command on a Mermaid journey of 7 tasks in 5
+// sections, as a user would: process start, parse, layout, draw, encode, write. Budget: 100 ms.
+func BenchmarkExportMermaidCommand(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "out.png")
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(binPath, "export", "testdata/mermaid-example.mmd", "-o", out)
+		cmd.Env = filteredEnv()
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, msg)
+		}
+	}
+}

@@ -1,0 +1,17 @@
+// Command journeycanvas draws customer journey maps: with no sub-command it opens the desktop
+// app; the sub-commands import, list, dump and export work without a display.
+package main
+
+import (
+	"os"
+
+	"journeycanvas/canvas"
+)
+
+func main() {
+	code, workspace := runCLI(os.Args[1:], os.Stdout, os.Stderr)
+	if workspace == "" {
+		os.Exit(code)
+	}
+	os.Exit(canvas.Run(workspace, os.Stderr))
+}
