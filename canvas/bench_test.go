@@ -56,3 +56,29 @@ func BenchmarkDragStep(b *testing.B) {
 	bd.cancelDrag()
 	bd.dragEnd()
 }
+
+// BenchmarkDropCard is the end of a card drag on that map: the move written to the file as
+// one undoable command, the map read back, laid out again, and only the widgets that changed
+// refreshed. Each round moves the card to the next stage's cell and back.
+func BenchmarkDropCard(b *testing.B) {
+	u, _ := newTestUI(b, testmaps.Big(1000, 12, 6))
+	bd := u.board
+	cb := bd.lay.Cards[0]
+	card := *bd.m.Card(cb.ID)
+	home, away := bd.lay.Cells[0], bd.lay.Cells[1] // lane 0: stage 0 and stage 1
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		to := away
+		if i%2 == 1 {
+			to = home
+		}
+		cur := bd.lay.Card(card.ID)
+		v := bd.cards[card.ID]
+		dragObj(v, v.Position(), centre(cur.Rect), fyne.NewPos(float32(to.Rect.X+to.Rect.W/2), float32(to.Rect.Bottom()-4)), 1, nil)
+	}
+	b.StopTimer()
+	m := reloadMap(b, u)
+	if got := m.Card(card.ID).StageID; b.N%2 == 1 && got == card.StageID {
+		b.Fatal("the card did not move")
+	}
+}

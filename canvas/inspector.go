@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"encoding/json"
 	"fmt"
 	"image/color"
 	"strconv"
@@ -24,6 +25,10 @@ type inspector struct {
 	title    string                       // what the inspector shows ("Card", "Stage"…)
 	fields   map[string]fyne.CanvasObject // the form's fields by label
 	applyBtn *widget.Button
+	// shown identifies what the form was built from (see cardKey); a refresh with the same
+	// key keeps the form, so moving a card does not rebuild the inspector (nor lose what the
+	// user is typing in it).
+	shown string
 }
 
 func newInspector(u *ui) *inspector {
@@ -31,6 +36,7 @@ func newInspector(u *ui) *inspector {
 }
 
 func (in *inspector) show(title string, items []*widget.FormItem, apply func(), extra ...fyne.CanvasObject) {
+	in.shown = ""
 	in.title = title
 	in.fields = map[string]fyne.CanvasObject{}
 	for _, it := range items {
@@ -109,6 +115,7 @@ func (in *inspector) colourField(val string) (*widget.Entry, fyne.CanvasObject) 
 func (in *inspector) refresh() {
 	u := in.u
 	if u.m == nil {
+		in.shown = ""
 		in.box.Objects = []fyne.CanvasObject{widget.NewLabel("No map. Create one with + in the list of maps.")}
 		in.box.Refresh()
 		return
@@ -135,7 +142,11 @@ func (in *inspector) refresh() {
 	case selCard:
 		if len(s.cards) == 1 {
 			if c := u.m.Card(s.cards[0]); c != nil {
-				in.card(*c)
+				key := cardKey(*c, u.m.Scale, u.st.ReadOnly())
+				if key != in.shown {
+					in.card(*c)
+					in.shown = key
+				}
 				return
 			}
 		} else if len(s.cards) > 1 {
@@ -145,6 +156,19 @@ func (in *inspector) refresh() {
 		}
 	}
 	in.mapForm(*u.m)
+}
+
+// cardKey is everything the card form shows: the card without its place on the board (the
+// form does not show it), the map's scale (the emotion field's hint) and whether edits are
+// allowed.
+func cardKey(c data.Card, sc data.Scale, readOnly bool) string {
+	c.StageID, c.LaneID, c.Position = 0, 0, 0
+	b, _ := json.Marshal(struct {
+		C  data.Card
+		S  data.Scale
+		RO bool
+	}{c, sc, readOnly})
+	return string(b)
 }
 
 func (in *inspector) mapForm(m data.Map) {
