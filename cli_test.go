@@ -169,3 +169,23 @@ func TestCommandLineErrors(t *testing.T) {
 		t.Errorf("a refused import changed the workspace: %q", out)
 	}
 }
+
+// TestQuietInCUTF8 runs a command under C.UTF-8, the default locale of Debian containers:
+// the toolkit must not clutter stderr with locale errors.
+func TestQuietInCUTF8(t *testing.T) {
+	for _, loc := range []string{"C.UTF-8", "POSIX", "C"} {
+		cmd := exec.Command(binPath, "templates")
+		var env []string
+		for _, e := range filteredEnv() {
+			if !strings.HasPrefix(e, "LANG=") && !strings.HasPrefix(e, "LC_") && !strings.HasPrefix(e, "LANGUAGE=") {
+				env = append(env, e)
+			}
+		}
+		cmd.Env = append(env, "LANG="+loc)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+			t.Fatalf("LANG=%s: %v, stderr %q", loc, err, stderr.String())
+		}
+	}
+}

@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 
+	_ "env.journeycanvas/localeenv" // before Fyne reads the locale: see its doc
+
 	"journeycanvas/canvas"
 )
 

@@ -1,0 +1,3 @@
+module env.journeycanvas/localeenv
+
+go 1.24
