@@ -38,6 +38,7 @@ type ui struct {
 	insp    *inspector
 	notice  *fyne.Container
 	zoomLbl *widget.Label
+	toolbar *widget.Toolbar
 	body    *container.Split
 	outer   *container.Split
 	content *fyne.Container
@@ -66,11 +67,12 @@ func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
 func (u *ui) install() {
 	u.zoomLbl = widget.NewLabel("100 %")
 	u.notice = container.NewStack()
+	u.toolbar = u.newToolbar()
 	u.body = container.NewHSplit(u.board.scroll, u.insp.box)
 	u.body.Offset = 0.76
 	u.outer = container.NewHSplit(u.side.box, u.body)
 	u.outer.Offset = 0.17
-	u.content = container.NewBorder(u.notice, nil, nil, nil, u.outer)
+	u.content = container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.outer)
 	u.win.SetContent(u.content)
 	u.installMenus()
 	u.installShortcuts()
