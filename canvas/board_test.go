@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"math/rand"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/geometry/testmaps"
 	"journeycanvas/data"
 )
 
@@ -560,5 +562,30 @@ func TestCellPlusAddsCard(t *testing.T) {
 	}
 	if !b.title.Visible() {
 		t.Fatal("the new card's title is not open for editing")
+	}
+}
+
+// TestDropsKeepBoardAsFile drags cards to random cells many times: after each drop, the
+// map the board shows (moved in memory from the places the file reports) must equal the map
+// read whole from the file, and every card widget must sit where the layout puts it.
+func TestDropsKeepBoardAsFile(t *testing.T) {
+	u, _ := newTestUI(t, testmaps.Big(120, 5, 4))
+	rng := rand.New(rand.NewSource(7))
+	for i := 0; i < 25; i++ {
+		bd := u.board
+		cb := bd.lay.Cards[rng.Intn(len(bd.lay.Cards))]
+		to := bd.lay.Cells[rng.Intn(len(bd.lay.Cells))]
+		v := bd.cards[cb.ID]
+		y := to.Rect.Y + rng.Float64()*to.Rect.H
+		dragObj(v, v.Position(), centre(cb.Rect), fyne.NewPos(float32(to.Rect.X+to.Rect.W/2), float32(y)), 3, nil)
+		file := reloadMap(t, u)
+		if !reflect.DeepEqual(file.Cards, u.m.Cards) {
+			t.Fatalf("drop %d: the board's cards differ from the file's", i)
+		}
+		for _, c := range bd.lay.Cards {
+			if got := bd.cards[c.ID].Position(); got.X != float32(c.Rect.X) || got.Y != float32(c.Rect.Y) {
+				t.Fatalf("drop %d: card %d at %v, layout says %v", i, c.ID, got, c.Rect)
+			}
+		}
 	}
 }

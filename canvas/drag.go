@@ -362,7 +362,7 @@ func (b *Board) dragEnd() {
 			return
 		}
 		t := d.target
-		b.host.apply(func() error { return s.MoveCards(mapID, d.ids, t.stageID, t.laneID, t.at) })
+		b.host.applyMove(func() error { return s.MoveCards(mapID, d.ids, t.stageID, t.laneID, t.at) })
 	case dragLink:
 		to, ok := b.lay.CardAt(x, y)
 		if !ok || to == d.id {

@@ -167,6 +167,55 @@ func (u *ui) apply(fn func() error) error {
 	return err
 }
 
+// applyMove is apply for an edit that only moves cards of the shown map: instead of reading
+// the whole map back it reads where every card now sits (CardPlaces) and puts the cards
+// there, so the board still shows exactly what the file holds. Anything unexpected (an
+// error, a card it does not know) falls back to reading the whole map.
+func (u *ui) applyMove(fn func() error) error {
+	if u.st.ReadOnly() {
+		u.refuseReadOnly()
+		return data.ErrReadOnly
+	}
+	if err := fn(); err != nil {
+		u.showError(err)
+		u.reload()
+		return err
+	}
+	if u.m == nil || !u.placeCards() {
+		u.reload()
+		u.side.reload()
+		return nil
+	}
+	u.board.setMap(u.m)
+	u.board.scroll.Refresh()
+	u.updateMenus()
+	u.insp.refresh()
+	return nil
+}
+
+// placeCards reads where the shown map's cards sit in the file and moves them there in
+// memory; false when that is not possible and the map must be read whole.
+func (u *ui) placeCards() bool {
+	places, err := u.st.CardPlaces(u.m.ID)
+	if err != nil || len(places) != len(u.m.Cards) {
+		return false
+	}
+	idx := make(map[int64]int, len(u.m.Cards))
+	for i := range u.m.Cards {
+		idx[u.m.Cards[i].ID] = i
+	}
+	for _, p := range places {
+		i, ok := idx[p.ID]
+		if !ok || u.m.Stage(p.StageID) == nil || u.m.Lane(p.LaneID) == nil {
+			return false
+		}
+		c := &u.m.Cards[i]
+		c.StageID, c.LaneID, c.Position = p.StageID, p.LaneID, p.Position
+	}
+	u.m.SortCards()
+	return true
+}
+
 func (u *ui) selectionChanged() {
 	u.insp.refresh()
 	u.updateMenus()

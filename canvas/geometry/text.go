@@ -179,7 +179,49 @@ const Ellipsis = "…"
 // spaces collapse to one. With maxLines > 0 it keeps at most maxLines lines and, when text
 // was left out, ends the last one with an ellipsis and reports truncated. s is normalised to
 // NFC first. An empty s gives no lines.
+//
+// Results are remembered (a re-layout after a drop wraps the same titles at the same widths
+// again); callers must not modify the returned slice.
 func Wrap(s string, width, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
+	k := wrapKey{s, width, size, bold, maxLines}
+	wrapCache.Lock()
+	r, ok := wrapCache.m[k]
+	wrapCache.Unlock()
+	if ok {
+		return r.lines, r.truncated
+	}
+	lines, truncated = wrap(s, width, size, bold, maxLines)
+	wrapCache.Lock()
+	if wrapCache.m == nil || len(wrapCache.m) >= wrapCacheMax {
+		wrapCache.m = make(map[wrapKey]wrapResult, 1024)
+	}
+	lines = lines[:len(lines):len(lines)] // an append by a caller copies
+	wrapCache.m[k] = wrapResult{lines, truncated}
+	wrapCache.Unlock()
+	return lines, truncated
+}
+
+type wrapKey struct {
+	s           string
+	width, size float64
+	bold        bool
+	maxLines    int
+}
+
+type wrapResult struct {
+	lines     []string
+	truncated bool
+}
+
+// wrapCacheMax bounds the cache: when full it starts again empty.
+const wrapCacheMax = 16384
+
+var wrapCache struct {
+	sync.Mutex
+	m map[wrapKey]wrapResult
+}
+
+func wrap(s string, width, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
 	s = NFC(s)
 	m := fontOf(bold)
 	// Work in font units to stay exact and integer.
