@@ -21,6 +21,7 @@ const AppID = "io.journeycanvas.app"
 // window closes. A workspace that cannot be opened is reported in a dialog and on stderr.
 func Run(path string, stderr io.Writer) int {
 	a := app.NewWithID(AppID)
+	setLanguage(a.Preferences().String(prefLanguage))
 	th := &appTheme{mode: a.Preferences().StringWithFallback("theme", themeSystem)}
 	a.Settings().SetTheme(th)
 	w := a.NewWindow("Journey Canvas")
@@ -56,6 +57,6 @@ func ensureSample(s *data.Store) error {
 	if err != nil || len(maps) > 0 {
 		return err
 	}
-	_, err = s.CreateMap(data.SampleMap("en"))
+	_, err = s.CreateMap(data.SampleMap(uiLang()))
 	return err
 }

@@ -66,7 +66,7 @@ func TestDragCardBetweenStagesAndLanes(t *testing.T) {
 	if v := u.board.cards[ad.ID]; v.Position() != rectPos(u.board.lay.Card(ad.ID).Rect, 0, 0) {
 		t.Fatalf("card view at %v, layout says %v", v.Position(), u.board.lay.Card(ad.ID).Rect)
 	}
-	if u.undoItem.Label != "Undo move card" {
+	if u.undoItem.Label != "Undo: Move card" {
 		t.Errorf("undo item %q", u.undoItem.Label)
 	}
 

@@ -16,6 +16,7 @@ import (
 // window of 1600×1000.
 func newTestUI(t testing.TB, m *data.Map) (*ui, fyne.Window) {
 	t.Helper()
+	setLanguage("en") // the tests read English labels, whatever the machine's locale
 	a := test.NewTempApp(t)
 	th := &appTheme{mode: themeLight}
 	a.Settings().SetTheme(th)

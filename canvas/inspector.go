@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/canvas/geometry"
@@ -47,7 +48,7 @@ func (in *inspector) show(title string, items []*widget.FormItem, apply func(), 
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var buttons []fyne.CanvasObject
 	if apply != nil && !in.u.st.ReadOnly() {
-		b := widget.NewButton("Apply", apply)
+		b := widget.NewButton(lang.L("Apply"), apply)
 		b.Importance = widget.HighImportance
 		in.applyBtn = b
 		buttons = append(buttons, b)
@@ -88,7 +89,7 @@ func parseNum(field, s string) (*float64, error) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return nil, &data.FieldError{Field: field, Msg: fmt.Sprintf("%q is not a number", s)}
+		return nil, &data.FieldError{Field: field, Msg: fmt.Sprintf(lang.L("%q is not a number"), s)}
 	}
 	return &v, nil
 }
@@ -97,9 +98,9 @@ func parseNum(field, s string) (*float64, error) {
 func (in *inspector) colourField(val string) (*widget.Entry, fyne.CanvasObject) {
 	e := widget.NewEntry()
 	e.SetText(val)
-	e.SetPlaceHolder("#rrggbb or empty")
+	e.SetPlaceHolder(lang.L("#rrggbb or empty"))
 	pick := widget.NewButton("…", func() {
-		d := dialog.NewColorPicker("Colour", "", func(c color.Color) {
+		d := dialog.NewColorPicker(lang.L("Colour"), "", func(c color.Color) {
 			n := toNRGBA(c)
 			e.SetText(fmt.Sprintf("#%02X%02X%02X", n.R, n.G, n.B))
 		}, in.u.win)
@@ -116,7 +117,7 @@ func (in *inspector) refresh() {
 	u := in.u
 	if u.m == nil {
 		in.shown = ""
-		in.box.Objects = []fyne.CanvasObject{widget.NewLabel("No map. Create one with + in the list of maps.")}
+		in.box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("No map. Create one with + in the list of maps."))}
 		in.box.Refresh()
 		return
 	}
@@ -150,8 +151,8 @@ func (in *inspector) refresh() {
 				return
 			}
 		} else if len(s.cards) > 1 {
-			in.show(fmt.Sprintf("%d cards selected", len(s.cards)), nil, nil,
-				widget.NewButton("Delete", u.deleteSelection), widget.NewButton("Duplicate", u.duplicate))
+			in.show(fmt.Sprintf(lang.L("%d cards selected"), len(s.cards)), nil, nil,
+				widget.NewButton(lang.L("Delete"), u.deleteSelection), widget.NewButton(lang.L("Duplicate"), u.duplicate))
 			return
 		}
 	}
@@ -180,26 +181,26 @@ func (in *inspector) mapForm(m data.Map) {
 	owner := entry(m.Owner, func() { apply() })
 	var types, statuses []string
 	for _, t := range data.MapTypes {
-		types = append(types, t.Label())
+		types = append(types, tr(t.Label()))
 	}
 	for _, st := range data.Statuses {
-		statuses = append(statuses, string(st))
+		statuses = append(statuses, tr(statusKey(st)))
 	}
 	typ := widget.NewSelect(types, nil)
-	typ.SetSelected(m.Type.Label())
+	typ.SetSelected(tr(m.Type.Label()))
 	status := widget.NewSelect(statuses, nil)
-	status.SetSelected(string(m.Status))
+	status.SetSelected(tr(statusKey(m.Status)))
 	smin := entry(strconv.Itoa(m.Scale.Min), func() { apply() })
 	smax := entry(strconv.Itoa(m.Scale.Max), func() { apply() })
 	labels := entry(strings.Join(m.Scale.Labels, ", "), func() { apply() })
-	curve := widget.NewSelect([]string{"One point per card", "One point per stage (average)"}, nil)
+	curve := widget.NewSelect([]string{lang.L("One point per card"), lang.L("One point per stage (average)")}, nil)
 	if m.Curve == data.CurvePerStage {
 		curve.SetSelectedIndex(1)
 	} else {
 		curve.SetSelectedIndex(0)
 	}
 	personas, _ := u.st.Personas()
-	pnames := []string{"(none)"}
+	pnames := []string{lang.L("(none)")}
 	for _, p := range personas {
 		pnames = append(pnames, p.Name)
 	}
@@ -222,7 +223,7 @@ func (in *inspector) mapForm(m data.Map) {
 		lo, err1 := strconv.Atoi(strings.TrimSpace(smin.Text))
 		hi, err2 := strconv.Atoi(strings.TrimSpace(smax.Text))
 		if err1 != nil || err2 != nil {
-			u.showError(&data.FieldError{Field: "emotion scale", Msg: "the ends must be whole numbers"})
+			u.showError(&data.FieldError{Field: "emotion scale", Msg: lang.L("the ends must be whole numbers")})
 			return
 		}
 		nm.Scale = data.Scale{Min: lo, Max: hi}
@@ -243,14 +244,14 @@ func (in *inspector) mapForm(m data.Map) {
 		u.apply(func() error { return u.st.UpdateMap(&nm) })
 		u.side.reload()
 	}
-	in.show("Map", []*widget.FormItem{
-		widget.NewFormItem("Title", title), widget.NewFormItem("Goal", goal),
-		widget.NewFormItem("Audience", audience), widget.NewFormItem("Type", typ),
-		widget.NewFormItem("Owner", owner), widget.NewFormItem("Status", status),
-		widget.NewFormItem("Scale from", smin), widget.NewFormItem("Scale to", smax),
-		widget.NewFormItem("Scale labels", labels), widget.NewFormItem("Curve", curve),
-		widget.NewFormItem("Persona", persona),
-	}, apply, widget.NewButton("Edit persona…", u.personaDialog))
+	in.show(lang.L("Map"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Goal"), goal),
+		widget.NewFormItem(lang.L("Audience"), audience), widget.NewFormItem(lang.L("Type"), typ),
+		widget.NewFormItem(lang.L("Owner"), owner), widget.NewFormItem(lang.L("Status"), status),
+		widget.NewFormItem(lang.L("Scale from"), smin), widget.NewFormItem(lang.L("Scale to"), smax),
+		widget.NewFormItem(lang.L("Scale labels"), labels), widget.NewFormItem(lang.L("Curve"), curve),
+		widget.NewFormItem(lang.L("Persona"), persona),
+	}, apply, widget.NewButton(lang.L("Edit persona…"), u.personaDialog))
 }
 
 func (in *inspector) stage(st data.Stage) {
@@ -264,9 +265,9 @@ func (in *inspector) stage(st data.Stage) {
 		ns.Name, ns.Colour, ns.Description = name.Text, strings.TrimSpace(colour.Text), desc.Text
 		u.apply(func() error { return u.st.UpdateStage(ns) })
 	}
-	in.show("Stage", []*widget.FormItem{
-		widget.NewFormItem("Name", name), widget.NewFormItem("Colour", colourBox), widget.NewFormItem("Description", desc),
-	}, apply, widget.NewButton("Delete stage", u.deleteSelection))
+	in.show(lang.L("Stage"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Colour"), colourBox), widget.NewFormItem(lang.L("Summary"), desc),
+	}, apply, widget.NewButton(lang.L("Delete stage"), u.deleteSelection))
 }
 
 func (in *inspector) lane(l data.Lane) {
@@ -275,10 +276,10 @@ func (in *inspector) lane(l data.Lane) {
 	name := entry(l.Name, func() { apply() })
 	var kinds []string
 	for _, k := range data.LaneKinds {
-		kinds = append(kinds, string(k))
+		kinds = append(kinds, tr(laneKindKey(k)))
 	}
 	kind := widget.NewSelect(kinds, nil)
-	kind.SetSelected(string(l.Kind))
+	kind.SetSelected(tr(laneKindKey(l.Kind)))
 	apply = func() {
 		nl := l
 		nl.Name = name.Text
@@ -287,8 +288,8 @@ func (in *inspector) lane(l data.Lane) {
 		}
 		u.apply(func() error { return u.st.UpdateLane(nl) })
 	}
-	in.show("Lane", []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Kind", kind)},
-		apply, widget.NewButton("Delete lane", u.deleteSelection))
+	in.show(lang.L("Lane"), []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Kind"), kind)},
+		apply, widget.NewButton(lang.L("Delete lane"), u.deleteSelection))
 }
 
 func (in *inspector) link(l data.Link) {
@@ -309,9 +310,9 @@ func (in *inspector) link(l data.Link) {
 	}
 	fromL, toL := widget.NewLabel(from), widget.NewLabel(to)
 	fromL.Wrapping, toL.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	in.show("Link", []*widget.FormItem{
-		widget.NewFormItem("From", fromL), widget.NewFormItem("To", toL), widget.NewFormItem("Label", label),
-	}, apply, widget.NewButton("Delete link", u.deleteSelection))
+	in.show(lang.L("Link"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("From"), fromL), widget.NewFormItem(lang.L("To"), toL), widget.NewFormItem(lang.L("Label"), label),
+	}, apply, widget.NewButton(lang.L("Delete link"), u.deleteSelection))
 }
 
 func (in *inspector) card(c data.Card) {
@@ -320,7 +321,7 @@ func (in *inspector) card(c data.Card) {
 	title := area(c.Title)
 	notes := area(c.Notes)
 	channel := entry(c.Channel, func() { apply() })
-	presence := widget.NewSelect([]string{"(unset)", "online", "offline"}, nil)
+	presence := widget.NewSelect([]string{lang.L("(unset)"), lang.L("online"), lang.L("offline")}, nil)
 	switch c.Presence {
 	case data.Online:
 		presence.SetSelectedIndex(1)
@@ -330,15 +331,15 @@ func (in *inspector) card(c data.Card) {
 		presence.SetSelectedIndex(0)
 	}
 	emotion := entry(numText(c.Emotion), func() { apply() })
-	emotion.SetPlaceHolder(fmt.Sprintf("%d … %d, or empty", u.m.Scale.Min, u.m.Scale.Max))
-	pain := widget.NewCheck("Pain point", nil)
+	emotion.SetPlaceHolder(fmt.Sprintf(lang.L("%d … %d, or empty"), u.m.Scale.Min, u.m.Scale.Max))
+	pain := widget.NewCheck(lang.L("Pain point"), nil)
 	pain.SetChecked(c.Pain)
-	opp := widget.NewCheck("Opportunity", nil)
+	opp := widget.NewCheck(lang.L("Opportunity"), nil)
 	opp.SetChecked(c.Opportunity)
-	mot := widget.NewCheck("Moment of truth", nil)
+	mot := widget.NewCheck(lang.L("Moment of truth"), nil)
 	mot.SetChecked(c.MomentOfTruth)
 	evs := []data.Evidence{data.EvidenceNone, data.EvidenceResearched, data.EvidenceAssumed, data.EvidenceProposed}
-	evidence := widget.NewSelect([]string{"(none)", "researched", "assumed", "proposed"}, nil)
+	evidence := widget.NewSelect([]string{lang.L("(none)"), lang.L("researched"), lang.L("assumed"), lang.L("proposed")}, nil)
 	for i, e := range evs {
 		if e == c.Evidence {
 			evidence.SetSelectedIndex(i)
@@ -357,13 +358,13 @@ func (in *inspector) card(c data.Card) {
 	}
 	mTarget := entry(numText(mt.Target), func() { apply() })
 	mUnit := entry(mt.Unit, func() { apply() })
-	mUp := widget.NewCheck("Higher is better", nil)
+	mUp := widget.NewCheck(lang.L("Higher is better"), nil)
 	mUp.SetChecked(c.Metric == nil || mt.UpIsGood)
 	apply = func() {
 		nc := c
 		nc.Title, nc.Notes, nc.Channel = strings.TrimSpace(title.Text), notes.Text, channel.Text
 		nc.Presence = []data.Presence{data.PresenceUnset, data.Online, data.Offline}[max(presence.SelectedIndex(), 0)]
-		e, err := parseNum("emotion", emotion.Text)
+		e, err := parseNum(lang.L("emotion"), emotion.Text)
 		if err != nil {
 			u.showError(err)
 			return
@@ -380,12 +381,12 @@ func (in *inspector) card(c data.Card) {
 		nc.Colour = strings.TrimSpace(colour.Text)
 		nc.Metric = nil
 		if strings.TrimSpace(mName.Text) != "" || strings.TrimSpace(mValue.Text) != "" {
-			v, err := parseNum("metric value", mValue.Text)
+			v, err := parseNum(lang.L("metric value"), mValue.Text)
 			if err != nil {
 				u.showError(err)
 				return
 			}
-			t, err := parseNum("metric target", mTarget.Text)
+			t, err := parseNum(lang.L("metric target"), mTarget.Text)
 			if err != nil {
 				u.showError(err)
 				return
@@ -398,14 +399,14 @@ func (in *inspector) card(c data.Card) {
 		}
 		u.apply(func() error { return u.st.UpdateCard(nc) })
 	}
-	in.show("Card", []*widget.FormItem{
-		widget.NewFormItem("Title", title), widget.NewFormItem("Notes", notes),
-		widget.NewFormItem("Channel", channel), widget.NewFormItem("Presence", presence),
-		widget.NewFormItem("Emotion", emotion), widget.NewFormItem("Marks", container.NewVBox(pain, opp, mot)),
-		widget.NewFormItem("Evidence", evidence), widget.NewFormItem("Tags", tags),
-		widget.NewFormItem("Colour", colourBox),
-		widget.NewFormItem("Metric", mName), widget.NewFormItem("Value", mValue),
-		widget.NewFormItem("Target", mTarget), widget.NewFormItem("Unit", mUnit),
+	in.show(lang.L("Card"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Notes"), notes),
+		widget.NewFormItem(lang.L("Channel"), channel), widget.NewFormItem(lang.L("Presence"), presence),
+		widget.NewFormItem(lang.L("Emotion"), emotion), widget.NewFormItem(lang.L("Marks"), container.NewVBox(pain, opp, mot)),
+		widget.NewFormItem(lang.L("Evidence"), evidence), widget.NewFormItem(lang.L("Tags"), tags),
+		widget.NewFormItem(lang.L("Colour"), colourBox),
+		widget.NewFormItem(lang.L("Metric"), mName), widget.NewFormItem(lang.L("Value"), mValue),
+		widget.NewFormItem(lang.L("Target"), mTarget), widget.NewFormItem(lang.L("Unit"), mUnit),
 		widget.NewFormItem("", mUp),
-	}, apply, widget.NewButton("Delete", u.deleteSelection))
+	}, apply, widget.NewButton(lang.L("Delete"), u.deleteSelection))
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"journeycanvas/data"
@@ -18,7 +19,7 @@ const prefRecent = "recent"
 
 // installMenus sets the main menu: File, Edit, View, Map.
 func (u *ui) installMenus() {
-	recent := fyne.NewMenuItem("Open recent", nil)
+	recent := fyne.NewMenuItem(lang.L("Open recent"), nil)
 	for _, p := range recentFiles(u.app) {
 		p := p
 		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(p, func() { u.openPath(p) }))
@@ -26,58 +27,58 @@ func (u *ui) installMenus() {
 	if recent.ChildMenu == nil {
 		recent.Disabled = true
 	}
-	quit := fyne.NewMenuItem("Quit", func() { u.app.Quit() })
+	quit := fyne.NewMenuItem(lang.L("Quit"), func() { u.app.Quit() })
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File",
-		fyne.NewMenuItem("New workspace…", u.newWorkspace),
-		shortcutItem("Open…", u.openDialog, fyne.KeyO, 0),
+	file := fyne.NewMenu(lang.L("File"),
+		fyne.NewMenuItem(lang.L("New workspace…"), u.newWorkspace),
+		shortcutItem(lang.L("Open…"), u.openDialog, fyne.KeyO, 0),
 		recent,
-		fyne.NewMenuItem("Save a copy as…", u.saveCopy),
+		fyne.NewMenuItem(lang.L("Save a copy as…"), u.saveCopy),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Import…", u.importDialog),
-		shortcutItem("Export PNG…", u.exportDialog, fyne.KeyE, 0),
+		fyne.NewMenuItem(lang.L("Import…"), u.importDialog),
+		shortcutItem(lang.L("Export PNG…"), u.exportDialog, fyne.KeyE, 0),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	u.undoItem = fyne.NewMenuItem("Undo", u.undo)
+	u.undoItem = fyne.NewMenuItem(lang.L("Undo"), u.undo)
 	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
-	u.redoItem = fyne.NewMenuItem("Redo", u.redo)
+	u.redoItem = fyne.NewMenuItem(lang.L("Redo"), u.redo)
 	u.redoItem.Shortcut = &fyne.ShortcutRedo{}
-	cut := fyne.NewMenuItem("Cut", u.cut)
+	cut := fyne.NewMenuItem(lang.L("Cut"), u.cut)
 	cut.Shortcut = &fyne.ShortcutCut{}
-	cp := fyne.NewMenuItem("Copy", u.copy)
+	cp := fyne.NewMenuItem(lang.L("Copy"), u.copy)
 	cp.Shortcut = &fyne.ShortcutCopy{}
-	paste := fyne.NewMenuItem("Paste", u.paste)
+	paste := fyne.NewMenuItem(lang.L("Paste"), u.paste)
 	paste.Shortcut = &fyne.ShortcutPaste{}
-	selAll := fyne.NewMenuItem("Select all", u.board.selectAll)
+	selAll := fyne.NewMenuItem(lang.L("Select all"), u.board.selectAll)
 	selAll.Shortcut = &fyne.ShortcutSelectAll{}
-	del := fyne.NewMenuItem("Delete", u.deleteSelection)
+	del := fyne.NewMenuItem(lang.L("Delete"), u.deleteSelection)
 	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
-	edit := fyne.NewMenu("Edit", u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(),
-		cut, cp, paste, shortcutItem("Duplicate", u.duplicate, fyne.KeyD, 0), del,
+	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(),
+		cut, cp, paste, shortcutItem(lang.L("Duplicate"), u.duplicate, fyne.KeyD, 0), del,
 		fyne.NewMenuItemSeparator(), selAll)
-	themeItem := fyne.NewMenuItem("Theme", nil)
+	themeItem := fyne.NewMenuItem(lang.L("Theme"), nil)
 	themeItem.ChildMenu = fyne.NewMenu("",
-		fyne.NewMenuItem("Follow the system", func() { u.setThemeMode(themeSystem) }),
-		fyne.NewMenuItem("Light", func() { u.setThemeMode(themeLight) }),
-		fyne.NewMenuItem("Dark", func() { u.setThemeMode(themeDark) }))
-	present := fyne.NewMenuItem("Present", u.present)
+		fyne.NewMenuItem(lang.L("Follow the system"), func() { u.setThemeMode(themeSystem) }),
+		fyne.NewMenuItem(lang.L("Light"), func() { u.setThemeMode(themeLight) }),
+		fyne.NewMenuItem(lang.L("Dark"), func() { u.setThemeMode(themeDark) }))
+	present := fyne.NewMenuItem(lang.L("Present"), u.present)
 	present.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF5}
-	view := fyne.NewMenu("View",
-		shortcutItem("Zoom in", u.zoomIn, fyne.KeyEqual, 0),
-		shortcutItem("Zoom out", u.zoomOut, fyne.KeyMinus, 0),
-		shortcutItem("Actual size", func() { u.setZoom(1) }, fyne.Key0, 0),
-		fyne.NewMenuItem("Fit", func() { u.setZoom(u.board.fitZoom()) }),
-		fyne.NewMenuItemSeparator(), present, themeItem)
-	mapMenu := fyne.NewMenu("Map",
-		fyne.NewMenuItem("Add stage", u.addStage),
-		fyne.NewMenuItem("Add lane", u.addLane),
-		fyne.NewMenuItem("Add card", u.addCardMenu),
+	view := fyne.NewMenu(lang.L("View"),
+		shortcutItem(lang.L("Zoom in"), u.zoomIn, fyne.KeyEqual, 0),
+		shortcutItem(lang.L("Zoom out"), u.zoomOut, fyne.KeyMinus, 0),
+		shortcutItem(lang.L("Actual size"), func() { u.setZoom(1) }, fyne.Key0, 0),
+		fyne.NewMenuItem(lang.L("Fit"), func() { u.setZoom(u.board.fitZoom()) }),
+		fyne.NewMenuItemSeparator(), present, themeItem, u.languageMenu())
+	mapMenu := fyne.NewMenu(lang.L("Map"),
+		fyne.NewMenuItem(lang.L("Add stage"), u.addStage),
+		fyne.NewMenuItem(lang.L("Add lane"), u.addLane),
+		fyne.NewMenuItem(lang.L("Add card"), u.addCardMenu),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Persona…", u.personaDialog),
-		fyne.NewMenuItem("Versions…", u.versionsDialog),
-		fyne.NewMenuItem("Map settings…", func() { u.board.setSelection(selection{}) }))
+		fyne.NewMenuItem(lang.L("Persona…"), u.personaDialog),
+		fyne.NewMenuItem(lang.L("Versions…"), u.versionsDialog),
+		fyne.NewMenuItem(lang.L("Map settings…"), func() { u.board.setSelection(selection{}) }))
 	u.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, mapMenu))
 	u.updateMenus()
 }
@@ -144,13 +145,13 @@ func (u *ui) updateMenus() {
 	if u.lastDeleted != 0 {
 		undo = "Delete map"
 	}
-	u.undoItem.Label, u.undoItem.Disabled = "Undo", undo == ""
+	u.undoItem.Label, u.undoItem.Disabled = lang.L("Undo"), undo == ""
 	if undo != "" {
-		u.undoItem.Label = "Undo " + strings.ToLower(undo)
+		u.undoItem.Label = fmt.Sprintf(lang.L("Undo: %s"), trLabel(undo))
 	}
-	u.redoItem.Label, u.redoItem.Disabled = "Redo", redo == ""
+	u.redoItem.Label, u.redoItem.Disabled = lang.L("Redo"), redo == ""
 	if redo != "" {
-		u.redoItem.Label = "Redo " + strings.ToLower(redo)
+		u.redoItem.Label = fmt.Sprintf(lang.L("Redo: %s"), trLabel(redo))
 	}
 	if mm := u.win.MainMenu(); mm != nil {
 		mm.Refresh()
@@ -290,7 +291,7 @@ func (u *ui) addStage() {
 	var id int64
 	if u.apply(func() error {
 		var err error
-		id, err = u.st.AddStage(data.Stage{MapID: u.mapID, Name: fmt.Sprintf("Stage %d", len(u.m.Stages)+1)}, at)
+		id, err = u.st.AddStage(data.Stage{MapID: u.mapID, Name: fmt.Sprintf(lang.L("Stage %d"), len(u.m.Stages)+1)}, at)
 		return err
 	}) == nil {
 		u.board.selectOne(selStage, id)
@@ -310,7 +311,7 @@ func (u *ui) addLane() {
 	var id int64
 	if u.apply(func() error {
 		var err error
-		id, err = u.st.AddLane(data.Lane{MapID: u.mapID, Name: fmt.Sprintf("Lane %d", len(u.m.Lanes)+1), Kind: data.LaneCustom}, at)
+		id, err = u.st.AddLane(data.Lane{MapID: u.mapID, Name: fmt.Sprintf(lang.L("Lane %d"), len(u.m.Lanes)+1), Kind: data.LaneCustom}, at)
 		return err
 	}) == nil {
 		u.board.selectOne(selLane, id)
@@ -402,7 +403,7 @@ func (u *ui) newWorkspace() {
 		}
 		u.setStore(s)
 	}, u.win)
-	d.SetFileName("Journeys.journey")
+	d.SetFileName(lang.L("Journeys") + ".journey")
 	d.Show()
 }
 
@@ -422,9 +423,9 @@ func (u *ui) saveCopy() {
 			u.showError(err)
 			return
 		}
-		dialog.ShowInformation("Saved a copy", "The maps were copied to "+path, u.win)
+		dialog.ShowInformation(lang.L("Saved a copy"), fmt.Sprintf(lang.L("The maps were copied to %s"), path), u.win)
 	}, u.win)
-	d.SetFileName(strings.TrimSuffix(filepath.Base(u.st.Path()), ".journey") + " copy.journey")
+	d.SetFileName(strings.TrimSuffix(filepath.Base(u.st.Path()), ".journey") + " " + lang.L("copy") + ".journey")
 	d.Show()
 }
 

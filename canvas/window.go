@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,6 +47,7 @@ type ui struct {
 	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
 	lastDeleted int64       // a map just deleted, which Ctrl+Z brings back
 	presenting  bool
+	retired     bool // replaced by another ui (the language changed)
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem
 	lastErr     error // the last error shown (for tests)
@@ -77,6 +79,9 @@ func (u *ui) install() {
 	u.installMenus()
 	u.installShortcuts()
 	u.app.Settings().AddListener(func(fyne.Settings) {
+		if u.retired {
+			return
+		}
 		fyne.Do(func() { u.board.setTheme(boardThemeName(u.app, u.th.mode)) })
 	})
 	u.openWorkspace()
@@ -222,7 +227,7 @@ func (u *ui) selectionChanged() {
 }
 
 func (u *ui) refuseReadOnly() {
-	u.showError(fmt.Errorf("%s is open read-only: changes cannot be saved. Open a copy you can write to (File › Save a copy as…)", filepath.Base(u.st.Path())))
+	u.showError(fmt.Errorf(lang.L("%s is open read-only: changes cannot be saved. Open a copy you can write to (File › Save a copy as…)"), filepath.Base(u.st.Path())))
 }
 
 // showError shows a fault in a dialog.
@@ -231,9 +236,9 @@ func (u *ui) showError(err error) {
 	var fe *data.FieldError
 	switch {
 	case errors.As(err, &fe):
-		dialog.ShowInformation("Check the value", fe.Error(), u.win)
+		dialog.ShowInformation(lang.L("Check the value"), fe.Error(), u.win)
 	case errors.Is(err, data.ErrBusy):
-		dialog.ShowError(fmt.Errorf("the workspace is busy in another program; try again: %w", err), u.win)
+		dialog.ShowError(fmt.Errorf(lang.L("The workspace is busy in another program; try again.")+" (%w)", err), u.win)
 	default:
 		dialog.ShowError(err, u.win)
 	}
@@ -248,7 +253,7 @@ func (u *ui) updateTitle() {
 		title = fmt.Sprintf("%s — Journey Canvas", file)
 	}
 	if u.st.ReadOnly() {
-		title += " (read-only)"
+		title += " " + lang.L("(read-only)")
 	}
 	u.win.SetTitle(title)
 }
@@ -264,7 +269,7 @@ func (u *ui) updateNotice() {
 		return
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
-	msg := widget.NewLabelWithStyle("Read-only: "+filepath.Base(u.st.Path())+" can be viewed but not changed.", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Read-only: %s can be viewed but not changed."), filepath.Base(u.st.Path())), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	u.notice.Objects = []fyne.CanvasObject{bg, msg}
 	u.notice.Refresh()
 }

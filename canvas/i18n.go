@@ -1,0 +1,163 @@
+package canvas
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"journeycanvas/data"
+)
+
+// The interface's catalogues: translations/en.json and translations/vi.json, one key per
+// visible string (the English text), checked complete and used by TestCatalogues. Fyne's own
+// words (dialog buttons…) are in fyne.vi.json, as Fyne has no Vietnamese of its own.
+//
+//go:embed translations
+var translations embed.FS
+
+// prefLanguage is the app preference holding the interface language: "" follows the system.
+const prefLanguage = "language"
+
+// languageChoices are the languages the interface speaks, with their names in themselves.
+var languageChoices = []struct{ Code, Name string }{{"", "Follow the system"}, {"en", "English"}, {"vi", "Tiếng Việt"}}
+
+// systemLocale is the locale the process started with, before any choice of ours.
+var systemLocale = os.Getenv("LC_ALL")
+
+// setLanguage makes the interface speak code ("en", "vi", or "" for the system's language)
+// from now on: widgets built afterwards use it.
+func setLanguage(code string) {
+	if code == "" {
+		os.Setenv("LC_ALL", systemLocale)
+	} else {
+		os.Setenv("LC_ALL", code)
+	}
+	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+		fyne.LogError("loading the interface's translations", err)
+	}
+}
+
+// uiLang is the language the interface speaks now: "vi" or "en". Maps made from templates
+// and the first-run sample are written in it.
+func uiLang() string {
+	if strings.HasPrefix(lang.L("language-code"), "vi") {
+		return "vi"
+	}
+	return "en"
+}
+
+// dynamicKeys are catalogue keys that reach tr from data rather than from a literal in the
+// code: the labels of map types, statuses, lane kinds, evidence, and of edits in the history.
+var dynamicKeys = []string{
+	"Current state", "Day in the life", "Future state", "Service blueprint",
+	"Draft", "In review", "Approved",
+	"Steps / actions", "Touchpoints", "Channels", "Thoughts and questions", "Emotions",
+	"Pain points", "Opportunities", "Content", "Metrics", "Backstage: people",
+	"Backstage: technology", "Backstage: policies", "Backstage: processes", "Custom",
+	"Add card", "Add lane", "Add link", "Add stage", "Create map", "Delete lane", "Delete link",
+	"Delete map", "Delete persona", "Delete stage", "Edit card", "Edit lane", "Edit link",
+	"Edit map", "Edit stage", "Move lane", "Move stage", "Restore version", "Edit persona",
+	"Add persona", "Move card", "Move %d cards", "Delete card", "Delete %d cards",
+}
+
+// tr translates a key from dynamicKeys.
+func tr(key string) string { return lang.Localize(key) }
+
+var digits = regexp.MustCompile(`\d+`)
+
+// trLabel translates an edit's label from the history, counts included ("Move 3 cards").
+func trLabel(label string) string {
+	n := digits.FindString(label)
+	if n == "" {
+		return tr(label)
+	}
+	k, _ := strconv.Atoi(n)
+	return fmt.Sprintf(tr(digits.ReplaceAllString(label, "%d")), k)
+}
+
+// statusKey is the catalogue key of a review status.
+func statusKey(s data.Status) string {
+	switch s {
+	case data.InReview:
+		return "In review"
+	case data.Approved:
+		return "Approved"
+	}
+	return "Draft"
+}
+
+// laneKindKey is the catalogue key of a lane kind.
+func laneKindKey(k data.LaneKind) string {
+	switch k {
+	case data.LaneSteps:
+		return "Steps / actions"
+	case data.LaneTouchpoints:
+		return "Touchpoints"
+	case data.LaneChannels:
+		return "Channels"
+	case data.LaneThoughts:
+		return "Thoughts and questions"
+	case data.LaneEmotions:
+		return "Emotions"
+	case data.LanePainPoints:
+		return "Pain points"
+	case data.LaneOpportunities:
+		return "Opportunities"
+	case data.LaneContent:
+		return "Content"
+	case data.LaneMetrics:
+		return "Metrics"
+	case data.LanePeople:
+		return "Backstage: people"
+	case data.LaneTechnology:
+		return "Backstage: technology"
+	case data.LanePolicies:
+		return "Backstage: policies"
+	case data.LaneProcesses:
+		return "Backstage: processes"
+	}
+	return "Custom"
+}
+
+// languageMenu is View › Language: follow the system, English or Tiếng Việt. The choice is
+// kept in the app's preferences and takes effect at once: the window is built again in it.
+func (u *ui) languageMenu() *fyne.MenuItem {
+	item := fyne.NewMenuItem(lang.L("Language"), nil)
+	cur := u.app.Preferences().String(prefLanguage)
+	var items []*fyne.MenuItem
+	for _, c := range languageChoices {
+		name := c.Name
+		if c.Code == "" {
+			name = lang.L("Follow the system")
+		}
+		it := fyne.NewMenuItem(name, func() { u.switchLanguage(c.Code) })
+		it.Checked = c.Code == cur
+		items = append(items, it)
+	}
+	item.ChildMenu = fyne.NewMenu("", items...)
+	return item
+}
+
+// switchLanguage keeps code as the interface language and builds the window's content and
+// menus again in it, on the same workspace, map, zoom and selection. It returns the new
+// window state; the old one is retired.
+func (u *ui) switchLanguage(code string) *ui {
+	u.app.Preferences().SetString(prefLanguage, code)
+	setLanguage(code)
+	u.board.commitTitle()
+	sel := u.board.sel
+	u.board.stopAutoscroll()
+	u.retired = true
+	nu := newUI(u.app, u.win, u.st, u.th)
+	nu.install()
+	if nu.mapID == u.mapID {
+		nu.board.setSelection(sel)
+	}
+	return nu
+}

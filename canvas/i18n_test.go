@@ -1,0 +1,160 @@
+package canvas
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"journeycanvas/data"
+)
+
+// usedKeys collects the catalogue keys the code uses: the literal first argument of every
+// lang.L call in the package's non-test files, and dynamicKeys.
+func usedKeys(t *testing.T) map[string]bool {
+	t.Helper()
+	keys := map[string]bool{}
+	for _, k := range dynamicKeys {
+		keys[k] = true
+	}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "L" {
+				return true
+			}
+			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: lang.L with a key that is not a literal: use tr and list it in dynamicKeys", fset.Position(call.Pos()))
+				return true
+			}
+			k, _ := strconv.Unquote(lit.Value)
+			keys[k] = true
+			return true
+		})
+	}
+	return keys
+}
+
+// TestCatalogues fails when a key the code uses is missing from the English or Vietnamese
+// catalogue, when a catalogue holds a key nobody uses, or when a translation is empty or
+// loses a %-verb of its key.
+func TestCatalogues(t *testing.T) {
+	used := usedKeys(t)
+	for _, name := range []string{"en.json", "vi.json"} {
+		b, err := os.ReadFile(filepath.Join("translations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cat := map[string]string{}
+		if err := json.Unmarshal(b, &cat); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var missing, unused []string
+		for k := range used {
+			if _, ok := cat[k]; !ok {
+				missing = append(missing, k)
+			}
+		}
+		for k, v := range cat {
+			if !used[k] {
+				unused = append(unused, k)
+			}
+			if strings.TrimSpace(v) == "" {
+				t.Errorf("%s: %q has an empty translation", name, k)
+			}
+			for _, verb := range []string{"%d", "%s", "%q", "%v"} {
+				if strings.Count(k, verb) != strings.Count(v, verb) {
+					t.Errorf("%s: %q → %q changes the number of %s", name, k, v, verb)
+				}
+			}
+		}
+		sort.Strings(missing)
+		sort.Strings(unused)
+		if len(missing) > 0 {
+			t.Errorf("%s lacks %d keys: %q", name, len(missing), missing)
+		}
+		if len(unused) > 0 {
+			t.Errorf("%s has %d keys no code uses: %q", name, len(unused), unused)
+		}
+	}
+}
+
+// TestSwitchToVietnamese switches the interface to Vietnamese from View › Language and
+// back: the menus, the inspector and the undo label speak it, the map and zoom stay.
+func TestSwitchToVietnamese(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	u.setZoom(1.5)
+	mapID := u.mapID
+	u.addStage()
+	menuItem := func(menu, label string) *fyne.MenuItem {
+		for _, m := range w.MainMenu().Items {
+			for _, it := range m.Items {
+				if it.Label == label || strings.HasPrefix(it.Label, label) {
+					return it
+				}
+			}
+		}
+		t.Fatalf("no menu item %q in %s", label, menu)
+		return nil
+	}
+	var vi *fyne.MenuItem
+	for _, it := range menuItem("View", "Language").ChildMenu.Items {
+		if it.Label == "Tiếng Việt" {
+			vi = it
+		}
+	}
+	if vi == nil {
+		t.Fatal("no Tiếng Việt in View › Language")
+	}
+	vi.Action()
+	if got := w.MainMenu().Items[0].Label; got != "Tệp" {
+		t.Fatalf("after View › Language › Tiếng Việt the File menu reads %q", got)
+	}
+	nu := u.switchLanguage("vi") // the same again, to hold the new window state
+	if uiLang() != "vi" || lang.L("Undo") != "Hoàn tác" {
+		t.Fatalf("Vietnamese not in use: %q, %q", uiLang(), lang.L("Undo"))
+	}
+	if got := w.MainMenu().Items[0].Label; got != "Tệp" {
+		t.Fatalf("the File menu reads %q", got)
+	}
+	if nu.insp.title != "Giai đoạn" || nu.mapID != mapID || nu.board.zoom != 1.5 {
+		t.Fatalf("after the switch: inspector %q, map %d (want %d), zoom %v", nu.insp.title, nu.mapID, mapID, nu.board.zoom)
+	}
+	if got := nu.undoItem.Label; got != "Hoàn tác: Thêm giai đoạn" {
+		t.Fatalf("undo reads %q", got)
+	}
+	if nu.app.Preferences().String(prefLanguage) != "vi" {
+		t.Fatal("the choice is not kept")
+	}
+	en := nu.switchLanguage("en")
+	if got := w.MainMenu().Items[0].Label; got != "File" || en.undoItem.Label != "Undo: Add stage" {
+		t.Fatalf("back in English: menu %q, undo %q", got, en.undoItem.Label)
+	}
+}
