@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -160,4 +161,22 @@ func (u *ui) switchLanguage(code string) *ui {
 		nu.board.setSelection(sel)
 	}
 	return nu
+}
+
+// fmtNum writes a number as the interface language does: 2.5 in English, 2,5 in Vietnamese.
+// parseNum reads both.
+func fmtNum(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if uiLang() == "vi" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// fmtTime writes a date and time as the interface language does.
+func fmtTime(t time.Time) string {
+	if uiLang() == "vi" {
+		return t.Format("15:04 02/01/2006")
+	}
+	return t.Format("2 Jan 2006 15:04")
 }

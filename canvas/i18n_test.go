@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -156,5 +157,22 @@ func TestSwitchToVietnamese(t *testing.T) {
 	en := nu.switchLanguage("en")
 	if got := w.MainMenu().Items[0].Label; got != "File" || en.undoItem.Label != "Undo: Add stage" {
 		t.Fatalf("back in English: menu %q, undo %q", got, en.undoItem.Label)
+	}
+}
+
+// TestNumbersAndDatesFollowTheLanguage checks the number and date forms of both languages.
+func TestNumbersAndDatesFollowTheLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	at := time.Date(2026, 11, 23, 9, 5, 0, 0, time.UTC)
+	setLanguage("en")
+	if fmtNum(2.5) != "2.5" || fmtTime(at) != "23 Nov 2026 09:05" {
+		t.Fatalf("English: %q %q", fmtNum(2.5), fmtTime(at))
+	}
+	setLanguage("vi")
+	if fmtNum(2.5) != "2,5" || fmtTime(at) != "09:05 23/11/2026" {
+		t.Fatalf("Vietnamese: %q %q", fmtNum(2.5), fmtTime(at))
+	}
+	if v, err := parseNum("x", fmtNum(-1.25)); err != nil || *v != -1.25 {
+		t.Fatalf("a Vietnamese number does not read back: %v %v", v, err)
 	}
 }

@@ -78,7 +78,7 @@ func numText(f *float64) string {
 	if f == nil {
 		return ""
 	}
-	return strconv.FormatFloat(*f, 'f', -1, 64)
+	return fmtNum(*f)
 }
 
 // parseNum reads an optional number ("" → nil).
@@ -354,7 +354,7 @@ func (in *inspector) card(c data.Card) {
 	mName := entry(mt.Name, func() { apply() })
 	mValue := entry("", func() { apply() })
 	if c.Metric != nil {
-		mValue.SetText(strconv.FormatFloat(mt.Value, 'f', -1, 64))
+		mValue.SetText(fmtNum(mt.Value))
 	}
 	mTarget := entry(numText(mt.Target), func() { apply() })
 	mUnit := entry(mt.Unit, func() { apply() })
