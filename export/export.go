@@ -55,6 +55,9 @@ type Options struct {
 	// Lang is "vi" or "en" for the legend, footer and header captions; "" detects it from
 	// the map.
 	Lang string
+	// Compare, when not nil, is another map whose emotion curve is drawn over this one's in a
+	// second colour, in the stages both have (geometry.Options.Compare).
+	Compare *data.Map
 }
 
 // Band height, in device pixels, of the horizontal strips drawn in parallel. Fixed (not
@@ -103,7 +106,7 @@ func makePlan(m *data.Map, opt Options) (*plan, error) {
 		lang = geometry.DetectLang(m)
 	}
 	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
-		Header: true, Lang: lang})
+		Header: true, Lang: lang, Compare: opt.Compare})
 	now := opt.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -9,11 +9,14 @@ import (
 	"journeycanvas/canvas/geometry"
 )
 
-// Curve draws the emotion curve of a layout: a faint rule per step of the scale with its label,
-// a dashed neutral line, the monotone cubic through the points (Fritsch–Carlson: it never
-// overshoots a score), the area between the curve and the neutral line tinted green above it
-// and red below, and a face per point. When points are too close for faces (less than a face
-// apart), they get dots; closer than about 5 device pixels, only the line.
+// Curve draws the emotion curve of a layout: a faint rule per step of the scale with its
+// number and name, a dashed neutral line, the compared map's curve (if any) in its own colour,
+// the monotone cubic through the points (Fritsch–Carlson: it never overshoots a score), the
+// area between the curve and the neutral line tinted green above it and red below, a face per
+// point, the pain hot spots (a ring and "!" on the lowest points, an arrow on sharp drops), a
+// star on moments of truth, and the legend at the top of the plot. When points are too close
+// for faces (less than a face apart), they get dots; closer than about 5 device pixels, only
+// the line.
 //
 // The faces sit on a ring of the palette's Cell colour; Board uses the emotion lane's own.
 func (c *Canvas) Curve(cv *geometry.CurveBox) { c.curve(cv, c.Pal.Cell) }
@@ -29,6 +32,9 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 	faint.A = 70
 	for _, t := range cv.Ticks {
 		c.Text(t.Label, p.Muted)
+		for _, n := range t.Name {
+			c.Text(n, p.Muted)
+		}
 		if t.Score == neutral {
 			continue
 		}
@@ -37,12 +43,30 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 	c.Line(Stroke{Width: 1, Colour: p.Grid, Dash: []float64{4, 4}, Butt: true},
 		geometry.Point{X: r.X, Y: cv.NeutralY}, geometry.Point{X: r.Right(), Y: cv.NeutralY})
 
+	// The compared map's curve, behind this one's.
+	if len(cv.Compare) > 0 {
+		cp := make([]geometry.Point, len(cv.Compare))
+		for i, q := range cv.Compare {
+			cp[i] = geometry.Point{X: q.X, Y: q.Y}
+		}
+		if len(cp) >= 2 {
+			c.strokeGraph(cp, 2, p.CompareLine)
+		}
+		if gap := minGap(cp); gap >= 8 {
+			for _, q := range cp {
+				c.FillCircle(q.X, q.Y, 4.5, halo)
+				c.FillCircle(q.X, q.Y, 3.2, p.CompareLine)
+			}
+		}
+	}
+
 	pts := make([]geometry.Point, len(cv.Points))
 	for i, q := range cv.Points {
 		pts[i] = geometry.Point{X: q.X, Y: q.Y}
 	}
+	var segs [][4]geometry.Point
 	if len(pts) >= 2 {
-		segs := MonotoneBeziers(pts)
+		segs = MonotoneBeziers(pts)
 		samples := c.sampleCurve(segs)
 		pos, neg := SplitArea(samples, cv.NeutralY)
 		c.FillPolygon(pos, p.PositiveTint)
@@ -50,21 +74,126 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 		c.strokeGraph(pts, 2.5, p.CurveLine)
 	}
 
-	gap := math.Inf(1)
-	for i := 1; i < len(pts); i++ {
-		gap = math.Min(gap, pts[i].X-pts[i-1].X)
+	lowest := make(map[int]bool)
+	for _, h := range cv.Hot {
+		if h.Kind == geometry.HotLowest {
+			lowest[h.Index] = true
+		}
 	}
+	fr := cv.FaceR
+	gap := minGap(pts)
+	faces := gap >= 2*fr+2
 	switch {
-	case gap >= 2*cv.FaceR+2:
-		for _, q := range cv.Points {
-			c.FillCircle(q.X, q.Y, cv.FaceR+2, halo)
-			c.Face(q.X, q.Y, cv.FaceR, q.Norm)
+	case faces:
+		for i, q := range cv.Points {
+			if lowest[i] {
+				c.FillCircle(q.X, q.Y, fr+4, p.Pain)
+			}
+			c.FillCircle(q.X, q.Y, fr+2, halo)
+			c.Face(q.X, q.Y, fr, q.Norm)
 		}
 	case gap*c.Scale >= 5:
 		dot := math.Min(3.5, gap/2.5)
 		for _, q := range cv.Points {
 			c.FillCircle(q.X, q.Y, dot, p.EmotionColour(q.Norm))
 		}
+	}
+
+	// Hot spots and moments of truth: badges beside the faces, or small marks when the
+	// points are too close for faces.
+	badge := fr * 0.68
+	if !faces {
+		badge = math.Max(1.5/c.Scale, math.Min(badge, gap/2))
+	}
+	for _, h := range cv.Hot {
+		if h.Index < 0 || h.Index >= len(pts) {
+			continue
+		}
+		q := pts[h.Index]
+		switch h.Kind {
+		case geometry.HotLowest:
+			if faces {
+				c.hotBadge(geometry.LegendLowest, q.X+fr*0.9, q.Y-fr*0.9, badge, halo)
+			} else {
+				c.hotBadge(geometry.LegendLowest, q.X, q.Y+badge*1.6, badge, halo)
+			}
+		case geometry.HotDrop:
+			if h.Index > 0 {
+				m := geometry.BezierAt(segs[h.Index-1][0], segs[h.Index-1][1], segs[h.Index-1][2], segs[h.Index-1][3], 0.5)
+				c.hotBadge(geometry.LegendDrop, m.X, m.Y, badge, halo)
+			}
+		}
+	}
+	for _, q := range cv.Points {
+		if !q.Moment {
+			continue
+		}
+		if faces {
+			c.hotBadge(geometry.LegendMoment, q.X-fr*0.9, q.Y-fr*0.9, badge, halo)
+		} else {
+			c.hotBadge(geometry.LegendMoment, q.X, q.Y-badge*1.6, badge, halo)
+		}
+	}
+
+	// The legend.
+	for _, it := range cv.Legend {
+		b := it.Icon
+		mid := b.Y + b.H/2
+		switch it.Kind {
+		case geometry.LegendThisMap, geometry.LegendCompare:
+			col := p.CurveLine
+			if it.Kind == geometry.LegendCompare {
+				col = p.CompareLine
+			}
+			c.FillRoundRect(geometry.Rect{X: b.X, Y: mid - 1.25, W: b.W, H: 2.5}, 1.25, col)
+			if it.Kind == geometry.LegendCompare {
+				c.FillCircle(b.X+b.W/2, mid, 3.2, col)
+			}
+		default:
+			c.hotBadge(it.Kind, b.X+b.W/2, mid, b.H/2, halo)
+		}
+		c.Text(it.Label, p.Text)
+	}
+}
+
+// minGap is the least horizontal distance between neighbouring points (+Inf for fewer than
+// two).
+func minGap(pts []geometry.Point) float64 {
+	gap := math.Inf(1)
+	for i := 1; i < len(pts); i++ {
+		gap = math.Min(gap, pts[i].X-pts[i-1].X)
+	}
+	return gap
+}
+
+// hotBadge draws the mark of a curve legend kind as a disc of radius r centred on (cx, cy)
+// with a thin halo: "!" for the lowest point, a down arrow for a sharp drop, a star for a
+// moment of truth. Below 5 device pixels across, only the disc.
+func (c *Canvas) hotBadge(k geometry.CurveLegendKind, cx, cy, r float64, halo color.Color) {
+	p := c.Pal
+	col := p.Pain
+	if k == geometry.LegendMoment {
+		col = p.MomentTruth
+	}
+	if 2*r*c.Scale < 5 {
+		c.FillCircle(cx, cy, r, col)
+		return
+	}
+	c.FillCircle(cx, cy, r+1.2, halo)
+	switch k {
+	case geometry.LegendLowest:
+		c.Marker(geometry.MarkerPain, geometry.Rect{X: cx - r, Y: cy - r, W: 2 * r, H: 2 * r})
+	case geometry.LegendMoment:
+		c.Marker(geometry.MarkerMomentOfTruth, geometry.Rect{X: cx - r, Y: cy - r, W: 2 * r, H: 2 * r})
+	default:
+		c.FillCircle(cx, cy, r, col)
+		white := color.NRGBA{255, 255, 255, 255}
+		if p.Dark {
+			white = color.NRGBA{0x14, 0x17, 0x1C, 255}
+		}
+		// A down arrow: a stem and a head.
+		c.FillRect(geometry.Rect{X: cx - 0.11*r, Y: cy - 0.55*r, W: 0.22 * r, H: 0.6 * r}, white)
+		c.FillPolygon([]geometry.Point{{X: cx - 0.42*r, Y: cy}, {X: cx + 0.42*r, Y: cy}, {X: cx, Y: cy + 0.55*r}}, white)
 	}
 }
 

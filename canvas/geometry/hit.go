@@ -174,14 +174,25 @@ func (l *Layout) scale(z float64) {
 	if c := l.Curve; c != nil {
 		sr(&c.Rect)
 		c.NeutralY *= z
+		c.TopY *= z
+		c.BottomY *= z
 		c.FaceR *= z
 		for i := range c.Points {
 			c.Points[i].X *= z
 			c.Points[i].Y *= z
 		}
+		for i := range c.Compare {
+			c.Compare[i].X *= z
+			c.Compare[i].Y *= z
+		}
 		for i := range c.Ticks {
 			c.Ticks[i].Y *= z
 			st(&c.Ticks[i].Label)
+			sts(c.Ticks[i].Name)
+		}
+		for i := range c.Legend {
+			sr(&c.Legend[i].Icon)
+			st(&c.Legend[i].Label)
 		}
 	}
 }

@@ -23,6 +23,8 @@ type Labels struct {
 	Curve         string // legend caption of the curve
 	Exported      string // footer: Exported + date
 	Link          string // legend caption of a link arrow
+	Lowest        string // curve legend: the lowest point's mark
+	SharpDrop     string // curve legend: a sharp drop's mark
 }
 
 // LabelsFor returns the labels in "vi" or, for anything else, English.
@@ -34,6 +36,7 @@ func LabelsFor(lang string) Labels {
 			Researched: "Đã nghiên cứu", Assumed: "Giả định", Proposed: "Đề xuất",
 			Positive: "Tích cực", Neutral: "Trung lập", Negative: "Tiêu cực",
 			Curve: "Đường cảm xúc", Exported: "Xuất ngày", Link: "Đường nối",
+			Lowest: "Điểm thấp nhất", SharpDrop: "Tụt mạnh",
 		}
 	}
 	return Labels{
@@ -42,6 +45,7 @@ func LabelsFor(lang string) Labels {
 		Researched: "Researched", Assumed: "Assumed", Proposed: "Proposed",
 		Positive: "Positive", Neutral: "Neutral", Negative: "Negative",
 		Curve: "Emotion curve", Exported: "Exported", Link: "Link",
+		Lowest: "Lowest point", SharpDrop: "Sharp drop",
 	}
 }
 

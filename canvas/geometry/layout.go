@@ -10,6 +10,7 @@ package geometry
 
 import (
 	"image/color"
+	"math"
 
 	"journeycanvas/data"
 )
@@ -33,6 +34,9 @@ type Options struct {
 	CardWidth float64
 	// MaxTitleLines is how many lines of a card title show; 0 means DefaultMaxTitleLines.
 	MaxTitleLines int
+	// Compare, when not nil, is another map whose emotion curve is laid over this one's, in
+	// the stages both maps have (matched by name: trimmed, NFC, case-insensitive).
+	Compare *data.Map
 }
 
 // Defaults and fixed measures of the layout, in logical units at zoom 1.
@@ -49,7 +53,7 @@ const (
 	CardPad     = 10.0  // inside a card
 	LaneHeaderW = 150.0 // width of the lane name column
 	MinLaneH    = 72.0  // an empty lane is this tall (room to drop a card)
-	PlotH       = 150.0 // height of the emotion curve's plot area
+	PlotH       = 150.0 // height of the emotion curve's scale area, plus 8 (a legend goes on top)
 	FaceR       = 9.0   // radius of an emotion face on the curve and on cards
 	MarkerSize  = 16.0  // side of a marker icon on a card
 
@@ -233,25 +237,42 @@ type CurvePoint struct {
 	X, Y    float64
 	Score   float64 // on the map's scale (the stage average for CurvePerStage)
 	Norm    float64 // −1 … +1, as FaceBox.Norm
+	// Moment is set when the card (per stage: a card of the stage) is a moment of truth.
+	Moment bool
 }
 
-// Tick is a labelled level of the emotion scale.
+// Tick is a labelled level of the emotion scale: its number ("+2") and the step's name
+// ("Very positive", one or two lines), right-aligned in the lane header beside the plot.
 type Tick struct {
 	Score float64
 	Y     float64
 	Label TextLine
+	Name  []TextLine // empty when the scale names no steps, or no room for this one
 }
 
 // CurveBox is the emotion curve's plot area and points.
 type CurveBox struct {
-	LaneID   int64 // the lane holding the plot (0 for the automatic lane)
-	Rect     Rect  // the plot area: from the first stage column's left to the last one's right
+	LaneID int64 // the lane holding the plot (0 for the automatic lane)
+	// Rect is the plot area, from the first stage column's left to the last one's right: the
+	// legend strip on top, the scale below it.
+	Rect     Rect
 	Mode     data.CurveMode
 	Scale    data.Scale
 	NeutralY float64 // y of the neutral score, the middle of the scale
+	TopY     float64 // y of the top of the scale (Scale.Max)
+	BottomY  float64 // y of the bottom of the scale (Scale.Min)
 	Points   []CurvePoint
-	Ticks    []Tick // one per whole step of the scale (at most 11), labels in the lane header
+	Hot      []HotSpot // pain hot spots among Points (HotSpots)
+	Ticks    []Tick    // one per whole step of the scale (at most 11), labels in the lane header
 	FaceR    float64
+	Name     string // the map's title
+	// Compare is the curve of Options.Compare on this map's stages and scale; CompareName
+	// its title. Both empty without a comparison.
+	Compare     []CurvePoint
+	CompareName string
+	// Legend explains the marks on the curve and names the two maps when comparing; it sits
+	// in rows at the top of Rect.
+	Legend []CurveLegendItem
 }
 
 // Layout is where everything of a map goes.
@@ -437,6 +458,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 	}
 	l.Cards = make([]CardBox, 0, len(m.Cards))
 	heights := make([]float64, 0, len(m.Cards))
+	src := make([]int, 0, len(m.Cards)) // index in m.Cards
 	for ci := range m.Cards {
 		c := &m.Cards[ci]
 		si, ok := stageCol[c.StageID]
@@ -453,6 +475,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 		cell.Cards = append(cell.Cards, len(l.Cards))
 		l.Cards = append(l.Cards, cb)
 		heights = append(heights, cb.Rect.H)
+		src = append(src, ci)
 	}
 	// Keep each cell's cards contiguous, cells in reading order (stage, then lane), whatever
 	// order the map's slice had.
@@ -464,10 +487,12 @@ func Compute(m *data.Map, opt Options) *Layout {
 	}
 	cards := make([]CardBox, len(l.Cards))
 	hs := make([]float64, len(l.Cards))
+	srcs := make([]int, len(l.Cards))
 	remap := make([]int, len(l.Cards))
 	for newI, oldI := range order {
 		cards[newI] = l.Cards[oldI]
 		hs[newI] = heights[oldI]
+		srcs[newI] = src[oldI]
 		remap[oldI] = newI
 	}
 	l.Cards = cards
@@ -477,18 +502,42 @@ func Compute(m *data.Map, opt Options) *Layout {
 		}
 	}
 
+	// The emotion curve, from the cards in reading order; placed in its lane below.
+	laneNameW := LaneHeaderW - 2*12
+	if emotionRow >= 0 && nS > 0 {
+		in := make([]curveInput, len(l.Cards))
+		for i := range l.Cards {
+			c := &m.Cards[srcs[i]]
+			s := math.NaN()
+			if c.Emotion != nil && !math.IsNaN(*c.Emotion) && !math.IsInf(*c.Emotion, 0) {
+				s = *c.Emotion
+			}
+			in[i] = curveInput{id: c.ID, col: stageCol[c.StageID], stage: c.StageID, score: s, moment: c.MomentOfTruth}
+		}
+		names, _ := Wrap(lanes[emotionRow].name, laneNameW, LaneSize, true, 2)
+		l.Curve = layoutCurve(m, l, in, opt.Compare, lang, 12+float64(len(names))*LaneLineH)
+		l.Curve.LaneID = lanes[emotionRow].id
+	}
+
 	// Lane rows.
 	l.Lanes = make([]LaneBox, len(lanes))
-	laneNameW := LaneHeaderW - 2*12
 	for li, ln := range lanes {
 		lbx := &l.Lanes[li]
 		lbx.ID, lbx.Kind, lbx.Auto = ln.id, ln.kind, ln.auto
-		names, _ := Wrap(ln.name, laneNameW, LaneSize, true, 4)
+		maxNames := 4
+		if li == emotionRow && l.Curve != nil {
+			maxNames = 2 // the scale's names go below
+		}
+		names, _ := Wrap(ln.name, laneNameW, LaneSize, true, maxNames)
 		rowH := MinLaneH
 		rowH = max(rowH, 12+float64(len(names))*LaneLineH+12)
 		top := 0.0 // room above the cards
 		if li == emotionRow {
 			top = PlotH + 8
+			if l.Curve != nil {
+				top = 8 + l.Curve.Rect.H + 8
+				l.Curve.shiftY(gridX, y)
+			}
 			rowH = max(rowH, top+2*CellPad)
 		}
 		for si := 0; si < nS; si++ {
@@ -538,9 +587,6 @@ func Compute(m *data.Map, opt Options) *Layout {
 		l.cardIndex[l.Cards[i].ID] = i
 	}
 
-	if emotionRow >= 0 && nS > 0 {
-		l.Curve = layoutCurve(m, l, emotionRow, stageCol)
-	}
 	l.Links = layoutLinks(m, l)
 
 	if z := opt.Zoom; z > 0 && z != 1 {

@@ -22,6 +22,7 @@ type Palette struct {
 	CardShadow   color.NRGBA
 	Grid         color.NRGBA // thin rules (curve baseline, header divider)
 	CurveLine    color.NRGBA
+	CompareLine  color.NRGBA // the compared map's curve
 	PositiveTint color.NRGBA // area between the curve and the neutral line, above it
 	NegativeTint color.NRGBA // … below it
 	FaceOutline  color.NRGBA
@@ -64,6 +65,7 @@ func Theme(name string) Palette {
 			CardShadow:   color.NRGBA{0, 0, 0, 90},
 			Grid:         rgb(0x4A5260),
 			CurveLine:    rgb(0xE9ECEF),
+			CompareLine:  rgb(0xDA77F2),
 			PositiveTint: color.NRGBA{0x51, 0xCF, 0x66, 52},
 			NegativeTint: color.NRGBA{0xFF, 0x6B, 0x6B, 52},
 			FaceOutline:  color.NRGBA{0, 0, 0, 140},
@@ -99,6 +101,7 @@ func Theme(name string) Palette {
 		CardShadow:   color.NRGBA{0x1B, 0x24, 0x31, 22},
 		Grid:         rgb(0xB8C0CC),
 		CurveLine:    rgb(0x2B3440),
+		CompareLine:  rgb(0xAE3EC9),
 		PositiveTint: color.NRGBA{0x2F, 0x9E, 0x44, 40},
 		NegativeTint: color.NRGBA{0xE0, 0x31, 0x31, 36},
 		FaceOutline:  color.NRGBA{0x1B, 0x24, 0x31, 110},
