@@ -90,6 +90,7 @@ type Board struct {
 	objs       []fyne.CanvasObject
 
 	drag     *dragState
+	cedit    curveEdit        // the emotion curve: a point dragged, the map compared (curveedit.go)
 	mods     fyne.KeyModifier // held at the last mouse press on the empty board
 	scroller *autoScroller
 }
@@ -194,7 +195,7 @@ func (b *Board) relayout() {
 		return
 	}
 	b.pal = palette(b.theme)
-	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme})
+	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme, Compare: b.compareMap()})
 	b.sync()
 }
 
@@ -633,9 +634,13 @@ func (b *Board) pruneSelection() {
 
 // ---- the empty board: taps, double taps, drags, wheel ----
 
-// Tapped selects a link under the pointer, or clears the selection.
+// Tapped selects the card of a curve point or a link under the pointer, or clears the
+// selection.
 func (b *Board) Tapped(e *fyne.PointEvent) {
 	b.commitTitle()
+	if b.curveTapped(e.Position) {
+		return
+	}
 	if id, ok := b.linkAt(e.Position); ok {
 		b.selectOne(selLink, id)
 		return
@@ -678,6 +683,9 @@ func (b *Board) MouseIn(e *desktop.MouseEvent) { b.MouseMoved(e) }
 
 // MouseMoved shows the + of the cell under the pointer (a tap on it adds a card at the end).
 func (b *Board) MouseMoved(e *desktop.MouseEvent) {
+	if b.curveHover(e.Position) {
+		return
+	}
 	if b.lay == nil || b.drag != nil || b.readOnly() {
 		return
 	}

@@ -127,7 +127,7 @@ func (b *Board) headerDragged(h *headerView, e *fyne.DragEvent) {
 // Dragged on the empty board draws a selection rectangle (with Shift or Ctrl held at the
 // press) or pans the view.
 func (b *Board) Dragged(e *fyne.DragEvent) {
-	if b.lay == nil {
+	if b.lay == nil || b.curveDragged(e) {
 		return
 	}
 	if b.drag == nil {
@@ -147,7 +147,11 @@ func (b *Board) Dragged(e *fyne.DragEvent) {
 }
 
 // DragEnd ends a drag on the empty board.
-func (b *Board) DragEnd() { b.dragEnd() }
+func (b *Board) DragEnd() {
+	if !b.curveDragEnd() {
+		b.dragEnd()
+	}
+}
 
 // moveBy advances the drag by a pointer move.
 func (b *Board) moveBy(dv fyne.Delta) {

@@ -78,6 +78,7 @@ func (u *ui) installMenus() {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Persona…"), u.personaDialog),
 		fyne.NewMenuItem(lang.L("Versions…"), u.versionsDialog),
+		fyne.NewMenuItem(lang.L("Compare curve with…"), u.compareDialog),
 		fyne.NewMenuItem(lang.L("Map settings…"), func() { u.board.setSelection(selection{}) }))
 	u.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, mapMenu))
 	u.updateMenus()

@@ -224,18 +224,29 @@ func colourDist(p color.RGBA, q color.NRGBA) int {
 	return d
 }
 
-// curveBox spreads n points with random scores over a w × h plot.
+// curveBox spreads n points with random scores over a w × h plot, every 20th a moment of
+// truth, with its hot spots and a legend of the marks.
 func curveBox(n int, w, h float64) *geometry.CurveBox {
 	r := rand.New(rand.NewPCG(1, 2))
 	cv := &geometry.CurveBox{Rect: geometry.Rect{W: w, H: h}, Scale: data.DefaultScale(), NeutralY: h / 2, FaceR: 9}
+	scores := make([]float64, n)
 	for i := 0; i < n; i++ {
 		s := float64(r.IntN(5) - 2)
-		cv.Points = append(cv.Points, geometry.CurvePoint{X: (float64(i) + 0.5) * w / float64(n), Y: h/2 - s*h/5, Score: s, Norm: s / 2})
+		scores[i] = s
+		cv.Points = append(cv.Points, geometry.CurvePoint{X: (float64(i) + 0.5) * w / float64(n), Y: h/2 - s*h/5, Score: s, Norm: s / 2, Moment: i%20 == 7})
+	}
+	cv.Hot = geometry.HotSpots(scores, cv.Scale)
+	x := 12.0
+	for _, k := range []geometry.CurveLegendKind{geometry.LegendLowest, geometry.LegendDrop, geometry.LegendMoment} {
+		cv.Legend = append(cv.Legend, geometry.CurveLegendItem{Kind: k, Icon: geometry.Rect{X: x, Y: 4, W: 14, H: 14},
+			Label: geometry.TextLine{Text: "Lowest point", X: x + 20, Y: 15, W: 60, Size: 11}})
+		x += 110
 	}
 	return cv
 }
 
-// BenchmarkCurve1000 draws the curve of 1,000 points at screen size (1600 × 200).
+// BenchmarkCurve1000 draws the curve of 1,000 points at screen size (1600 × 200), with its
+// hot spots, moments of truth and legend.
 func BenchmarkCurve1000(b *testing.B) {
 	cv := curveBox(1000, 1600, 200)
 	c, _ := newCanvas(1600, 200, 1, "light")

@@ -82,6 +82,42 @@ func checkMonotone(t *testing.T, xs, ys []float64) {
 	}
 }
 
+// TestMonotonePropertiesTable checks the properties (through every point, no overshoot,
+// monotone between points, flat between equal neighbours) on shapes emotion curves take.
+func TestMonotonePropertiesTable(t *testing.T) {
+	tests := []struct {
+		name   string
+		xs, ys []float64
+	}{
+		{"two points", []float64{0, 10}, []float64{-2, 2}},
+		{"all equal", []float64{0, 1, 2, 3}, []float64{1, 1, 1, 1}},
+		{"peak and valley", []float64{0, 1, 2, 3, 4}, []float64{0, 2, -2, 2, 0}},
+		{"plateau then fall", []float64{0, 1, 2, 3, 4}, []float64{2, 2, 2, -2, -2}},
+		{"sharp step between slow ones", []float64{0, 1, 2, 3}, []float64{0, 0.01, 2, 2.01}},
+		{"uneven spacing", []float64{0, 0.1, 5, 5.2, 100}, []float64{-1, 2, -2, 1, 0}},
+		{"several points in one column", []float64{0, 0, 0, 1}, []float64{1, -1, 2, 0}},
+		{"stage averages", []float64{10, 30, 50, 70}, []float64{0.5, -1.5, 1.25, 1.25}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkMonotone(t, tt.xs, tt.ys)
+			// Within the scale: never beyond the lowest and highest score.
+			ms := MonotoneTangents(tt.xs, tt.ys)
+			lo, hi := tt.ys[0], tt.ys[0]
+			for _, y := range tt.ys {
+				lo, hi = math.Min(lo, y), math.Max(hi, y)
+			}
+			last := tt.xs[len(tt.xs)-1]
+			for k := 0; k <= 400; k++ {
+				y := MonotoneAt(tt.xs, tt.ys, ms, last*float64(k)/400)
+				if y < lo-1e-9 || y > hi+1e-9 {
+					t.Fatalf("%v outside the scores' range [%v, %v]", y, lo, hi)
+				}
+			}
+		})
+	}
+}
+
 func TestMonotoneProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	for trial := 0; trial < 2000; trial++ {
