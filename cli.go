@@ -28,7 +28,8 @@ usage:
                                          the map's native JSON on standard output
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png
         [--scale N | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
-                                         the map as a PNG image
+        [--compare ID|TITLE]             the map as a PNG image; --compare lays the emotion
+                                         curve of another map of FILE over its own
   journeycanvas templates [--lang vi|en] one line per template: id, name, description
   journeycanvas new FILE.journey --template ID [--lang vi|en] [--title TITLE]
                                          add a map made from a template; prints its id and title
@@ -211,6 +212,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	theme := fs.String("theme", "light", "light or dark")
 	transparent := fs.Bool("transparent", false, "transparent background")
 	stages := fs.String("stages", "", "FROM..TO, 1-based")
+	compare := fs.String("compare", "", "id or title of a map whose emotion curve to overlay")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -238,6 +240,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.StageFrom, opt.StageTo = from, to
 	}
+	if *compare != "" && !strings.EqualFold(filepath.Ext(pos[0]), ".journey") {
+		return usageError{"--compare needs a .journey file: " + pos[0] + " holds one map"}
+	}
 	var m *data.Map
 	if strings.EqualFold(filepath.Ext(pos[0]), ".journey") {
 		m, err = loadMapArg(pos[0], *ref)
@@ -253,6 +258,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	if *compare != "" {
+		if opt.Compare, err = loadMapArg(pos[0], *compare); err != nil {
+			return fmt.Errorf("--compare: %w", err)
+		}
 	}
 	if opt.StageTo > len(m.Stages) {
 		return fmt.Errorf("%s: --stages %s: the map has %d stages", pos[0], *stages, len(m.Stages))
