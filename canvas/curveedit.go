@@ -136,10 +136,15 @@ func norm(s float64, sc data.Scale) float64 {
 	return math.Max(-1, math.Min(1, (s-float64(sc.Min+sc.Max)/2)/half))
 }
 
-// scoreText writes a score the way the scale's axis does, with its step's name: "+1 Tốt".
+// scoreText writes a score the way the scale's axis does, with its step's name: "+1 Tốt",
+// "–0,5" (an average, to two decimals).
 func (b *Board) scoreText(cv *geometry.CurveBox, s float64) string {
-	txt := fmtNum(s)
-	if s > 0 && cv.Scale.Min < 0 {
+	s = math.Round(s*100) / 100
+	txt := fmtNum(math.Abs(s))
+	switch {
+	case s < 0:
+		txt = "–" + txt
+	case s > 0 && cv.Scale.Min < 0:
 		txt = "+" + txt
 	}
 	if name := cv.StepName(s, b.lay.Lang); name != "" {
@@ -217,6 +222,7 @@ func (b *Board) curveHover(p fyne.Position) bool {
 func (b *Board) compareMap() *data.Map {
 	ce := &b.cedit
 	if ce.compareID == 0 || b.m == nil || b.m.ID == ce.compareID {
+		ce.compare = nil // read again when a map to compare with shows
 		return nil
 	}
 	if ce.compare == nil || ce.compareFor != b.m.ID {

@@ -114,3 +114,63 @@ func TestCurvePointTapAndHover(t *testing.T) {
 		t.Fatal("dragging a per-stage point edited the map")
 	}
 }
+
+// TestCompareCurve: Map › Compare curve with… lays another map's curve over the board's,
+// named in the lane's legend, and "(none)" takes it away.
+func TestCompareCurve(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("en"))
+	other := data.SampleMap("en")
+	other.Title = "Last year"
+	for i := range other.Cards {
+		if e := other.Cards[i].Emotion; e != nil {
+			v := -*e
+			other.Cards[i].Emotion = &v
+		}
+	}
+	id, err := u.st.CreateMap(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var item *fyne.MenuItem
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Compare curve with…" {
+				item = it
+			}
+		}
+	}
+	if item == nil {
+		t.Fatal("no Compare curve with… in the menus")
+	}
+	item.Action() // the dialog opens
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	u.board.setCompare(id)
+	cv := u.board.lay.Curve
+	if len(cv.Compare) != len(cv.Points) || cv.CompareName != "Last year" || cv.Compare[0].Score != -cv.Points[0].Score {
+		t.Fatalf("compared curve %+v", cv.Compare)
+	}
+	if cv.Legend[0].Label.Text != u.m.Title || cv.Legend[1].Label.Text != "Last year" {
+		t.Fatalf("legend %q, %q", cv.Legend[0].Label.Text, cv.Legend[1].Label.Text)
+	}
+	// Edits keep the comparison; the compared map itself shows no comparison.
+	u.reload()
+	if len(u.board.lay.Curve.Compare) == 0 {
+		t.Fatal("the comparison went away on a reload")
+	}
+	first := u.mapID
+	u.openMap(id)
+	if len(u.board.lay.Curve.Compare) != 0 {
+		t.Fatal("a map compared with itself")
+	}
+	u.openMap(first)
+	if len(u.board.lay.Curve.Compare) == 0 {
+		t.Fatal("the comparison went away after visiting the other map")
+	}
+	u.board.setCompare(0)
+	if u.board.lay.Curve.Compare != nil {
+		t.Fatal("(none) kept the comparison")
+	}
+}
