@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"image"
 	"image/color"
 	"math"
 
@@ -40,8 +41,9 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 		}
 		c.FillRect(geometry.Rect{X: r.X, Y: t.Y - 0.5, W: r.W, H: 1}, faint)
 	}
-	c.Line(Stroke{Width: 1, Colour: p.Grid, Dash: []float64{4, 4}, Butt: true},
-		geometry.Point{X: r.X, Y: cv.NeutralY}, geometry.Point{X: r.Right(), Y: cv.NeutralY})
+	nx0, ny := c.Dev(r.X, cv.NeutralY)
+	nx1, _ := c.Dev(r.Right(), cv.NeutralY)
+	c.hline(nx0, nx1, ny, c.Scale, []float64{4 * c.Scale, 4 * c.Scale}, p.Grid)
 
 	// The compared map's curve, behind this one's.
 	if len(cv.Compare) > 0 {
@@ -67,10 +69,7 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 	var segs [][4]geometry.Point
 	if len(pts) >= 2 {
 		segs = MonotoneBeziers(pts)
-		samples := c.sampleCurve(segs)
-		pos, neg := SplitArea(samples, cv.NeutralY)
-		c.FillPolygon(pos, p.PositiveTint)
-		c.FillPolygon(neg, p.NegativeTint)
+		c.tintArea(pts, cv.NeutralY, p.PositiveTint, p.NegativeTint)
 		c.strokeGraph(pts, 2.5, p.CurveLine)
 	}
 
@@ -103,20 +102,19 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 	// points are too close for faces.
 	badge := fr * 0.68
 	if !faces {
-		badge = math.Max(1.5/c.Scale, math.Min(badge, gap/2))
+		c.denseMarks(cv, segs, math.Max(1.5/c.Scale, math.Min(badge, gap/2)))
 	}
 	for _, h := range cv.Hot {
+		if !faces {
+			break
+		}
 		if h.Index < 0 || h.Index >= len(pts) {
 			continue
 		}
 		q := pts[h.Index]
 		switch h.Kind {
 		case geometry.HotLowest:
-			if faces {
-				c.hotBadge(geometry.LegendLowest, q.X+fr*0.9, q.Y-fr*0.9, badge, halo)
-			} else {
-				c.hotBadge(geometry.LegendLowest, q.X, q.Y+badge*1.6, badge, halo)
-			}
+			c.hotBadge(geometry.LegendLowest, q.X+fr*0.9, q.Y-fr*0.9, badge, halo)
 		case geometry.HotDrop:
 			if h.Index > 0 {
 				m := geometry.BezierAt(segs[h.Index-1][0], segs[h.Index-1][1], segs[h.Index-1][2], segs[h.Index-1][3], 0.5)
@@ -125,13 +123,8 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 		}
 	}
 	for _, q := range cv.Points {
-		if !q.Moment {
-			continue
-		}
-		if faces {
+		if q.Moment && faces {
 			c.hotBadge(geometry.LegendMoment, q.X-fr*0.9, q.Y-fr*0.9, badge, halo)
-		} else {
-			c.hotBadge(geometry.LegendMoment, q.X, q.Y-badge*1.6, badge, halo)
 		}
 	}
 
@@ -153,6 +146,65 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 			c.hotBadge(it.Kind, b.X+b.W/2, mid, b.H/2, halo)
 		}
 		c.Text(it.Label, p.Text)
+	}
+}
+
+// denseMarks marks hot spots and moments of truth on a curve whose points are too close for
+// faces: a small disc (of radius r) of the pain colour under each lowest point and on each
+// sharp drop, of the moment-of-truth colour above each moment. Discs of a colour are filled
+// as one shape, so a thousand of them cost about as much as one large fill.
+func (c *Canvas) denseMarks(cv *geometry.CurveBox, segs [][4]geometry.Point, r float64) {
+	var pain, moments []geometry.Point
+	for _, h := range cv.Hot {
+		if h.Index < 0 || h.Index >= len(cv.Points) {
+			continue
+		}
+		q := cv.Points[h.Index]
+		switch {
+		case h.Kind == geometry.HotLowest:
+			pain = append(pain, geometry.Point{X: q.X, Y: q.Y + r*1.6})
+		case h.Index > 0 && h.Index-1 < len(segs):
+			s := segs[h.Index-1]
+			pain = append(pain, geometry.BezierAt(s[0], s[1], s[2], s[3], 0.5))
+		}
+	}
+	for _, q := range cv.Points {
+		if q.Moment {
+			moments = append(moments, geometry.Point{X: q.X, Y: q.Y - r*1.6})
+		}
+	}
+	c.fillCircles(pain, r, c.Pal.Pain)
+	c.fillCircles(moments, r, c.Pal.MomentTruth)
+}
+
+// fillCircles fills circles of one radius (layout units) centred on pts. Discs of at most
+// 4 device pixels' radius are covered pixel by pixel (coverage from the distance to the
+// centre), without the rasteriser: a thousand of them take a fraction of a millisecond.
+func (c *Canvas) fillCircles(pts []geometry.Point, r float64, col color.Color) {
+	rr := r * c.Scale
+	if rr > 4 {
+		for _, p := range pts {
+			c.FillCircle(p.X, p.Y, r, col)
+		}
+		return
+	}
+	var buf [12 * 12]uint8
+	bounds := c.img.Bounds()
+	for _, p := range pts {
+		x, y := c.Dev(p.X, p.Y)
+		box := image.Rect(int(math.Floor(x-rr-0.5)), int(math.Floor(y-rr-0.5)), int(math.Ceil(x+rr+0.5)), int(math.Ceil(y+rr+0.5))).Intersect(bounds)
+		if box.Empty() {
+			continue
+		}
+		w, h := box.Dx(), box.Dy()
+		m := &image.Alpha{Pix: buf[:w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
+		for j := 0; j < h; j++ {
+			for i := 0; i < w; i++ {
+				d := math.Hypot(float64(box.Min.X+i)+0.5-x, float64(box.Min.Y+j)+0.5-y)
+				m.Pix[j*w+i] = uint8(math.Max(0, math.Min(1, rr+0.5-d))*255 + 0.5)
+			}
+		}
+		composite(c.img, box, m, col)
 	}
 }
 
@@ -197,45 +249,143 @@ func (c *Canvas) hotBadge(k geometry.CurveLegendKind, cx, cy, r float64, halo co
 	}
 }
 
-// sampleCurve flattens Bézier segments into a polyline, a point every 2 device pixels or so.
-func (c *Canvas) sampleCurve(segs [][4]geometry.Point) []geometry.Point {
-	out := []geometry.Point{segs[0][0]}
-	for _, s := range segs {
-		n := int(math.Ceil((s[3].X - s[0].X) * c.Scale / 2))
-		n = max(1, min(n, 64))
-		for k := 1; k <= n; k++ {
-			out = append(out, geometry.BezierAt(s[0], s[1], s[2], s[3], float64(k)/float64(n)))
+// tintArea tints the area between the monotone interpolant through pts (x increasing) and
+// the line y = base: pos where the curve is above it, neg below. It goes column by column of
+// device pixels (the curve is a function of x), each a vertical span from the curve to the
+// line with its end pixels blended by their coverage: no rasteriser, and only the pixels of
+// the area are touched. The curve's stroke covers the span ends at the curve.
+func (c *Canvas) tintArea(pts []geometry.Point, base float64, pos, neg color.Color) {
+	n := len(pts)
+	xs, ys := make([]float64, n), make([]float64, n)
+	for i, p := range pts {
+		xs[i], ys[i] = c.Dev(p.X, p.Y)
+	}
+	_, by := c.Dev(0, base)
+	ev := &hermite{xs: xs, ys: ys, ms: MonotoneTangents(xs, ys)}
+	b := c.img.Bounds()
+	k0, k1 := max(int(math.Floor(xs[0])), b.Min.X), min(int(math.Ceil(xs[n-1])), b.Max.X)
+	if k1 <= k0 {
+		return
+	}
+	up, down := newBlender(pos), newBlender(neg)
+	for k := k0; k < k1; k++ {
+		l, r := math.Max(float64(k), xs[0]), math.Min(float64(k+1), xs[n-1])
+		if r <= l {
+			continue
+		}
+		y := ev.at((l + r) / 2)
+		if y < by {
+			c.tintColumn(k, y, by, r-l, up)
+		} else if y > by {
+			c.tintColumn(k, by, y, r-l, down)
 		}
 	}
-	return out
 }
 
-// SplitArea returns the closed polygons between a polyline (x increasing) and the horizontal
-// line y = base: the part above it (smaller y) and the part below, with the crossings added
-// so that each polygon meets the line exactly where the curve does.
-func SplitArea(pts []geometry.Point, base float64) (above, below []geometry.Point) {
-	if len(pts) < 2 {
-		return nil, nil
+// tintColumn blends bl's colour over device column k from y0 to y1 (fractional ends by
+// their coverage), at horizontal coverage hcov (0…1).
+func (c *Canvas) tintColumn(k int, y0, y1, hcov float64, bl *blender) {
+	b := c.img.Bounds()
+	if k < b.Min.X || k >= b.Max.X {
+		return
 	}
-	above = append(above, geometry.Point{X: pts[0].X, Y: base})
-	below = append(below, geometry.Point{X: pts[0].X, Y: base})
-	for i, q := range pts {
-		if i > 0 {
-			a := pts[i-1]
-			if (a.Y-base)*(q.Y-base) < 0 {
-				x := a.X + (base-a.Y)/(q.Y-a.Y)*(q.X-a.X)
-				cross := geometry.Point{X: x, Y: base}
-				above = append(above, cross)
-				below = append(below, cross)
+	px := func(y int, cover float64) {
+		if y >= b.Min.Y && y < b.Max.Y {
+			i := c.img.PixOffset(k, y)
+			bl.px(c.img.Pix[i:i+4:i+4], cover)
+		}
+	}
+	iy0, iy1 := int(math.Ceil(y0)), int(math.Floor(y1))
+	if iy1 < iy0 { // within one pixel
+		px(iy1, (y1-y0)*hcov)
+		return
+	}
+	px(iy0-1, (float64(iy0)-y0)*hcov)
+	from, to := max(iy0, b.Min.Y), min(iy1, b.Max.Y)
+	if hcov >= 1 {
+		for y, i := from, c.img.PixOffset(k, from); y < to; y, i = y+1, i+c.img.Stride {
+			bl.full(c.img.Pix[i : i+4 : i+4])
+		}
+	} else {
+		for y := from; y < to; y++ {
+			px(y, hcov)
+		}
+	}
+	px(iy1, (y1-float64(iy1))*hcov)
+}
+
+// hline draws a horizontal line of device thickness w centred on device row yc, from device
+// x0 to x1, dashed (on, off in device pixels; nil for solid), ends and edges blended by
+// their coverage.
+func (c *Canvas) hline(x0, x1, yc, w float64, dash []float64, col color.Color) {
+	bl := newBlender(col)
+	b := c.img.Bounds()
+	ya, yb := yc-w/2, yc+w/2
+	for y := max(int(math.Floor(ya)), b.Min.Y); y < min(int(math.Ceil(yb)), b.Max.Y); y++ {
+		vc := math.Min(yb, float64(y+1)) - math.Max(ya, float64(y))
+		if vc <= 0 {
+			continue
+		}
+		on, off := x1-x0, 0.0
+		if len(dash) == 2 {
+			on, off = dash[0], dash[1]
+		}
+		for d0 := x0; d0 < x1; d0 += on + off {
+			d1 := math.Min(d0+on, x1)
+			for x := max(int(math.Floor(d0)), b.Min.X); x < min(int(math.Ceil(d1)), b.Max.X); x++ {
+				hc := math.Min(d1, float64(x+1)) - math.Max(d0, float64(x))
+				if hc > 0 {
+					i := c.img.PixOffset(x, y)
+					bl.px(c.img.Pix[i:i+4:i+4], hc*vc)
+				}
 			}
 		}
-		above = append(above, geometry.Point{X: q.X, Y: math.Min(q.Y, base)})
-		below = append(below, geometry.Point{X: q.X, Y: math.Max(q.Y, base)})
 	}
-	last := pts[len(pts)-1]
-	above = append(above, geometry.Point{X: last.X, Y: base})
-	below = append(below, geometry.Point{X: last.X, Y: base})
-	return above, below
+}
+
+// blender blends one colour over RGBA pixels at a coverage, with the arithmetic of
+// composite; full coverage goes through tables (a pixel channel in, the blended one out).
+type blender struct {
+	sr, sg, sb, sa uint32
+	tab            [4][256]uint8
+}
+
+func newBlender(col color.Color) *blender {
+	bl := &blender{}
+	bl.sr, bl.sg, bl.sb, bl.sa = col.RGBA()
+	for v := 0; v < 256; v++ {
+		d := [4]uint8{uint8(v), uint8(v), uint8(v), uint8(v)}
+		bl.mix(d[:], 0xff)
+		for ch := range bl.tab {
+			bl.tab[ch][v] = d[ch]
+		}
+	}
+	return bl
+}
+
+func (bl *blender) full(d []uint8) {
+	d[0], d[1], d[2], d[3] = bl.tab[0][d[0]], bl.tab[1][d[1]], bl.tab[2][d[2]], bl.tab[3][d[3]]
+}
+
+func (bl *blender) px(d []uint8, cover float64) {
+	ma8 := uint32(math.Min(1, cover)*255 + 0.5)
+	switch ma8 {
+	case 0:
+	case 0xff:
+		bl.full(d)
+	default:
+		bl.mix(d, ma8)
+	}
+}
+
+func (bl *blender) mix(d []uint8, ma8 uint32) {
+	const m = 0xffff
+	ma := ma8 * 0x101
+	a := (m - (bl.sa * ma / m)) * 0x101
+	d[0] = uint8((uint32(d[0])*a + bl.sr*ma) / m >> 8)
+	d[1] = uint8((uint32(d[1])*a + bl.sg*ma) / m >> 8)
+	d[2] = uint8((uint32(d[2])*a + bl.sb*ma) / m >> 8)
+	d[3] = uint8((uint32(d[3])*a + bl.sa*ma) / m >> 8)
 }
 
 // strokeGraph strokes the monotone interpolant through pts (x increasing) with round ends and
