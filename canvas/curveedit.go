@@ -89,11 +89,15 @@ func (b *Board) curveDragged(e *fyne.DragEvent) bool {
 		b.selectOne(selCard, q.CardID)
 	}
 	d := ce.drag
+	cv := b.lay.Curve
+	if !d.cancelled && (cv == nil || d.index >= len(cv.Points) || cv.Points[d.index].CardID != d.cardID) {
+		d.cancelled = true // the map changed under the drag
+		b.tip.hide()
+	}
 	if d.cancelled {
 		return true
 	}
 	d.cur = d.cur.Add(fyne.NewPos(e.Dragged.DX, e.Dragged.DY))
-	cv := b.lay.Curve
 	y := b.pointY(d) + float64(d.cur.Y-d.start.Y)
 	d.score = cv.ScoreAt(y)
 	b.previewCurve(d)
@@ -151,6 +155,20 @@ func (b *Board) scoreText(cv *geometry.CurveBox, s float64) string {
 		txt += " " + name
 	}
 	return txt
+}
+
+// cancelCurveDrag stops dragging a curve point (Esc): the score stays as it was. It
+// reports whether a point was being dragged.
+func (b *Board) cancelCurveDrag() bool {
+	d := b.cedit.drag
+	if d == nil || d.cancelled {
+		return false
+	}
+	d.cancelled = true
+	b.tip.hide()
+	b.cedit.tip = false
+	b.repaintCurve()
+	return true
 }
 
 // curveDragEnd writes the dragged point's new score to its card as one undoable edit. It

@@ -174,3 +174,19 @@ func TestCompareCurve(t *testing.T) {
 		t.Fatal("(none) kept the comparison")
 	}
 }
+
+// TestCancelCurveDrag: Esc during a curve drag leaves the score as it was.
+func TestCancelCurveDrag(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	b := u.board
+	q := b.lay.Curve.Points[0]
+	label := u.st.UndoLabel(u.mapID)
+	dragObj(b, fyne.Position{}, fyne.NewPos(float32(q.X), float32(q.Y)), fyne.NewPos(float32(q.X), float32(b.lay.Curve.BottomY)), 4, func(i int) {
+		if i == 2 {
+			u.escape()
+		}
+	})
+	if u.st.UndoLabel(u.mapID) != label || *reloadMap(t, u).Card(q.CardID).Emotion != q.Score || b.tip.box.Visible() {
+		t.Fatal("Esc did not cancel the curve drag")
+	}
+}

@@ -327,6 +327,9 @@ func (b *Board) realLanes() []int {
 // cancelDrag stops the drag in progress: everything goes back where the file says. It
 // reports whether there was one.
 func (b *Board) cancelDrag() bool {
+	if b.cancelCurveDrag() {
+		return true
+	}
 	d := b.drag
 	if d == nil || d.cancelled {
 		return false
