@@ -30,6 +30,11 @@ usage:
         [--scale N | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
         [--compare ID|TITLE]             the map as a PNG image; --compare lays the emotion
                                          curve of another map of FILE over its own
+  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) --per-stage -o DIR
+        [--width PX] [--theme light|dark] [--compare ID|TITLE]
+                                         one 16:9 slide per stage (the stage in context, as
+                                         presentation mode shows it) and one of the whole map,
+                                         named in order (01-awareness.png …); prints each file
   journeycanvas templates [--lang vi|en] one line per template: id, name, description
   journeycanvas new FILE.journey --template ID [--lang vi|en] [--title TITLE]
                                          add a map made from a template; prints its id and title
@@ -213,6 +218,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	transparent := fs.Bool("transparent", false, "transparent background")
 	stages := fs.String("stages", "", "FROM..TO, 1-based")
 	compare := fs.String("compare", "", "id or title of a map whose emotion curve to overlay")
+	perStage := fs.Bool("per-stage", false, "one slide PNG per stage, and the whole map, into the directory -o")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -222,6 +228,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	if *scale != 0 && *width != 0 {
 		return usageError{"give --scale or --width, not both"}
+	}
+	if *perStage && (*stages != "" || *scale != 0 || *transparent) {
+		return usageError{"--per-stage writes 16:9 slides of every stage: it takes --width, --theme and --compare, not --stages, --scale or --transparent"}
 	}
 	if *scale != 0 && *scale != 1 && *scale != 2 && *scale != 4 {
 		return usageError{fmt.Sprintf("--scale %g: use 1, 2 or 4 (or --width)", *scale)}
@@ -263,6 +272,17 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		if opt.Compare, err = loadMapArg(pos[0], *compare); err != nil {
 			return fmt.Errorf("--compare: %w", err)
 		}
+	}
+	if *perStage {
+		so := export.SlideOptions{Theme: *theme, Compare: opt.Compare}
+		if *width > 0 {
+			so.Width, so.Height = *width, (*width*9+8)/16
+		}
+		files, err := export.WriteSlides(*out, m, so)
+		for _, f := range files {
+			fmt.Fprintln(stdout, f)
+		}
+		return err
 	}
 	if opt.StageTo > len(m.Stages) {
 		return fmt.Errorf("%s: --stages %s: the map has %d stages", pos[0], *stages, len(m.Stages))

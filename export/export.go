@@ -193,6 +193,11 @@ func WritePNG(path string, m *data.Map, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
+	return writeImage(path, r)
+}
+
+// writeImage encodes r as a PNG at path, through a temporary file renamed into place.
+func writeImage(path string, r *Rendered) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
