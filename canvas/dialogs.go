@@ -130,19 +130,3 @@ func (u *ui) versionsDialog() {
 	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
 }
-
-// present shows the board alone, full screen, fitted; F5 or Esc returns.
-func (u *ui) present() {
-	u.presenting = !u.presenting
-	if u.presenting {
-		u.board.commitTitle()
-		u.win.SetContent(container.NewStack(u.board.scroll))
-		u.win.SetFullScreen(true)
-		u.setZoom(u.board.fitZoom())
-		return
-	}
-	u.win.SetFullScreen(false)
-	u.body.Leading = u.board.scroll
-	u.body.Refresh()
-	u.win.SetContent(u.content)
-}

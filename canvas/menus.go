@@ -123,6 +123,10 @@ func (u *ui) installShortcuts() {
 	ctrl(fyne.KeyE, u.exportDialog)
 	ctrl(fyne.KeyQ, u.app.Quit)
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if u.presenting {
+			u.presentKey(k.Name)
+			return
+		}
 		switch k.Name {
 		case fyne.KeyEscape:
 			u.escape()

@@ -47,7 +47,8 @@ type ui struct {
 	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
 	lastDeleted int64       // a map just deleted, which Ctrl+Z brings back
 	presenting  bool
-	retired     bool // replaced by another ui (the language changed)
+	pres        *presentation // while presenting
+	retired     bool          // replaced by another ui (the language changed)
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem
 	lastErr     error // the last error shown (for tests)
