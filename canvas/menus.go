@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"journeycanvas/data"
-	"journeycanvas/export"
 )
 
 const prefRecent = "recent"
@@ -459,29 +458,6 @@ func (u *ui) copyWorkspace(path string) error {
 		}
 	}
 	return nil
-}
-
-func (u *ui) exportDialog() {
-	if u.m == nil {
-		return
-	}
-	m := u.m
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if err := export.WritePNG(path, m, export.Options{Theme: u.board.theme}); err != nil {
-			u.showError(err)
-		}
-	}, u.win)
-	d.SetFileName(safeName(m.Title) + ".png")
-	d.Show()
 }
 
 func safeName(s string) string {

@@ -81,6 +81,17 @@ func Render(m *data.Map, opt Options) (*image.RGBA, error) {
 	return r.Image, nil
 }
 
+// Size returns the width and height in pixels the export of m with opt would have, or the
+// error Render would give (ErrTooLarge wrapped, a stage range outside the map), without
+// drawing anything.
+func Size(m *data.Map, opt Options) (w, h int, err error) {
+	p, err := makePlan(m, opt)
+	if err != nil {
+		return 0, 0, err
+	}
+	return p.w, p.h, nil
+}
+
 // plan is everything decided before any pixel is drawn.
 type plan struct {
 	lay    *geometry.Layout
