@@ -5,11 +5,14 @@ import (
 	"os"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
+	"journeycanvas/export"
 )
 
 // personaDialog edits the map's persona (or creates one) and attaches it to the map.
@@ -101,15 +104,15 @@ func (u *ui) versionsDialog() {
 	}
 	var d dialog.Dialog
 	list := widget.NewList(func() int { return len(vs) },
-		func() fyne.CanvasObject { return widget.NewLabel("version") },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", vs[i].Label, vs[i].Created.Local().Format("2006-01-02 15:04")))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", vs[i].Label, fmtTime(vs[i].Created.Local())))
 		})
 	chosen := -1
 	list.OnSelected = func(i widget.ListItemID) { chosen = i }
 	label := widget.NewEntry()
-	label.SetPlaceHolder("Q3 review")
-	save := widget.NewButton("Save version", func() {
+	label.SetPlaceHolder(lang.L("Q3 review"))
+	save := widget.NewButton(lang.L("Save version"), func() {
 		if _, err := u.st.SaveVersion(u.mapID, label.Text); err != nil {
 			u.showError(err)
 			return
@@ -117,7 +120,12 @@ func (u *ui) versionsDialog() {
 		d.Hide()
 		u.versionsDialog()
 	})
-	restore := widget.NewButton("Restore selected", func() {
+	view := widget.NewButton(lang.L("Open read-only"), func() {
+		if chosen >= 0 {
+			u.viewVersion(vs[chosen])
+		}
+	})
+	restore := widget.NewButton(lang.L("Restore selected"), func() {
 		if chosen < 0 {
 			return
 		}
@@ -125,8 +133,30 @@ func (u *ui) versionsDialog() {
 		d.Hide()
 		u.apply(func() error { return u.st.RestoreVersion(id) })
 	})
-	content := container.NewBorder(container.NewBorder(nil, nil, nil, save, label), restore, nil, nil, list)
-	d = dialog.NewCustom("Versions of "+u.m.Title, "Close", content, u.win)
+	content := container.NewBorder(container.NewBorder(nil, nil, nil, save, label), container.NewHBox(view, restore), nil, nil, list)
+	d = dialog.NewCustom(fmt.Sprintf(lang.L("Versions of %s"), u.m.Title), lang.L("Close"), content, u.win)
 	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
+}
+
+// viewVersion opens a named version of the map in a window of its own, read-only: the map
+// as it was, drawn as the export draws it. Nothing in it can change the workspace.
+func (u *ui) viewVersion(v data.Version) {
+	m, err := u.st.OpenVersion(v.ID)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	img, err := export.Render(m, export.Options{Scale: 1, Theme: u.board.theme, Now: v.Created})
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	pic := canvas.NewImageFromImage(img)
+	pic.FillMode = canvas.ImageFillOriginal
+	w := u.app.NewWindow(fmt.Sprintf(lang.L("%s — version “%s” (read-only)"), m.Title, v.Label))
+	w.SetContent(container.NewScroll(pic))
+	w.Resize(fyne.NewSize(1100, 750))
+	w.Show()
+	u.versionWin = w
 }

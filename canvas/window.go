@@ -48,6 +48,7 @@ type ui struct {
 	lastDeleted int64       // a map just deleted, which Ctrl+Z brings back
 	presenting  bool
 	pres        *presentation // while presenting
+	versionWin  fyne.Window   // the last version opened read-only (for tests)
 	retired     bool          // replaced by another ui (the language changed)
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem

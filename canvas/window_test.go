@@ -286,3 +286,27 @@ func TestAddStageAndLane(t *testing.T) {
 		t.Fatalf("%d stages, %d lanes after deleting", len(m.Stages), len(m.Lanes))
 	}
 }
+
+// TestViewVersionReadOnly saves a named version, changes the map, and opens the version:
+// a window of its own shows the map as it was, and the file keeps the change.
+func TestViewVersionReadOnly(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	if _, err := u.st.SaveVersion(u.mapID, "Q3 review"); err != nil {
+		t.Fatal(err)
+	}
+	before := len(u.m.Stages)
+	u.addStage()
+	vs, err := u.st.Versions(u.mapID)
+	if err != nil || len(vs) != 1 {
+		t.Fatalf("versions %v %v", vs, err)
+	}
+	u.viewVersion(vs[0])
+	if u.versionWin == nil || !strings.Contains(u.versionWin.Title(), "Q3 review") || !strings.Contains(u.versionWin.Title(), "read-only") {
+		t.Fatal("no read-only window for the version")
+	}
+	old, _ := u.st.OpenVersion(vs[0].ID)
+	if len(old.Stages) != before || len(reloadMap(t, u).Stages) != before+1 {
+		t.Fatal("opening a version changed the map or the version")
+	}
+	u.versionWin.Close()
+}
