@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -669,7 +670,7 @@ func (b *Board) addCard(stageID, laneID int64, at int) {
 	var id int64
 	err := b.host.apply(func() error {
 		var err error
-		id, err = b.host.store().AddCard(data.Card{MapID: b.m.ID, StageID: stageID, LaneID: laneID, Position: at, Title: "New card"})
+		id, err = b.host.store().AddCard(data.Card{MapID: b.m.ID, StageID: stageID, LaneID: laneID, Position: at, Title: lang.L("New card")})
 		return err
 	})
 	if err == nil {
