@@ -54,10 +54,22 @@ type desktopApp struct {
 func startApp(t *testing.T, workspace string) *desktopApp {
 	t.Helper()
 	home := t.TempDir()
+	return startAppIn(t, home, "en_US.UTF-8", workspace)
+}
+
+// startAppIn starts the app with home as the user's home folder (and its data and settings
+// there), in the language of locale; args are the command's arguments.
+func startAppIn(t *testing.T, home, locale string, args ...string) *desktopApp {
+	t.Helper()
 	a := &desktopApp{t: t, done: make(chan error, 1)}
-	a.cmd = exec.Command(binPath, workspace)
-	a.cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"),
-		"XDG_CONFIG_HOME="+filepath.Join(home, "config"), "FYNE_SCALE=1", "LANG=en_US.UTF-8", "FYNE_THEME=light")
+	a.cmd = exec.Command(binPath, args...)
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, "LC_") && !strings.HasPrefix(e, "LANGUAGE=") && !strings.HasPrefix(e, "XDG_") {
+			env = append(env, e)
+		}
+	}
+	a.cmd.Env = append(env, "HOME="+home, "FYNE_SCALE=1", "LANG="+locale, "FYNE_THEME=light")
 	a.cmd.Stdout, a.cmd.Stderr = &a.out, &a.out
 	started := time.Now()
 	if err := a.cmd.Start(); err != nil {
@@ -294,4 +306,26 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+// TestE2EFirstRun starts the app with no argument on an empty home folder, in Vietnamese:
+// it creates the default workspace under the home folder with the sample map in Vietnamese,
+// and the window says so in its title.
+func TestE2EFirstRun(t *testing.T) {
+	needDisplay(t)
+	home := t.TempDir()
+	a := startAppIn(t, home, "vi_VN.UTF-8")
+	title, _ := exec.Command("xdotool", "getwindowname", a.win).Output()
+	a.quit()
+	ws := filepath.Join(home, ".local", "share", "journeycanvas", "workspace.journey")
+	out, errOut, code := run(t, "list", ws)
+	if code != 0 {
+		t.Fatalf("no default workspace at %s: %s\n%s", ws, errOut, a.out.String())
+	}
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "Mua mỹ phẩm trực tuyến") {
+		t.Fatalf("first run workspace holds %q", out)
+	}
+	if !strings.Contains(string(title), "Mua mỹ phẩm trực tuyến") {
+		t.Fatalf("window title %q", title)
+	}
 }
