@@ -71,6 +71,8 @@ func (u *ui) installMenus() {
 		fyne.NewMenuItem(lang.L("Fit"), func() { u.setZoom(u.board.fitZoom()) }),
 		fyne.NewMenuItemSeparator(), present, themeItem, u.languageMenu())
 	mapMenu := fyne.NewMenu(lang.L("Map"),
+		fyne.NewMenuItem(lang.L("New map…"), u.galleryDialog),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Add stage"), u.addStage),
 		fyne.NewMenuItem(lang.L("Add lane"), u.addLane),
 		fyne.NewMenuItem(lang.L("Add card"), u.addCardMenu),

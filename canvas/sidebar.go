@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,7 +32,7 @@ func newSidebar(u *ui) *sidebar {
 	s.list = widget.NewList(
 		func() int { return len(s.maps) },
 		func() fyne.CanvasObject {
-			t := widget.NewLabel("map title")
+			t := widget.NewLabel("")
 			t.Truncation = fyne.TextTruncateEllipsis
 			return t
 		},
@@ -54,7 +55,7 @@ func newSidebar(u *ui) *sidebar {
 		widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.duplicate),
 		widget.NewButtonWithIcon("", theme.DeleteIcon(), s.delete))
 	s.undoBar = container.NewVBox()
-	head := widget.NewLabelWithStyle("Maps", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(lang.L("Maps"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.box = container.NewBorder(head, container.NewVBox(s.undoBar, bar), nil, nil, s.list)
 	return s
 }
@@ -82,38 +83,7 @@ func (s *sidebar) selectMap(id int64) {
 	s.list.UnselectAll()
 }
 
-func (s *sidebar) newMap() {
-	if s.u.st.ReadOnly() {
-		s.u.refuseReadOnly()
-		return
-	}
-	title := widget.NewEntry()
-	title.SetText("New journey")
-	var names []string
-	names = append(names, "Empty map")
-	for _, t := range data.Templates {
-		names = append(names, t.NameIn("en")+" / "+t.NameIn("vi"))
-	}
-	tmpl := widget.NewSelect(names, nil)
-	tmpl.SetSelectedIndex(0)
-	lang := widget.NewRadioGroup([]string{"English", "Tiếng Việt"}, nil)
-	lang.Horizontal = true
-	lang.SetSelected("English")
-	dialog.ShowForm("New map", "Create", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Title", title),
-		widget.NewFormItem("Start from", tmpl),
-		widget.NewFormItem("Language", lang),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		l := "en"
-		if lang.Selected != "English" {
-			l = "vi"
-		}
-		s.create(title.Text, tmpl.SelectedIndex()-1, l)
-	}, s.u.win)
-}
+func (s *sidebar) newMap() { s.u.galleryDialog() }
 
 // create adds a map, empty (template < 0) or from data.Templates[template] in lang, and opens
 // it.
@@ -175,7 +145,7 @@ func (s *sidebar) rename() {
 	}
 	e := widget.NewEntry()
 	e.SetText(u.m.Title)
-	dialog.ShowForm("Rename map", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", e)}, func(ok bool) {
+	dialog.ShowForm(lang.L("Rename map"), lang.L("Rename"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Title"), e)}, func(ok bool) {
 		if ok {
 			s.renameTo(e.Text)
 		}
@@ -188,15 +158,15 @@ func (s *sidebar) duplicate() {
 		return
 	}
 	e := widget.NewEntry()
-	e.SetText(u.m.Title + " (copy)")
+	e.SetText(u.m.Title + " (" + lang.L("copy") + ")")
 	var types []string
 	for _, t := range data.MapTypes {
-		types = append(types, t.Label())
+		types = append(types, tr(t.Label()))
 	}
 	typ := widget.NewSelect(types, nil)
-	typ.SetSelected(u.m.Type.Label())
-	dialog.ShowForm("Duplicate map", "Duplicate", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Title", e), widget.NewFormItem("Type", typ)}, func(ok bool) {
+	typ.SetSelected(tr(u.m.Type.Label()))
+	dialog.ShowForm(lang.L("Duplicate map"), lang.L("Duplicate"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), e), widget.NewFormItem(lang.L("Type"), typ)}, func(ok bool) {
 		if !ok || u.m == nil {
 			return
 		}
@@ -226,7 +196,7 @@ func (s *sidebar) delete() {
 	}
 	u.openMap(next)
 	u.updateMenus()
-	undo := widget.NewButtonWithIcon(fmt.Sprintf("Undo delete of “%s”", title), theme.ContentUndoIcon(), func() {
+	undo := widget.NewButtonWithIcon(fmt.Sprintf(lang.L("Undo delete of “%s”"), title), theme.ContentUndoIcon(), func() {
 		if u.lastDeleted == id {
 			u.undo()
 		}
@@ -276,6 +246,6 @@ func (u *ui) importFile(path string) {
 	u.side.reload()
 	u.openMap(id)
 	if len(warnings) > 0 {
-		dialog.ShowInformation("Imported "+filepath.Base(path), strings.Join(warnings, "\n"), u.win)
+		dialog.ShowInformation(fmt.Sprintf(lang.L("Imported %s"), filepath.Base(path)), strings.Join(warnings, "\n"), u.win)
 	}
 }
