@@ -75,6 +75,7 @@ type Board struct {
 	bg         *canvas.Rectangle
 	cells      []*canvas.Rectangle
 	curve      *tile
+	lines      []*tile       // a service blueprint's lines
 	curveBand  geometry.Rect // the emotion lane's cells as one band
 	stageHeads []*headerView
 	laneHeads  []*headerView
@@ -313,6 +314,17 @@ func (b *Board) sync() {
 		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *draw.Canvas) { c.Link(&lp) })
 		b.links[i].raster.Refresh()
 	}
+	// A service blueprint's lines.
+	for len(b.lines) < len(l.Blueprint) {
+		b.lines = append(b.lines, newTile())
+	}
+	b.lines = b.lines[:len(l.Blueprint)]
+	for i := range l.Blueprint {
+		bl := l.Blueprint[i]
+		b.lines[i].set(geometry.Rect{X: bl.X0, Y: bl.LabelBox.Y - 2, W: bl.X1 - bl.X0, H: bl.LabelBox.H + 4}, pal,
+			func(c *draw.Canvas) { c.BlueprintLine(&bl) })
+		b.lines[i].raster.Refresh()
+	}
 	b.indicator.Hide()
 	b.band.Hide()
 	b.linkLine.Hide()
@@ -340,6 +352,9 @@ func (b *Board) rebuildObjects() {
 		objs = append(objs, v)
 	}
 	for _, t := range b.links {
+		objs = append(objs, t.raster)
+	}
+	for _, t := range b.lines {
 		objs = append(objs, t.raster)
 	}
 	for _, h := range b.laneHeads {
@@ -441,6 +456,9 @@ func (b *Board) layoutChildren(size fyne.Size) {
 	for _, t := range b.links {
 		t.placeIn(0, 0)
 	}
+	for _, t := range b.lines {
+		t.placeIn(0, 0)
+	}
 	if b.title.Visible() {
 		b.placeTitleEditor()
 	}
@@ -470,7 +488,7 @@ func (b *Board) cull() {
 			}
 		}
 	}
-	tiles := b.links
+	tiles := append(b.links[:len(b.links):len(b.links)], b.lines...)
 	if b.curve.paint != nil {
 		tiles = append(tiles[:len(tiles):len(tiles)], b.curve)
 	}

@@ -39,6 +39,11 @@ func (c *Canvas) Board(l *geometry.Layout) {
 			}
 		}
 	}
+	for i := range l.Blueprint {
+		if b := &l.Blueprint[i]; c.Visible(blueprintBounds(b), 4) {
+			c.BlueprintLine(b)
+		}
+	}
 	if cv := l.Curve; cv != nil && c.Visible(cv.Rect, 4) {
 		halo := c.Pal.Cell
 		for li := range l.Lanes {

@@ -105,6 +105,14 @@ func (l *Layout) scale(z float64) {
 		}
 	}
 	sr(&l.Grid)
+	for i := range l.Blueprint {
+		b := &l.Blueprint[i]
+		b.Y *= z
+		b.X0 *= z
+		b.X1 *= z
+		st(&b.Label)
+		sr(&b.LabelBox)
+	}
 	if h := l.Header; h != nil {
 		sr(&h.Rect)
 		sts(h.Title)

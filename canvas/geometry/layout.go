@@ -289,6 +289,8 @@ type Layout struct {
 	Cards []CardBox // grouped by cell, in reading order
 	Links []LinkPath
 	Curve *CurveBox // nil when there is no emotion lane and no score
+	// Blueprint are the lines of a service blueprint (none for other maps).
+	Blueprint []BlueprintLine
 	// Grid is the box of stage headers, lane headers and cells together.
 	Grid Rect
 
@@ -588,6 +590,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 	}
 
 	l.Links = layoutLinks(m, l)
+	l.Blueprint = layoutBlueprint(m, l, lang)
 
 	if z := opt.Zoom; z > 0 && z != 1 {
 		l.scale(z)
