@@ -41,6 +41,7 @@ type exportForm struct {
 	info    *widget.Label
 	preview *canvas.Image
 	gen     int // the preview being drawn; older ones are dropped
+	shown   int // the preview and size shown are those of this generation
 	ok      bool
 }
 
@@ -141,11 +142,14 @@ func (f *exportForm) update() {
 	f.width.Refresh()
 	if err != nil {
 		f.ok = false
+		f.gen++
+		f.shown = f.gen
 		f.info.SetText(err.Error())
 		return
 	}
 	f.gen++
 	gen := f.gen
+	f.ok = false
 	m := f.m
 	go func() {
 		var img image.Image
@@ -180,6 +184,7 @@ func (f *exportForm) update() {
 			if gen != f.gen {
 				return
 			}
+			f.shown = gen
 			f.ok = ok
 			f.info.SetText(msg)
 			if img != nil {

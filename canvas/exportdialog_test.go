@@ -35,7 +35,7 @@ func TestExportDialog(t *testing.T) {
 	f.to.SetSelectedIndex(3)
 	f.size.SetSelected(size1x)
 	f.theme.SetSelected("Dark")
-	waitFor(t, "the preview", func() bool { return f.preview.Image != nil && f.ok })
+	waitFor(t, "the preview", func() bool { return f.shown == f.gen && f.preview.Image != nil && f.ok })
 	c, err := f.choice()
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +69,7 @@ func TestExportDialog(t *testing.T) {
 	// Too wide: said in the dialog, refused by the export, nothing written.
 	f.size.SetSelected("Width in pixels")
 	f.width.SetText("40000")
-	waitFor(t, "the size check", func() bool { return strings.Contains(f.info.Text, "smaller") })
+	waitFor(t, "the size check", func() bool { return f.shown == f.gen && strings.Contains(f.info.Text, "smaller") })
 	if f.ok {
 		t.Fatal("a 40000 px export is offered")
 	}

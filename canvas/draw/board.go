@@ -144,12 +144,14 @@ func (c *Canvas) Header(h *geometry.HeaderBox) {
 	if pb := h.Persona; pb != nil {
 		c.FillRoundRect(pb.Rect, 10, p.PersonaFill)
 		a := pb.Avatar
-		c.FillCircle(a.X+a.W/2, a.Y+a.H/2, a.W/2, p.Link)
-		white := color.NRGBA{255, 255, 255, 255}
-		if p.Dark {
-			white = p.Background
+		if !c.Photo(pb.Photo, a) {
+			c.FillCircle(a.X+a.W/2, a.Y+a.H/2, a.W/2, p.Link)
+			white := color.NRGBA{255, 255, 255, 255}
+			if p.Dark {
+				white = p.Background
+			}
+			c.Text(pb.Initials, white)
 		}
-		c.Text(pb.Initials, white)
 		c.Text(pb.Caption, p.Muted)
 		for _, t := range pb.Name {
 			c.Text(t, p.Text)

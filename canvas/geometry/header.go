@@ -65,6 +65,7 @@ func layoutPersona(p *data.Persona, lb Labels, x, y, w float64) *PersonaBox {
 	pb := &PersonaBox{Rect: Rect{X: x, Y: y, W: w}}
 	const pad, av = 14.0, 44.0
 	pb.Avatar = Rect{X: x + pad, Y: y + pad, W: av, H: av}
+	pb.Photo = p.Photo
 	initials := Initials(p.Name)
 	iw := TextWidth(initials, 16, true)
 	pb.Initials = TextLine{Text: initials, X: pb.Avatar.X + (av-iw)/2, Y: pb.Avatar.Y + Baseline(av, 16, true), W: iw, Size: 16, Bold: true}
