@@ -123,7 +123,7 @@ type PersonaBox struct {
 	Rect     Rect
 	Avatar   Rect // a circle inscribed in this square
 	Initials TextLine
-	Photo    []byte // the persona's picture (PNG or JPEG), drawn in Avatar instead of the initials
+	Photo    []byte   // the persona's picture (PNG or JPEG), drawn in Avatar instead of the initials
 	Caption  TextLine // "Persona"
 	Name     []TextLine
 	Summary  []TextLine
