@@ -2,7 +2,6 @@ package canvas
 
 import (
 	"fmt"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,83 +13,6 @@ import (
 	"journeycanvas/data"
 	"journeycanvas/export"
 )
-
-// personaDialog edits the map's persona (or creates one) and attaches it to the map.
-func (u *ui) personaDialog() {
-	if u.m == nil {
-		return
-	}
-	p := data.Persona{}
-	if u.m.Persona != nil {
-		p = *u.m.Persona
-	}
-	fields := []struct {
-		label string
-		ptr   *string
-		long  bool
-	}{
-		{"Name", &p.Name, false}, {"Summary", &p.Summary, true}, {"Demographics", &p.Demographics, true},
-		{"A day in their life", &p.DayInLife, true}, {"Goals", &p.Goals, true}, {"Challenges", &p.Challenges, true},
-		{"What excites them", &p.Excites, true}, {"What frustrates them", &p.Frustrates, true},
-		{"Channels they use", &p.Channels, true}, {"What makes them buy", &p.BuyingTriggers, true},
-		{"Problems we solve", &p.ProblemsSolved, true}, {"Information they lack", &p.InfoNeeds, true},
-	}
-	var items []*widget.FormItem
-	entries := make([]*widget.Entry, len(fields))
-	for i, f := range fields {
-		e := widget.NewEntry()
-		if f.long {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
-		}
-		e.SetText(*f.ptr)
-		entries[i] = e
-		items = append(items, widget.NewFormItem(f.label, e))
-	}
-	photo := widget.NewLabel(fmt.Sprintf("%d bytes", len(p.Photo)))
-	if len(p.Photo) == 0 {
-		photo.SetText("none")
-	}
-	pick := widget.NewButton("Choose picture…", func() {
-		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			defer r.Close()
-			b, err := os.ReadFile(r.URI().Path())
-			if err == nil {
-				err = data.CheckPhoto(b)
-			}
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			p.Photo = b
-			photo.SetText(fmt.Sprintf("%d bytes", len(b)))
-		}, u.win)
-	})
-	items = append(items, widget.NewFormItem("Picture", container.NewHBox(photo, pick)))
-	d := dialog.NewForm("Persona", "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		for i, f := range fields {
-			*f.ptr = entries[i].Text
-		}
-		m := *u.m
-		u.apply(func() error {
-			id, err := u.st.SavePersona(&p)
-			if err != nil {
-				return err
-			}
-			m.PersonaID, m.Persona = id, nil
-			m.Stages, m.Lanes, m.Cards, m.Links = nil, nil, nil, nil
-			return u.st.UpdateMap(&m)
-		})
-	}, u.win)
-	d.Resize(fyne.NewSize(620, 700))
-	d.Show()
-}
 
 // versionsDialog lists the map's named versions: save one, or restore one (undoable).
 func (u *ui) versionsDialog() {

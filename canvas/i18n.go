@@ -54,7 +54,8 @@ func uiLang() string {
 }
 
 // dynamicKeys are catalogue keys that reach tr from data rather than from a literal in the
-// code: the labels of map types, statuses, lane kinds, evidence, and of edits in the history.
+// code: the labels of map types, statuses, lane kinds, evidence, of edits in the history,
+// and the persona questions.
 var dynamicKeys = []string{
 	"Current state", "Day in the life", "Future state", "Service blueprint",
 	"Draft", "In review", "Approved",
@@ -65,6 +66,9 @@ var dynamicKeys = []string{
 	"Delete map", "Delete persona", "Delete stage", "Edit card", "Edit lane", "Edit link",
 	"Edit map", "Edit stage", "Move lane", "Move stage", "Restore version", "Edit persona",
 	"Add persona", "Move card", "Move %d cards", "Delete card", "Delete %d cards",
+	"Name", "Summary", "Demographics", "A day in their life", "Goals", "Challenges",
+	"What excites them", "What frustrates them", "Channels they use", "What makes them buy",
+	"Problems we solve", "Information they lack",
 }
 
 // tr translates a key from dynamicKeys.
