@@ -30,6 +30,7 @@ type inspector struct {
 	// key keeps the form, so moving a card does not rebuild the inspector (nor lose what the
 	// user is typing in it).
 	shown string
+	nps   npsFields // the card form's metric fields (for tests)
 }
 
 func newInspector(u *ui) *inspector {
@@ -408,5 +409,7 @@ func (in *inspector) card(c data.Card) {
 		widget.NewFormItem(lang.L("Metric"), mName), widget.NewFormItem(lang.L("Value"), mValue),
 		widget.NewFormItem(lang.L("Target"), mTarget), widget.NewFormItem(lang.L("Unit"), mUnit),
 		widget.NewFormItem("", mUp),
-	}, apply, widget.NewButton(lang.L("Delete"), u.deleteSelection))
+	}, apply, widget.NewButton(lang.L("NPS…"), func() { u.npsDialog(npsFields{mName, mValue, mUnit, mUp}) }),
+		widget.NewButton(lang.L("Delete"), u.deleteSelection))
+	in.nps = npsFields{mName, mValue, mUnit, mUp}
 }

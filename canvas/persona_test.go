@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"journeycanvas/data"
 )
 
@@ -87,5 +89,31 @@ func TestPersonaEditor(t *testing.T) {
 	f.deleteChosen()
 	if ps, _ := u.st.Personas(); len(ps) != 1 || ps[0].Name != "Anh Minh" {
 		t.Fatalf("after deleting the unused persona: %+v", ps)
+	}
+}
+
+// TestNPSHelper fills a card's metric from counts of promoters, passives and detractors,
+// applies it, and checks the card in the file; bad counts are refused and change nothing.
+func TestNPSHelper(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	card := u.board.lay.Cards[0].ID
+	u.board.selectOne(selCard, card)
+	n := u.insp.nps
+	if n.name == nil {
+		t.Fatal("the card form has no metric fields")
+	}
+	if err := n.fillNPS("50", "30", "twenty"); err == nil || n.name.Text == "NPS" {
+		t.Fatal("a count that is not a number was used")
+	}
+	if err := n.fillNPS("-1", "0", "0"); err == nil {
+		t.Fatal("a negative count was used")
+	}
+	if err := n.fillNPS("50", "30", "20"); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(u.insp.applyBtn)
+	m := reloadMap(t, u).Card(card).Metric
+	if m == nil || m.Name != "NPS" || m.Value != 30 || !m.UpIsGood {
+		t.Fatalf("card metric %+v, want NPS 30", m)
 	}
 }
