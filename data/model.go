@@ -157,6 +157,7 @@ type Stage struct {
 	Name        string
 	Colour      string // "#rrggbb", or empty for the theme's default
 	Description string
+	Metrics     []Metric // the stage's KPIs, shown in its footer
 }
 
 // Lane is a row of the board.
@@ -168,7 +169,7 @@ type Lane struct {
 	Kind     LaneKind
 }
 
-// Metric is a measured value attached to a card.
+// Metric is a measured value attached to a card or a stage.
 type Metric struct {
 	Name     string   `json:"name"`
 	Value    float64  `json:"value"`

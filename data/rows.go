@@ -128,8 +128,12 @@ func putRow(q querier, r row) (int64, error) {
 		args = []any{nullID(v.ID), v.Name, v.Summary, v.Photo, v.Demographics, v.DayInLife, v.Goals, v.Challenges,
 			v.Excites, v.Frustrates, v.Channels, v.BuyingTriggers, v.ProblemsSolved, v.InfoNeeds}
 	case *Stage:
-		query = `INSERT INTO stages(id,map_id,position,name,colour,description) VALUES(?,?,?,?,?,?)`
-		args = []any{nullID(v.ID), v.MapID, v.Position, v.Name, v.Colour, v.Description}
+		query = `INSERT INTO stages(id,map_id,position,name,colour,description,metrics) VALUES(?,?,?,?,?,?,?)`
+		metrics := v.Metrics
+		if metrics == nil {
+			metrics = []Metric{}
+		}
+		args = []any{nullID(v.ID), v.MapID, v.Position, v.Name, v.Colour, v.Description, jsonText(metrics)}
 	case *Lane:
 		query = `INSERT INTO lanes(id,map_id,position,name,kind) VALUES(?,?,?,?,?)`
 		args = []any{nullID(v.ID), v.MapID, v.Position, v.Name, v.Kind}
@@ -180,7 +184,7 @@ var upsertCols = map[string][]string{
 		"curve", "persona_id", "created", "updated"},
 	"persona": {"name", "summary", "photo", "demographics", "day_in_life", "goals", "challenges", "excites",
 		"frustrates", "channels", "buying_triggers", "problems_solved", "info_needs"},
-	"stage": {"map_id", "position", "name", "colour", "description"},
+	"stage": {"map_id", "position", "name", "colour", "description", "metrics"},
 	"lane":  {"map_id", "position", "name", "kind"},
 	"card": {"map_id", "stage_id", "lane_id", "position", "title", "notes", "channel", "presence", "emotion",
 		"pain", "opportunity", "moment", "evidence", "tags", "colour", "metric"},
@@ -215,7 +219,7 @@ func delRow(q querier, kind string, id int64) error {
 const (
 	mapCols     = `id,title,goal,audience,type,owner,status,scale_min,scale_max,scale_labels,curve,coalesce(persona_id,0),created,updated`
 	personaCols = `id,name,summary,photo,demographics,day_in_life,goals,challenges,excites,frustrates,channels,buying_triggers,problems_solved,info_needs`
-	stageCols   = `id,map_id,position,name,colour,description`
+	stageCols   = `id,map_id,position,name,colour,description,metrics`
 	laneCols    = `id,map_id,position,name,kind`
 	cardCols    = `id,map_id,stage_id,lane_id,position,title,notes,channel,presence,emotion,pain,opportunity,moment,evidence,tags,colour,metric`
 	linkCols    = `id,map_id,from_id,to_id,label`
@@ -255,8 +259,16 @@ func scanPersona(sc scanner) (*Persona, error) {
 
 func scanStage(sc scanner) (*Stage, error) {
 	var s Stage
-	err := sc.Scan(&s.ID, &s.MapID, &s.Position, &s.Name, &s.Colour, &s.Description)
-	return &s, err
+	var metrics string
+	if err := sc.Scan(&s.ID, &s.MapID, &s.Position, &s.Name, &s.Colour, &s.Description, &metrics); err != nil {
+		return nil, err
+	}
+	if metrics != "[]" && metrics != "" {
+		if err := json.Unmarshal([]byte(metrics), &s.Metrics); err != nil {
+			return nil, fmt.Errorf("stage %d metrics: %w", s.ID, err)
+		}
+	}
+	return &s, nil
 }
 
 func scanLane(sc scanner) (*Lane, error) {

@@ -140,6 +140,13 @@ func cleanStage(st *Stage) error {
 	c.text("stage name", &st.Name, false)
 	c.text("stage description", &st.Description, true)
 	c.colour("stage colour", st.Colour)
+	if len(st.Metrics) > MaxTags {
+		c.fail("stage metrics", "there are %d; the limit is %d", len(st.Metrics), MaxTags)
+	}
+	st.Metrics = append([]Metric(nil), st.Metrics...)
+	for i := range st.Metrics {
+		cleanMetric(&c, &st.Metrics[i])
+	}
 	return c.err
 }
 
@@ -174,14 +181,18 @@ func cleanCard(cd *Card, sc Scale) error {
 		c.text("card tag", &cd.Tags[i], false)
 	}
 	if m := cd.Metric; m != nil {
-		c.text("metric name", &m.Name, false)
-		c.text("metric unit", &m.Unit, false)
-		c.number("metric value", m.Value)
-		if m.Target != nil {
-			c.number("metric target", *m.Target)
-		}
+		cleanMetric(&c, m)
 	}
 	return c.err
+}
+
+func cleanMetric(c *cleaner, m *Metric) {
+	c.text("metric name", &m.Name, false)
+	c.text("metric unit", &m.Unit, false)
+	c.number("metric value", m.Value)
+	if m.Target != nil {
+		c.number("metric target", *m.Target)
+	}
 }
 
 func cleanLink(l *Link) error {

@@ -50,10 +50,11 @@ type fileScale struct {
 }
 
 type fileStage struct {
-	Ref         string `json:"ref"`
-	Name        string `json:"name"`
-	Colour      string `json:"colour,omitempty"`
-	Description string `json:"description,omitempty"`
+	Ref         string        `json:"ref"`
+	Name        string        `json:"name"`
+	Colour      string        `json:"colour,omitempty"`
+	Description string        `json:"description,omitempty"`
+	Metrics     []data.Metric `json:"metrics,omitempty"`
 }
 
 type fileLane struct {
@@ -91,7 +92,7 @@ var (
 	mapFields     = []string{"format", "version", "title", "goal", "audience", "type", "owner", "status", "scale", "curve", "created", "updated", "persona", "stages", "lanes", "cards", "links"}
 	scaleFields   = []string{"min", "max", "labels"}
 	personaFields = []string{"name", "summary", "photo", "demographics", "dayInLife", "goals", "challenges", "excites", "frustrates", "channels", "buyingTriggers", "problemsSolved", "infoNeeds"}
-	stageFields   = []string{"ref", "name", "colour", "description"}
+	stageFields   = []string{"ref", "name", "colour", "description", "metrics"}
 	laneFields    = []string{"ref", "name", "kind"}
 	cardFields    = []string{"ref", "stage", "lane", "title", "notes", "channel", "presence", "emotion", "pain", "opportunity", "momentOfTruth", "evidence", "tags", "colour", "metric"}
 	metricFields  = []string{"name", "value", "target", "unit", "upIsGood"}
@@ -169,7 +170,7 @@ func toFile(m *data.Map) (*fileMap, error) {
 			return nil, fmt.Errorf("write map %q: two stages have id %d", clip(m.Title), st.ID)
 		}
 		stageIdx[st.ID] = i
-		f.Stages = append(f.Stages, fileStage{Ref: "s" + strconv.Itoa(i+1), Name: st.Name, Colour: st.Colour, Description: st.Description})
+		f.Stages = append(f.Stages, fileStage{Ref: "s" + strconv.Itoa(i+1), Name: st.Name, Colour: st.Colour, Description: st.Description, Metrics: st.Metrics})
 	}
 	laneIdx := make(map[int64]int, len(m.Lanes))
 	for i, l := range m.Lanes {
@@ -302,6 +303,15 @@ func (d *jsonReader) readNative(root jnode, name string) *data.Map {
 		st.Name = d.text(n.get("name"), short)
 		st.Colour = d.colour(n.get("colour"))
 		st.Description = d.text(n.get("description"), long)
+		ms := d.array(n.get("metrics"))
+		if len(ms) > MaxTags {
+			d.fail(n.get("metrics").path, "%d metrics, the limit is %d", len(ms), MaxTags)
+		}
+		for _, mn := range ms {
+			if mt := d.metric(mn); mt != nil {
+				st.Metrics = append(st.Metrics, *mt)
+			}
+		}
 		m.Stages = append(m.Stages, st)
 	}
 	laneIDs := map[string]int64{}
@@ -376,16 +386,22 @@ func (d *jsonReader) card(n jnode, sc data.Scale, stageIDs, laneIDs map[string]i
 		c.Tags = append(c.Tags, d.text(t, short))
 	}
 	c.Colour = d.colour(n.get("colour"))
-	if mn := n.get("metric"); d.object(mn, false, metricFields...) {
-		mt := &data.Metric{Name: d.text(mn.get("name"), short), Unit: d.text(mn.get("unit"), short),
-			UpIsGood: d.boolean(mn.get("upIsGood"))}
-		mt.Value, _ = d.number(mn.get("value"))
-		if t, ok := d.number(mn.get("target")); ok {
-			mt.Target = &t
-		}
-		c.Metric = mt
-	}
+	c.Metric = d.metric(n.get("metric"))
 	return c
+}
+
+// metric reads a metric object; nil when absent (or at fault, with the fault recorded).
+func (d *jsonReader) metric(mn jnode) *data.Metric {
+	if !d.object(mn, false, metricFields...) {
+		return nil
+	}
+	mt := &data.Metric{Name: d.text(mn.get("name"), short), Unit: d.text(mn.get("unit"), short),
+		UpIsGood: d.boolean(mn.get("upIsGood"))}
+	mt.Value, _ = d.number(mn.get("value"))
+	if t, ok := d.number(mn.get("target")); ok {
+		mt.Target = &t
+	}
+	return mt
 }
 
 // ref records the ref at n for id in refs, refusing an empty or repeated one.

@@ -61,6 +61,14 @@ func randomMap(r *rand.Rand, photo []byte) *data.Map {
 	for i := r.IntN(6); i > 0; i-- {
 		m.Stages = append(m.Stages, data.Stage{ID: next(), MapID: m.ID, Position: len(m.Stages), Name: text(3), Description: text(4),
 			Colour: []string{"", "#4C6EF5", "#e64980"}[r.IntN(3)]})
+		for k := r.IntN(3); k > 0; k-- {
+			mt := data.Metric{Name: text(2), Value: float64(r.IntN(1000)) / 10, Unit: []string{"", "%", "₫"}[r.IntN(3)], UpIsGood: r.IntN(2) == 0}
+			if r.IntN(2) == 0 {
+				tg := float64(r.IntN(100))
+				mt.Target = &tg
+			}
+			m.Stages[len(m.Stages)-1].Metrics = append(m.Stages[len(m.Stages)-1].Metrics, mt)
+		}
 	}
 	for i := r.IntN(5); i > 0; i-- {
 		m.Lanes = append(m.Lanes, data.Lane{ID: next(), MapID: m.ID, Position: len(m.Lanes), Name: text(3),
