@@ -314,15 +314,28 @@ func (b *Board) sync() {
 		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *draw.Canvas) { c.Link(&lp) })
 		b.links[i].raster.Refresh()
 	}
-	// A service blueprint's lines.
-	for len(b.lines) < len(l.Blueprint) {
-		b.lines = append(b.lines, newTile())
+	// A service blueprint's lines and the stages' metric footers.
+	type extra struct {
+		r     geometry.Rect
+		paint func(c *draw.Canvas)
 	}
-	b.lines = b.lines[:len(l.Blueprint)]
+	var extras []extra
 	for i := range l.Blueprint {
 		bl := l.Blueprint[i]
-		b.lines[i].set(geometry.Rect{X: bl.X0, Y: bl.LabelBox.Y - 2, W: bl.X1 - bl.X0, H: bl.LabelBox.H + 4}, pal,
-			func(c *draw.Canvas) { c.BlueprintLine(&bl) })
+		extras = append(extras, extra{geometry.Rect{X: bl.X0, Y: bl.LabelBox.Y - 2, W: bl.X1 - bl.X0, H: bl.LabelBox.H + 4},
+			func(c *draw.Canvas) { c.BlueprintLine(&bl) }})
+	}
+	for i := range l.Stages {
+		if sb := l.Stages[i]; len(sb.Footer) > 0 {
+			extras = append(extras, extra{sb.FooterBox, func(c *draw.Canvas) { c.StageFooter(&sb) }})
+		}
+	}
+	for len(b.lines) < len(extras) {
+		b.lines = append(b.lines, newTile())
+	}
+	b.lines = b.lines[:len(extras)]
+	for i, e := range extras {
+		b.lines[i].set(e.r, pal, e.paint)
 		b.lines[i].raster.Refresh()
 	}
 	b.indicator.Hide()

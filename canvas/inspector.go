@@ -31,6 +31,8 @@ type inspector struct {
 	// user is typing in it).
 	shown string
 	nps   npsFields // the card form's metric fields (for tests)
+	// stageMetrics is the stage form's metrics editor (for tests)
+	stageMetrics *metricsEditor
 }
 
 func newInspector(u *ui) *inspector {
@@ -261,13 +263,22 @@ func (in *inspector) stage(st data.Stage) {
 	name := entry(st.Name, func() { apply() })
 	colour, colourBox := in.colourField(st.Colour)
 	desc := area(st.Description)
+	metrics := newMetricsEditor(st, func() { apply() })
+	in.stageMetrics = metrics
 	apply = func() {
 		ns := st
 		ns.Name, ns.Colour, ns.Description = name.Text, strings.TrimSpace(colour.Text), desc.Text
+		ms, err := metrics.metrics()
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		ns.Metrics = ms
 		u.apply(func() error { return u.st.UpdateStage(ns) })
 	}
 	in.show(lang.L("Stage"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Colour"), colourBox), widget.NewFormItem(lang.L("Summary"), desc),
+		widget.NewFormItem(lang.L("Metrics"), metrics.content()),
 	}, apply, widget.NewButton(lang.L("Delete stage"), u.deleteSelection))
 }
 

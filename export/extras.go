@@ -51,7 +51,7 @@ func layoutExtras(m *data.Map, lay *geometry.Layout, now time.Time) *extras {
 	ex := &extras{}
 	x0 := lay.Grid.X
 	width := lay.Width - 2*geometry.MarginExport
-	y := lay.Grid.Bottom() + 24
+	y := lay.ContentBottom + 24
 
 	// Which marks occur, in the order of the legend.
 	var has [6]bool

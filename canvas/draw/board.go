@@ -39,6 +39,11 @@ func (c *Canvas) Board(l *geometry.Layout) {
 			}
 		}
 	}
+	for i := range l.Stages {
+		if s := &l.Stages[i]; len(s.Footer) > 0 && c.Visible(s.FooterBox, 2) {
+			c.StageFooter(s)
+		}
+	}
 	for i := range l.Blueprint {
 		if b := &l.Blueprint[i]; c.Visible(blueprintBounds(b), 4) {
 			c.BlueprintLine(b)

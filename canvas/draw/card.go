@@ -28,17 +28,7 @@ func (c *Canvas) Card(cb *geometry.CardBox) {
 		c.Text(t, p.Text)
 	}
 	if m := cb.Metric; m != nil {
-		dot := p.Muted
-		switch m.State {
-		case geometry.MetricOnTarget:
-			dot = p.MetricGood
-		case geometry.MetricOffTarget:
-			dot = p.MetricBad
-		}
-		c.FillCircle(m.Dot.X+m.Dot.W/2, m.Dot.Y+m.Dot.H/2, m.Dot.W/2, dot)
-		for _, t := range m.Lines {
-			c.Text(t, p.Muted)
-		}
+		c.MetricLine(m)
 	}
 	if cb.Channel.Text != "" {
 		c.Text(cb.Channel, p.Muted)

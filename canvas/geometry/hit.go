@@ -130,8 +130,14 @@ func (l *Layout) scale(z float64) {
 			sts(p.Summary)
 		}
 	}
+	l.ContentBottom *= z
 	for i := range l.Stages {
 		s := &l.Stages[i]
+		sr(&s.FooterBox)
+		for k := range s.Footer {
+			sr(&s.Footer[k].Dot)
+			sts(s.Footer[k].Lines)
+		}
 		sr(&s.Rect)
 		sr(&s.Header)
 		sr(&s.Band)

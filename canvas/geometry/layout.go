@@ -139,6 +139,9 @@ type StageBox struct {
 	Name        []TextLine
 	Description []TextLine
 	Colour      color.NRGBA // the stage's colour, or a default one
+	// Footer are the stage's metrics under its column; FooterBox holds them (zero without).
+	Footer    []MetricLine
+	FooterBox Rect
 }
 
 // LaneBox is a lane row.
@@ -294,6 +297,8 @@ type Layout struct {
 	Blueprint []BlueprintLine
 	// Grid is the box of stage headers, lane headers and cells together.
 	Grid Rect
+	// ContentBottom is the bottom of the grid and of the stage footers under it.
+	ContentBottom float64
 
 	cardIndex map[int64]int
 }
@@ -583,7 +588,8 @@ func Compute(m *data.Map, opt Options) *Layout {
 		l.Stages[i].Rect = Rect{X: l.Stages[i].Header.X, Y: gridTop, W: colW, H: gridBottom - gridTop}
 	}
 	l.Grid = Rect{X: gridX, Y: gridTop, W: contentW, H: gridBottom - gridTop}
-	l.Height = gridBottom + margin
+	l.ContentBottom = layoutFooters(m, l, lb, gridBottom)
+	l.Height = l.ContentBottom + margin
 
 	l.cardIndex = make(map[int64]int, len(l.Cards))
 	for i := range l.Cards {

@@ -1,0 +1,53 @@
+package canvas
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"journeycanvas/canvas/geometry"
+	"journeycanvas/data"
+)
+
+// TestStageMetricsInInspector adds a suggested metric to the Decision stage in the
+// inspector, gives it a value and a target, applies, and checks the file, the footer under
+// the stage on the board (off target: the bad colour), and that one undo removes it.
+func TestStageMetricsInInspector(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	st := u.m.Stages[2] // Decision
+	u.board.selectOne(selStage, st.ID)
+	e := u.insp.stageMetrics
+	if e == nil || len(e.suggest.Options) == 0 {
+		t.Fatal("no metrics editor with suggestions")
+	}
+	want := data.SuggestMetrics(st.Name)[6].NameIn("en") // Conversion rate
+	e.suggest.SetSelectedIndex(6)
+	if len(e.rows) != 1 || e.rows[0].name.Text != want {
+		t.Fatalf("the suggestion gave %d rows", len(e.rows))
+	}
+	e.rows[0].value.SetText("2,4")
+	e.rows[0].target.SetText("3")
+	test.Tap(u.insp.applyBtn)
+	got := reloadMap(t, u).Stage(st.ID).Metrics
+	if len(got) != 1 || got[0].Name != want || got[0].Value != 2.4 || got[0].Target == nil || *got[0].Target != 3 || got[0].Unit != "%" || !got[0].UpIsGood {
+		t.Fatalf("stage metrics in the file: %+v", got)
+	}
+	sb := u.board.lay.Stages[2]
+	if len(sb.Footer) != 1 || sb.Footer[0].State != geometry.MetricOffTarget || sb.FooterBox.Y < u.board.lay.Grid.Bottom() {
+		t.Fatalf("footer on the board: %+v", sb.Footer)
+	}
+	u.undo()
+	if got := reloadMap(t, u).Stage(st.ID).Metrics; len(got) != 0 || len(u.board.lay.Stages[2].Footer) != 0 {
+		t.Fatal("undo left the metric")
+	}
+	// A value that is not a number is refused; nothing changes.
+	u.board.selectOne(selStage, st.ID)
+	e = u.insp.stageMetrics
+	e.add(data.Metric{Name: "x"})
+	e.rows[0].value.SetText("lots")
+	u.lastErr = nil
+	test.Tap(u.insp.applyBtn)
+	if u.lastErr == nil || len(reloadMap(t, u).Stage(st.ID).Metrics) != 0 {
+		t.Fatal("a metric value that is not a number was stored")
+	}
+}
