@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"image/color"
 	"math"
 	"sort"
@@ -197,7 +199,7 @@ func (b *Board) relayout() {
 		return
 	}
 	b.pal = palette(b.theme)
-	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme, Compare: b.compareMap()})
+	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme, Compare: b.compareMap(), Header: true})
 	b.sync()
 }
 
@@ -314,20 +316,27 @@ func (b *Board) sync() {
 		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *draw.Canvas) { c.Link(&lp) })
 		b.links[i].raster.Refresh()
 	}
-	// A service blueprint's lines and the stages' metric footers.
+	// The map's header, a service blueprint's lines and the stages' metric footers: each
+	// repainted only when what it shows changed (its key).
 	type extra struct {
 		r     geometry.Rect
+		key   string
 		paint func(c *draw.Canvas)
 	}
 	var extras []extra
+	if h := l.Header; h != nil {
+		hb := *h
+		extras = append(extras, extra{hb.Rect, headerKey(b.m, l.Zoom), func(c *draw.Canvas) { c.Header(&hb) }})
+	}
 	for i := range l.Blueprint {
 		bl := l.Blueprint[i]
 		extras = append(extras, extra{geometry.Rect{X: bl.X0, Y: bl.LabelBox.Y - 2, W: bl.X1 - bl.X0, H: bl.LabelBox.H + 4},
-			func(c *draw.Canvas) { c.BlueprintLine(&bl) }})
+			fmt.Sprint(bl.Label.Text, bl.X1-bl.X0, l.Zoom), func(c *draw.Canvas) { c.BlueprintLine(&bl) }})
 	}
 	for i := range l.Stages {
 		if sb := l.Stages[i]; len(sb.Footer) > 0 {
-			extras = append(extras, extra{sb.FooterBox, func(c *draw.Canvas) { c.StageFooter(&sb) }})
+			extras = append(extras, extra{sb.FooterBox, fmt.Sprint(sb.Footer, sb.Colour, sb.FooterBox.W, sb.FooterBox.H),
+				func(c *draw.Canvas) { c.StageFooter(&sb) }})
 		}
 	}
 	for len(b.lines) < len(extras) {
@@ -335,8 +344,16 @@ func (b *Board) sync() {
 	}
 	b.lines = b.lines[:len(extras)]
 	for i, e := range extras {
-		b.lines[i].set(e.r, pal, e.paint)
-		b.lines[i].raster.Refresh()
+		t := b.lines[i]
+		same := t.key == e.key && t.pal == pal && t.full.W == e.r.W && t.full.H == e.r.H
+		moved := t.full != e.r
+		t.set(e.r, pal, e.paint)
+		t.key = e.key
+		if !same {
+			t.raster.Refresh()
+		} else if moved {
+			t.placeIn(0, 0)
+		}
 	}
 	b.indicator.Hide()
 	b.band.Hide()
@@ -830,3 +847,13 @@ func (r *boardRenderer) Refresh() {
 func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.b.objs }
 
 func (r *boardRenderer) Destroy() {}
+
+// headerKey is what the map's header shows: a change of it repaints the header.
+func headerKey(m *data.Map, zoom float64) string {
+	k := fmt.Sprint(m.Title, "\x00", m.Goal, "\x00", m.Type, zoom)
+	if p := m.Persona; p != nil {
+		sum := sha256.Sum256(p.Photo)
+		k += fmt.Sprint("\x00", p.Name, "\x00", p.Summary, "\x00", sum)
+	}
+	return k
+}

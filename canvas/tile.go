@@ -21,6 +21,7 @@ type tile struct {
 	full   geometry.Rect // all of what the tile paints; rect is the part near the view
 	pal    geometry.Palette
 	paint  func(c *draw.Canvas)
+	key    string // what the tile shows, when the caller can say it: an equal key needs no repaint
 }
 
 func newTile() *tile {
