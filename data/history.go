@@ -142,9 +142,20 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if _, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID); err != nil {
 		return s.wrap(label, err)
 	}
-	if _, err := q.Exec(`INSERT INTO history(map_id,label,changes,at) VALUES(?,?,?,?)`,
-		mapID, label, mustJSON(t.changes), t.now.Format(timeFormat)); err != nil {
+	merged, err := s.mergeGroup(q, mapID, t.changes)
+	if err != nil {
 		return s.wrap(label, err)
+	}
+	var entry int64
+	if !merged {
+		res, err := q.Exec(`INSERT INTO history(map_id,label,changes,at) VALUES(?,?,?,?)`,
+			mapID, label, mustJSON(t.changes), t.now.Format(timeFormat))
+		if err != nil {
+			return s.wrap(label, err)
+		}
+		if entry, err = res.LastInsertId(); err != nil {
+			return s.wrap(label, err)
+		}
 	}
 	if !created { // a new map keeps the times it came with (an import is lossless)
 		if err := touch(q, mapID, t.now); err != nil {
@@ -153,6 +164,9 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	}
 	if err := q.Commit(); err != nil {
 		return s.wrap(label, err)
+	}
+	if !merged {
+		s.noteEntry(mapID, entry)
 	}
 	return nil
 }

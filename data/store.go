@@ -43,6 +43,7 @@ type Store struct {
 	path     string
 	readOnly bool
 	busy     time.Duration
+	group    editGroup // edits joined into one undo step (group.go)
 	// Backup is the copy made before a migration during Open, or "" when none was needed.
 	Backup string
 }
