@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -715,15 +714,69 @@ func (b *Board) addCard(stageID, laneID int64, at int) {
 		b.host.refuseReadOnly()
 		return
 	}
+	b.commitTitle()
 	var id int64
+	newCards++
+	group := fmt.Sprintf("new card %d", newCards)
+	st := b.host.store()
+	st.SetEditGroup(group)
 	err := b.host.apply(func() error {
 		var err error
-		id, err = b.host.store().AddCard(data.Card{MapID: b.m.ID, StageID: stageID, LaneID: laneID, Position: at, Title: lang.L("New card")})
+		id, err = st.AddCard(data.Card{MapID: b.m.ID, StageID: stageID, LaneID: laneID, Position: at})
 		return err
 	})
+	st.SetEditGroup("")
 	if err == nil {
 		b.selectOne(selCard, id)
-		b.editTitle(id)
+		b.scrollTo(b.cardRect(id))
+		b.openTitle(id, true, group)
+	}
+}
+
+// pinned is the width of the lane headers pinned at the view's left and the height of the
+// stage headers pinned at its top.
+func (b *Board) pinned() (left, top float32) {
+	if l := b.lay; l != nil {
+		if len(l.Lanes) > 0 {
+			left = float32(l.Lanes[0].Header.W)
+		}
+		if len(l.Stages) > 0 {
+			top = float32(l.Stages[0].Header.H)
+		}
+	}
+	return left, top
+}
+
+// cardRect is where a card sits on the board now.
+func (b *Board) cardRect(id int64) geometry.Rect {
+	if v := b.cards[id]; v != nil {
+		return v.box.Rect
+	}
+	return geometry.Rect{}
+}
+
+// scrollTo scrolls the least needed to bring r into view, clear of the pinned headers.
+func (b *Board) scrollTo(r geometry.Rect) {
+	if b.scroll == nil || b.lay == nil || r.W <= 0 {
+		return
+	}
+	view := b.scroll.Size()
+	off := b.scroll.Offset
+	left, top := b.pinned()
+	x, y := off.X, off.Y
+	if float32(r.X)-left < x {
+		x = float32(r.X) - left - 16
+	} else if float32(r.Right()) > x+view.Width {
+		x = float32(r.Right()) - view.Width + 16
+	}
+	if float32(r.Y)-top < y {
+		y = float32(r.Y) - top - 16
+	} else if float32(r.Bottom()) > y+view.Height {
+		y = float32(r.Bottom()) - view.Height + 16
+	}
+	if x != off.X || y != off.Y {
+		b.scroll.ScrollToOffset(fyne.NewPos(max(x, 0), max(y, 0)))
+		b.scroll.OnScrolled(b.scroll.Offset)
 	}
 }
 

@@ -266,7 +266,7 @@ func TestEditTitleInPlace(t *testing.T) {
 	if !b.title.Visible() {
 		t.Fatal("no title editor after a double tap")
 	}
-	b.title.SetText("")
+	// The title opens selected: typing replaces it.
 	test.Type(b.title, "Thấy quảng cáo ở Nhận thức")
 	b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if b.title.Visible() {
@@ -364,23 +364,51 @@ func TestDoubleTapCellAddsCard(t *testing.T) {
 	m := b.Map()
 	cell := b.lay.Cell(m.Stages[4].ID, m.Lanes[1].ID)
 	n := len(m.CellCards(cell.StageID, cell.LaneID))
+	before := u.st.UndoLabel(m.ID)
 	b.DoubleTapped(&fyne.PointEvent{Position: centre(cell.Rect)})
 	m2 := reloadMap(t, u)
 	if got := len(m2.CellCards(cell.StageID, cell.LaneID)); got != n+1 {
 		t.Fatalf("cell has %d cards, want %d", got, n+1)
 	}
-	if !b.title.Visible() {
-		t.Fatal("the new card's title is not open for editing")
+	if !b.title.Visible() || b.title.Text != "" || b.title.PlaceHolder == "" {
+		t.Fatalf("the new card's title is not open, empty, with a placeholder: %q / %q", b.title.Text, b.title.PlaceHolder)
 	}
-	b.title.SetText("Loyalty app")
+	test.Type(b.title, "Đặt hàng")
 	b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := cellTitles(reloadMap(t, u), cell.StageID, cell.LaneID); got[len(got)-1] != "Loyalty app" {
+	if got := cellTitles(reloadMap(t, u), cell.StageID, cell.LaneID); got[len(got)-1] != "Đặt hàng" {
 		t.Fatalf("cell titles %q", got)
 	}
-	u.undo()
+	// Adding and titling is one undo step.
 	u.undo()
 	if got := len(reloadMap(t, u).CellCards(cell.StageID, cell.LaneID)); got != n {
-		t.Fatalf("after two undos the cell has %d cards", got)
+		t.Fatalf("after one undo the cell has %d cards", got)
+	}
+	if got := u.st.UndoLabel(m.ID); got != before {
+		t.Fatalf("undo now offers %q, want %q", got, before)
+	}
+	// Esc on a brand-new card with no title removes it, and leaves nothing to undo.
+	b.DoubleTapped(&fyne.PointEvent{Position: centre(cell.Rect)})
+	if got := len(reloadMap(t, u).CellCards(cell.StageID, cell.LaneID)); got != n+1 {
+		t.Fatalf("second add: %d cards", got)
+	}
+	b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := len(reloadMap(t, u).CellCards(cell.StageID, cell.LaneID)); got != n {
+		t.Fatalf("Esc left the untitled card: %d cards", got)
+	}
+	if got := u.st.UndoLabel(m.ID); got != before {
+		t.Fatalf("Esc left an undo step %q", got)
+	}
+	// Leaving it untitled (a click elsewhere) removes it too; Esc after typing keeps it.
+	b.DoubleTapped(&fyne.PointEvent{Position: centre(cell.Rect)})
+	b.Tapped(&fyne.PointEvent{Position: fyne.NewPos(2, 2)})
+	if got := len(reloadMap(t, u).CellCards(cell.StageID, cell.LaneID)); got != n {
+		t.Fatalf("an untitled card stayed after a click elsewhere: %d cards", got)
+	}
+	b.DoubleTapped(&fyne.PointEvent{Position: centre(cell.Rect)})
+	test.Type(b.title, "Gọi tổng đài")
+	b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := cellTitles(reloadMap(t, u), cell.StageID, cell.LaneID); len(got) != n+1 || got[len(got)-1] != "Gọi tổng đài" {
+		t.Fatalf("Esc after typing lost the title: %q", got)
 	}
 }
 

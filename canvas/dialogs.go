@@ -16,6 +16,7 @@ import (
 
 // versionsDialog lists the map's named versions: save one, or restore one (undoable).
 func (u *ui) versionsDialog() {
+	u.flush()
 	if u.m == nil {
 		return
 	}

@@ -210,6 +210,7 @@ func scaleOf(o export.Options, w int, m *data.Map) float64 {
 // exportDialog is File › Export PNG… (Ctrl+E): options and a preview; Export asks where to
 // save (a file, or a folder for slides) and exports there off the UI thread.
 func (u *ui) exportDialog() {
+	u.flush()
 	if u.m == nil {
 		return
 	}

@@ -69,6 +69,8 @@ var dynamicKeys = []string{
 	"Name", "Summary", "Demographics", "A day in their life", "Goals", "Challenges",
 	"What excites them", "What frustrates them", "Channels they use", "What makes them buy",
 	"Problems we solve", "Information they lack",
+	"colour.yellow", "colour.orange", "colour.red", "colour.pink", "colour.purple", "colour.blue",
+	"colour.teal", "colour.green", "colour.grey",
 }
 
 // tr translates a key from dynamicKeys.
@@ -153,6 +155,7 @@ func (u *ui) languageMenu() *fyne.MenuItem {
 // menus again in it, on the same workspace, map, zoom and selection. It returns the new
 // window state; the old one is retired.
 func (u *ui) switchLanguage(code string) *ui {
+	u.flush()
 	u.app.Preferences().SetString(prefLanguage, code)
 	setLanguage(code)
 	u.board.commitTitle()

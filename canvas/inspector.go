@@ -3,78 +3,101 @@ package canvas
 import (
 	"encoding/json"
 	"fmt"
-	"image/color"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
 )
 
 // inspector edits every field of what is selected: the map (nothing selected), a stage, a
-// lane, a card or a link. Changes are saved with Apply (or Enter in a one-line field), each
-// as one undoable edit.
+// lane, a card or a link. Every field saves as the user goes (autosave.go): text after a
+// pause in typing and when the field is left, choices at once. There is no Apply button and
+// nothing typed is ever dropped: changing the selection, the map or the workspace, undoing,
+// exporting and quitting all save the form first.
 type inspector struct {
-	u        *ui
-	box      *fyne.Container
-	title    string                       // what the inspector shows ("Card", "Stage"…)
-	fields   map[string]fyne.CanvasObject // the form's fields by label
-	applyBtn *widget.Button
-	// shown identifies what the form was built from (see cardKey); a refresh with the same
-	// key keeps the form, so moving a card does not rebuild the inspector (nor lose what the
-	// user is typing in it).
+	u      *ui
+	box    *fyne.Container
+	title  string                       // what the inspector shows ("Card", "Stage"…)
+	fields map[string]fyne.CanvasObject // the form's fields by label
+	msg    *canvas.Text                 // a refusal that names no field of the form
+	// shown identifies what the form was built from (formKey); a refresh with the same key
+	// keeps the form, and so does the refresh that follows the form's own save.
 	shown string
-	nps   npsFields // the card form's metric fields (for tests)
+	// target names what the form edits ("card 12"); edit groups are named after it.
+	target   string
+	save     func() // writes the form's changed fields; nil when the form edits nothing
+	texts    []*field
+	dirty    bool        // changed since the last save
+	group    string      // the edit group of the field being visited
+	visiting *field      // the field that has the focus
+	visits   int         // fields visited so far, to name edit groups
+	saving   bool        // within save: the refresh that follows keeps the form
+	building bool        // within the form's construction: setting values is not typing
+	readOnly bool        // the workspace cannot be written: fields are disabled
+	timer    *time.Timer // saves after a pause in typing
+	gen      int         // the form's generation: a pause timer of an older form does nothing
+
+	nps npsFields // the card form's metric fields (for tests)
 	// stageMetrics is the stage form's metrics editor (for tests)
 	stageMetrics *metricsEditor
+	colours      *colourPicker // the form's colour picker (for tests)
 }
 
 func newInspector(u *ui) *inspector {
-	return &inspector{u: u, box: container.NewStack()}
+	in := &inspector{u: u, box: container.NewStack()}
+	in.msg = canvas.NewText("", theme.Color(theme.ColorNameError))
+	in.msg.TextSize = theme.CaptionTextSize()
+	return in
 }
 
-func (in *inspector) show(title string, items []*widget.FormItem, apply func(), extra ...fyne.CanvasObject) {
-	in.shown = ""
+// begin starts building a form for target; the fields made until show belong to it.
+func (in *inspector) begin(target string) {
+	in.commit()
+	if in.timer != nil {
+		in.timer.Stop()
+	}
+	in.gen++
+	in.target = target
+	in.texts = nil
+	in.save = nil
+	in.dirty = false
+	in.group = ""
+	in.visiting = nil
+	in.building = true
+	in.readOnly = in.u.st.ReadOnly()
+}
+
+func (in *inspector) show(title string, items []*widget.FormItem, extra ...fyne.CanvasObject) {
+	in.building = false
 	in.title = title
 	in.fields = map[string]fyne.CanvasObject{}
 	for _, it := range items {
 		in.fields[it.Text] = it.Widget
 	}
-	in.applyBtn = nil
 	form := widget.NewForm(items...)
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	var buttons []fyne.CanvasObject
-	if apply != nil && !in.u.st.ReadOnly() {
-		b := widget.NewButton(lang.L("Apply"), apply)
-		b.Importance = widget.HighImportance
-		in.applyBtn = b
-		buttons = append(buttons, b)
-	}
-	buttons = append(buttons, extra...)
-	content := container.NewVBox(head, form, container.NewHBox(buttons...))
+	in.msg.Text = ""
+	in.msg.Color = theme.Color(theme.ColorNameError)
+	content := container.NewVBox(head, form, in.msg, container.NewHBox(extra...))
 	in.box.Objects = []fyne.CanvasObject{container.NewVScroll(content)}
 	in.box.Refresh()
 }
 
-func entry(text string, submit func()) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetText(text)
-	e.OnSubmitted = func(string) { submit() }
-	return e
-}
-
-func area(text string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetText(text)
-	e.SetMinRowsVisible(3)
-	return e
+// setMessage shows a refusal under the form ("" clears it).
+func (in *inspector) setMessage(s string) {
+	if in.msg.Text == s {
+		return
+	}
+	in.msg.Text = s
+	in.msg.Refresh()
 }
 
 func numText(f *float64) string {
@@ -84,82 +107,163 @@ func numText(f *float64) string {
 	return fmtNum(*f)
 }
 
-// parseNum reads an optional number ("" → nil).
-func parseNum(field, s string) (*float64, error) {
+// parseNum reads an optional number ("" → nil); a decimal comma is taken too.
+func parseNum(s string) (*float64, error) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, ",", "."))
 	if s == "" {
 		return nil, nil
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return nil, &data.FieldError{Field: field, Msg: fmt.Sprintf(lang.L("%q is not a number"), s)}
+		return nil, fmt.Errorf(lang.L("%q is not a number"), s)
 	}
 	return &v, nil
 }
 
-// colourField is an entry for "#rrggbb" with a button that opens a colour picker.
-func (in *inspector) colourField(val string) (*widget.Entry, fyne.CanvasObject) {
-	e := widget.NewEntry()
-	e.SetText(val)
-	e.SetPlaceHolder(lang.L("#rrggbb or empty"))
-	pick := widget.NewButton("…", func() {
-		d := dialog.NewColorPicker(lang.L("Colour"), "", func(c color.Color) {
-			n := toNRGBA(c)
-			e.SetText(fmt.Sprintf("#%02X%02X%02X", n.R, n.G, n.B))
-		}, in.u.win)
-		d.Advanced = true
-		if c, ok := geometry.ParseColour(val); ok {
-			d.SetColor(c)
+func checkNum(s string) error { _, err := parseNum(s); return err }
+
+// checkWhole accepts a whole number.
+func checkWhole(s string) error {
+	if _, err := strconv.Atoi(strings.TrimSpace(s)); err != nil {
+		return fmt.Errorf(lang.L("%q is not a whole number"), strings.TrimSpace(s))
+	}
+	return nil
+}
+
+// checkScore accepts an empty score or a number on the scale.
+func checkScore(sc data.Scale) func(string) error {
+	return func(s string) error {
+		v, err := parseNum(s)
+		if err != nil {
+			return err
 		}
-		d.Show()
-	})
-	return e, container.NewBorder(nil, nil, nil, pick, e)
+		if v != nil && !sc.Contains(*v) {
+			return fmt.Errorf(lang.L("must be from %d to %d"), sc.Min, sc.Max)
+		}
+		return nil
+	}
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// selectOf is a list of choices that saves at once.
+func (in *inspector) selectOf(options []string, index int) *widget.Select {
+	s := widget.NewSelect(options, nil)
+	if index >= 0 && index < len(options) {
+		s.SetSelectedIndex(index)
+	}
+	s.OnChanged = func(string) { in.chose() }
+	if in.readOnly {
+		s.Disable()
+	}
+	return s
+}
+
+// checkOf is a check box that saves at once.
+func (in *inspector) checkOf(label string, on bool) *widget.Check {
+	c := widget.NewCheck(label, nil)
+	c.SetChecked(on)
+	c.OnChanged = func(bool) { in.chose() }
+	if in.readOnly {
+		c.Disable()
+	}
+	return c
 }
 
 func (in *inspector) refresh() {
 	u := in.u
+	if in.dirty && !in.saving {
+		in.commit() // what was typed is saved before the form changes
+	}
 	if u.m == nil {
+		in.begin("")
 		in.shown = ""
+		in.title = ""
 		in.box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("No map. Create one with + in the list of maps."))}
 		in.box.Refresh()
 		return
 	}
+	key, build := in.formFor()
+	if key == in.shown {
+		return
+	}
+	if in.saving {
+		in.shown = key // the form shows what it just saved: keep it, and the focus in it
+		return
+	}
+	build()
+	in.shown = key
+}
+
+// formFor returns the key of the form the selection needs and the routine that builds it.
+func (in *inspector) formFor() (string, func()) {
+	u := in.u
+	ro := u.st.ReadOnly()
 	s := u.board.sel
 	switch s.kind {
 	case selStage:
 		if st := u.m.Stage(s.id); st != nil {
-			in.stage(*st)
-			return
+			v := *st
+			v.Position = 0
+			return formKey("stage", v, ro, uiLang()), func() { in.stage(*st) }
 		}
 	case selLane:
 		if l := u.m.Lane(s.id); l != nil {
-			in.lane(*l)
-			return
+			v := *l
+			v.Position = 0
+			return formKey("lane", v, ro, uiLang()), func() { in.lane(*l) }
 		}
 	case selLink:
 		for _, l := range u.m.Links {
 			if l.ID == s.id {
-				in.link(l)
-				return
+				l := l
+				from, to := u.m.Card(l.FromID), u.m.Card(l.ToID)
+				var ft, tt string
+				if from != nil {
+					ft = from.Title
+				}
+				if to != nil {
+					tt = to.Title
+				}
+				return formKey("link", l, ro, ft, tt, uiLang()), func() { in.link(l) }
 			}
 		}
 	case selCard:
 		if len(s.cards) == 1 {
 			if c := u.m.Card(s.cards[0]); c != nil {
-				key := cardKey(*c, u.m.Scale, u.st.ReadOnly())
-				if key != in.shown {
-					in.card(*c)
-					in.shown = key
-				}
-				return
+				return cardKey(*c, u.m.Scale, ro), func() { in.card(*c) }
 			}
 		} else if len(s.cards) > 1 {
-			in.show(fmt.Sprintf(lang.L("%d cards selected"), len(s.cards)), nil, nil,
-				widget.NewButton(lang.L("Delete"), u.deleteSelection), widget.NewButton(lang.L("Duplicate"), u.duplicate))
-			return
+			return formKey("cards", s.cards, ro, uiLang()), func() {
+				in.begin("")
+				in.show(fmt.Sprintf(lang.L("%d cards selected"), len(s.cards)), nil,
+					widget.NewButton(lang.L("Delete"), u.deleteSelection), widget.NewButton(lang.L("Duplicate"), u.duplicate))
+			}
 		}
 	}
-	in.mapForm(*u.m)
+	m := *u.m
+	m.Stages, m.Lanes, m.Cards, m.Links = nil, nil, nil, nil
+	personas, _ := u.st.Personas()
+	var names []string
+	for _, p := range personas {
+		names = append(names, p.Name)
+	}
+	m.Updated = time.Time{}
+	return formKey("map", m, ro, names, uiLang()), func() { in.mapForm(*u.m, personas) }
+}
+
+// formKey is everything a form shows, as text.
+func formKey(kind string, v ...any) string {
+	b, _ := json.Marshal(v)
+	return kind + string(b)
 }
 
 // cardKey is everything the card form shows: the card without its place on the board (the
@@ -167,85 +271,94 @@ func (in *inspector) refresh() {
 // allowed.
 func cardKey(c data.Card, sc data.Scale, readOnly bool) string {
 	c.StageID, c.LaneID, c.Position = 0, 0, 0
-	b, _ := json.Marshal(struct {
-		C  data.Card
-		S  data.Scale
-		RO bool
-	}{c, sc, readOnly})
-	return string(b)
+	return formKey("card", c, sc, readOnly, uiLang())
 }
 
-func (in *inspector) mapForm(m data.Map) {
+func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 	u := in.u
-	var apply func()
-	title := entry(m.Title, func() { apply() })
-	goal := area(m.Goal)
-	audience := entry(m.Audience, func() { apply() })
-	owner := entry(m.Owner, func() { apply() })
+	in.begin(fmt.Sprintf("map %d", m.ID))
+	id := m.ID
+	title := in.text("map title", m.Title, false)
+	goal := in.text("map goal", m.Goal, true)
+	audience := in.text("map audience", m.Audience, false)
+	owner := in.text("map owner", m.Owner, false)
 	var types, statuses []string
-	for _, t := range data.MapTypes {
+	ti, si := 0, 0
+	for i, t := range data.MapTypes {
 		types = append(types, tr(t.Label()))
-	}
-	for _, st := range data.Statuses {
-		statuses = append(statuses, tr(statusKey(st)))
-	}
-	typ := widget.NewSelect(types, nil)
-	typ.SetSelected(tr(m.Type.Label()))
-	status := widget.NewSelect(statuses, nil)
-	status.SetSelected(tr(statusKey(m.Status)))
-	smin := entry(strconv.Itoa(m.Scale.Min), func() { apply() })
-	smax := entry(strconv.Itoa(m.Scale.Max), func() { apply() })
-	labels := entry(strings.Join(m.Scale.Labels, ", "), func() { apply() })
-	curve := widget.NewSelect([]string{lang.L("One point per card"), lang.L("One point per stage (average)")}, nil)
-	if m.Curve == data.CurvePerStage {
-		curve.SetSelectedIndex(1)
-	} else {
-		curve.SetSelectedIndex(0)
-	}
-	personas, _ := u.st.Personas()
-	pnames := []string{lang.L("(none)")}
-	for _, p := range personas {
-		pnames = append(pnames, p.Name)
-	}
-	persona := widget.NewSelect(pnames, nil)
-	persona.SetSelectedIndex(0)
-	for i, p := range personas {
-		if p.ID == m.PersonaID {
-			persona.SetSelectedIndex(i + 1)
+		if t == m.Type {
+			ti = i
 		}
 	}
-	apply = func() {
-		nm := m
-		nm.Title, nm.Goal, nm.Audience, nm.Owner = title.Text, goal.Text, audience.Text, owner.Text
+	for i, st := range data.Statuses {
+		statuses = append(statuses, tr(statusKey(st)))
+		if st == m.Status {
+			si = i
+		}
+	}
+	typ := in.selectOf(types, ti)
+	status := in.selectOf(statuses, si)
+	smin := in.text("emotion scale", strconv.Itoa(m.Scale.Min), false).validated(checkWhole)
+	smax := in.text("emotion scale", strconv.Itoa(m.Scale.Max), false).validated(checkWhole)
+	labels := in.text("emotion scale labels", strings.Join(m.Scale.Labels, ", "), false)
+	ci := 0
+	if m.Curve == data.CurvePerStage {
+		ci = 1
+	}
+	curve := in.selectOf([]string{lang.L("One point per card"), lang.L("One point per stage (average)")}, ci)
+	pnames := []string{lang.L("(none)")}
+	pi := 0
+	for i, p := range personas {
+		pnames = append(pnames, p.Name)
+		if p.ID == m.PersonaID {
+			pi = i + 1
+		}
+	}
+	persona := in.selectOf(pnames, pi)
+	in.save = func() {
+		cur, err := u.st.LoadMap(id)
+		if err != nil {
+			return
+		}
+		nm := *cur
+		if title.dirty {
+			nm.Title = strings.TrimSpace(title.Text)
+		}
+		if goal.dirty {
+			nm.Goal = goal.Text
+		}
+		if audience.dirty {
+			nm.Audience = audience.Text
+		}
+		if owner.dirty {
+			nm.Owner = owner.Text
+		}
 		if i := typ.SelectedIndex(); i >= 0 {
 			nm.Type = data.MapTypes[i]
 		}
 		if i := status.SelectedIndex(); i >= 0 {
 			nm.Status = data.Statuses[i]
 		}
-		lo, err1 := strconv.Atoi(strings.TrimSpace(smin.Text))
-		hi, err2 := strconv.Atoi(strings.TrimSpace(smax.Text))
-		if err1 != nil || err2 != nil {
-			u.showError(&data.FieldError{Field: "emotion scale", Msg: lang.L("the ends must be whole numbers")})
-			return
+		if (smin.dirty || smax.dirty) && smin.valid() && smax.valid() {
+			lo, _ := strconv.Atoi(strings.TrimSpace(smin.Text))
+			hi, _ := strconv.Atoi(strings.TrimSpace(smax.Text))
+			nm.Scale.Min, nm.Scale.Max = lo, hi
 		}
-		nm.Scale = data.Scale{Min: lo, Max: hi}
-		for _, l := range strings.Split(labels.Text, ",") {
-			if l = strings.TrimSpace(l); l != "" {
-				nm.Scale.Labels = append(nm.Scale.Labels, l)
-			}
+		if labels.dirty {
+			nm.Scale.Labels = splitList(labels.Text)
 		}
 		nm.Curve = data.CurvePerCard
 		if curve.SelectedIndex() == 1 {
 			nm.Curve = data.CurvePerStage
 		}
 		nm.PersonaID, nm.Persona = 0, nil
-		if i := persona.SelectedIndex(); i > 0 {
+		if i := persona.SelectedIndex(); i > 0 && i <= len(personas) {
 			nm.PersonaID = personas[i-1].ID
 		}
 		nm.Stages, nm.Lanes, nm.Cards, nm.Links = nil, nil, nil, nil
-		u.apply(func() error { return u.st.UpdateMap(&nm) })
-		u.side.reload()
+		if in.write(func() error { return u.st.UpdateMap(&nm) }) == nil && title.dirty {
+			u.side.reload()
+		}
 	}
 	in.show(lang.L("Map"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Goal"), goal),
@@ -254,60 +367,83 @@ func (in *inspector) mapForm(m data.Map) {
 		widget.NewFormItem(lang.L("Scale from"), smin), widget.NewFormItem(lang.L("Scale to"), smax),
 		widget.NewFormItem(lang.L("Scale labels"), labels), widget.NewFormItem(lang.L("Curve"), curve),
 		widget.NewFormItem(lang.L("Persona"), persona),
-	}, apply, widget.NewButton(lang.L("Edit persona…"), u.personaDialog))
+	}, widget.NewButton(lang.L("Edit persona…"), u.personaDialog))
 }
 
 func (in *inspector) stage(st data.Stage) {
 	u := in.u
-	var apply func()
-	name := entry(st.Name, func() { apply() })
-	colour, colourBox := in.colourField(st.Colour)
-	desc := area(st.Description)
-	metrics := newMetricsEditor(st, func() { apply() })
+	in.begin(fmt.Sprintf("stage %d", st.ID))
+	id := st.ID
+	name := in.text("stage name", st.Name, false)
+	colour := in.colourPicker(st.Colour, "stage colour")
+	desc := in.text("stage description", st.Description, true)
+	metrics := newMetricsEditor(in, st)
 	in.stageMetrics = metrics
-	apply = func() {
-		ns := st
-		ns.Name, ns.Colour, ns.Description = name.Text, strings.TrimSpace(colour.Text), desc.Text
-		ms, err := metrics.metrics()
-		if err != nil {
-			u.showError(err)
+	in.save = func() {
+		cur := u.m.Stage(id)
+		if cur == nil {
 			return
 		}
-		ns.Metrics = ms
-		u.apply(func() error { return u.st.UpdateStage(ns) })
+		ns := *cur
+		if name.dirty {
+			ns.Name = strings.TrimSpace(name.Text)
+		}
+		if c, ok := colour.value(); ok {
+			ns.Colour = c
+		}
+		if desc.dirty {
+			ns.Description = desc.Text
+		}
+		if metrics.touched() {
+			ns.Metrics = metrics.metrics(cur.Metrics)
+			metrics.dirty = false
+		}
+		in.write(func() error { return u.st.UpdateStage(ns) })
 	}
 	in.show(lang.L("Stage"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Colour"), colourBox), widget.NewFormItem(lang.L("Summary"), desc),
+		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Colour"), colour.content()),
+		widget.NewFormItem(lang.L("Summary"), desc),
 		widget.NewFormItem(lang.L("Metrics"), metrics.content()),
-	}, apply, widget.NewButton(lang.L("Delete stage"), u.deleteSelection))
+	}, widget.NewButton(lang.L("Delete stage"), u.deleteSelection))
 }
 
 func (in *inspector) lane(l data.Lane) {
 	u := in.u
-	var apply func()
-	name := entry(l.Name, func() { apply() })
+	in.begin(fmt.Sprintf("lane %d", l.ID))
+	id := l.ID
+	name := in.text("lane name", l.Name, false)
 	var kinds []string
-	for _, k := range data.LaneKinds {
+	ki := 0
+	for i, k := range data.LaneKinds {
 		kinds = append(kinds, tr(laneKindKey(k)))
+		if k == l.Kind {
+			ki = i
+		}
 	}
-	kind := widget.NewSelect(kinds, nil)
-	kind.SetSelected(tr(laneKindKey(l.Kind)))
-	apply = func() {
-		nl := l
-		nl.Name = name.Text
+	kind := in.selectOf(kinds, ki)
+	in.save = func() {
+		cur := u.m.Lane(id)
+		if cur == nil {
+			return
+		}
+		nl := *cur
+		if name.dirty {
+			nl.Name = strings.TrimSpace(name.Text)
+		}
 		if i := kind.SelectedIndex(); i >= 0 {
 			nl.Kind = data.LaneKinds[i]
 		}
-		u.apply(func() error { return u.st.UpdateLane(nl) })
+		in.write(func() error { return u.st.UpdateLane(nl) })
 	}
 	in.show(lang.L("Lane"), []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Kind"), kind)},
-		apply, widget.NewButton(lang.L("Delete lane"), u.deleteSelection))
+		widget.NewButton(lang.L("Delete lane"), u.deleteSelection))
 }
 
 func (in *inspector) link(l data.Link) {
 	u := in.u
-	var apply func()
-	label := entry(l.Label, func() { apply() })
+	in.begin(fmt.Sprintf("link %d", l.ID))
+	id := l.ID
+	label := in.text("link label", l.Label, false)
 	from, to := "?", "?"
 	if c := u.m.Card(l.FromID); c != nil {
 		from = c.Title
@@ -315,112 +451,117 @@ func (in *inspector) link(l data.Link) {
 	if c := u.m.Card(l.ToID); c != nil {
 		to = c.Title
 	}
-	apply = func() {
-		nl := l
-		nl.Label = label.Text
-		u.apply(func() error { return u.st.UpdateLink(nl) })
+	in.save = func() {
+		for _, cur := range u.m.Links {
+			if cur.ID == id {
+				nl := cur
+				nl.Label = strings.TrimSpace(label.Text)
+				in.write(func() error { return u.st.UpdateLink(nl) })
+			}
+		}
 	}
 	fromL, toL := widget.NewLabel(from), widget.NewLabel(to)
 	fromL.Wrapping, toL.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	in.show(lang.L("Link"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("From"), fromL), widget.NewFormItem(lang.L("To"), toL), widget.NewFormItem(lang.L("Label"), label),
-	}, apply, widget.NewButton(lang.L("Delete link"), u.deleteSelection))
+	}, widget.NewButton(lang.L("Delete link"), u.deleteSelection))
 }
 
 func (in *inspector) card(c data.Card) {
 	u := in.u
-	var apply func()
-	title := area(c.Title)
-	notes := area(c.Notes)
-	channel := entry(c.Channel, func() { apply() })
-	presence := widget.NewSelect([]string{lang.L("(unset)"), lang.L("online"), lang.L("offline")}, nil)
+	in.begin(fmt.Sprintf("card %d", c.ID))
+	id := c.ID
+	title := in.text("card title", c.Title, true)
+	notes := in.text("card notes", c.Notes, true)
+	channel := in.text("card channel", c.Channel, false)
+	pi := 0
 	switch c.Presence {
 	case data.Online:
-		presence.SetSelectedIndex(1)
+		pi = 1
 	case data.Offline:
-		presence.SetSelectedIndex(2)
-	default:
-		presence.SetSelectedIndex(0)
+		pi = 2
 	}
-	emotion := entry(numText(c.Emotion), func() { apply() })
-	emotion.SetPlaceHolder(fmt.Sprintf(lang.L("%d … %d, or empty"), u.m.Scale.Min, u.m.Scale.Max))
-	pain := widget.NewCheck(lang.L("Pain point"), nil)
-	pain.SetChecked(c.Pain)
-	opp := widget.NewCheck(lang.L("Opportunity"), nil)
-	opp.SetChecked(c.Opportunity)
-	mot := widget.NewCheck(lang.L("Moment of truth"), nil)
-	mot.SetChecked(c.MomentOfTruth)
+	presence := in.selectOf([]string{lang.L("(unset)"), lang.L("online"), lang.L("offline")}, pi)
+	sc := u.m.Scale
+	emotion := in.text("card emotion", numText(c.Emotion), false).validated(checkScore(sc))
+	emotion.SetPlaceHolder(fmt.Sprintf(lang.L("%d … %d, or empty"), sc.Min, sc.Max))
+	pain := in.checkOf(lang.L("Pain point"), c.Pain)
+	opp := in.checkOf(lang.L("Opportunity"), c.Opportunity)
+	mot := in.checkOf(lang.L("Moment of truth"), c.MomentOfTruth)
 	evs := []data.Evidence{data.EvidenceNone, data.EvidenceResearched, data.EvidenceAssumed, data.EvidenceProposed}
-	evidence := widget.NewSelect([]string{lang.L("(none)"), lang.L("researched"), lang.L("assumed"), lang.L("proposed")}, nil)
+	ei := 0
 	for i, e := range evs {
 		if e == c.Evidence {
-			evidence.SetSelectedIndex(i)
+			ei = i
 		}
 	}
-	tags := entry(strings.Join(c.Tags, ", "), func() { apply() })
-	colour, colourBox := in.colourField(c.Colour)
+	evidence := in.selectOf([]string{lang.L("(none)"), lang.L("researched"), lang.L("assumed"), lang.L("proposed")}, ei)
+	tags := in.text("card tags", strings.Join(c.Tags, ", "), false)
+	colour := in.colourPicker(c.Colour, "card colour")
 	var mt data.Metric
 	if c.Metric != nil {
 		mt = *c.Metric
 	}
-	mName := entry(mt.Name, func() { apply() })
-	mValue := entry("", func() { apply() })
+	mName := in.text("metric name", mt.Name, false)
+	mValue := in.text("metric value", "", false).validated(checkNum)
 	if c.Metric != nil {
 		mValue.SetText(fmtNum(mt.Value))
 	}
-	mTarget := entry(numText(mt.Target), func() { apply() })
-	mUnit := entry(mt.Unit, func() { apply() })
-	mUp := widget.NewCheck(lang.L("Higher is better"), nil)
-	mUp.SetChecked(c.Metric == nil || mt.UpIsGood)
-	apply = func() {
-		nc := c
-		nc.Title, nc.Notes, nc.Channel = strings.TrimSpace(title.Text), notes.Text, channel.Text
-		nc.Presence = []data.Presence{data.PresenceUnset, data.Online, data.Offline}[max(presence.SelectedIndex(), 0)]
-		e, err := parseNum(lang.L("emotion"), emotion.Text)
-		if err != nil {
-			u.showError(err)
+	mTarget := in.text("metric target", numText(mt.Target), false).validated(checkNum)
+	mUnit := in.text("metric unit", mt.Unit, false)
+	mUp := in.checkOf(lang.L("Higher is better"), c.Metric == nil || mt.UpIsGood)
+	in.save = func() {
+		cur := u.m.Card(id)
+		if cur == nil {
 			return
 		}
-		nc.Emotion = e
+		nc := *cur
+		if title.dirty {
+			nc.Title = strings.TrimSpace(title.Text)
+		}
+		if notes.dirty {
+			nc.Notes = notes.Text
+		}
+		if channel.dirty {
+			nc.Channel = strings.TrimSpace(channel.Text)
+		}
+		nc.Presence = []data.Presence{data.PresenceUnset, data.Online, data.Offline}[max(presence.SelectedIndex(), 0)]
+		if emotion.dirty && emotion.valid() {
+			nc.Emotion, _ = parseNum(emotion.Text)
+		}
 		nc.Pain, nc.Opportunity, nc.MomentOfTruth = pain.Checked, opp.Checked, mot.Checked
 		nc.Evidence = evs[max(evidence.SelectedIndex(), 0)]
-		nc.Tags = nil
-		for _, t := range strings.Split(tags.Text, ",") {
-			if t = strings.TrimSpace(t); t != "" {
-				nc.Tags = append(nc.Tags, t)
+		if tags.dirty {
+			nc.Tags = splitList(tags.Text)
+		}
+		if col, ok := colour.value(); ok {
+			nc.Colour = col
+		}
+		metricTouched := mName.dirty || mValue.dirty || mTarget.dirty || mUnit.dirty || (cur.Metric != nil && cur.Metric.UpIsGood != mUp.Checked) || (cur.Metric == nil && !mUp.Checked)
+		if metricTouched && mValue.valid() && mTarget.valid() {
+			nc.Metric = nil
+			if strings.TrimSpace(mName.Text) != "" || strings.TrimSpace(mValue.Text) != "" {
+				v, _ := parseNum(mValue.Text)
+				t, _ := parseNum(mTarget.Text)
+				m := data.Metric{Name: strings.TrimSpace(mName.Text), Target: t, Unit: strings.TrimSpace(mUnit.Text), UpIsGood: mUp.Checked}
+				if v != nil {
+					m.Value = *v
+				}
+				nc.Metric = &m
 			}
 		}
-		nc.Colour = strings.TrimSpace(colour.Text)
-		nc.Metric = nil
-		if strings.TrimSpace(mName.Text) != "" || strings.TrimSpace(mValue.Text) != "" {
-			v, err := parseNum(lang.L("metric value"), mValue.Text)
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			t, err := parseNum(lang.L("metric target"), mTarget.Text)
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			m := data.Metric{Name: mName.Text, Target: t, Unit: mUnit.Text, UpIsGood: mUp.Checked}
-			if v != nil {
-				m.Value = *v
-			}
-			nc.Metric = &m
-		}
-		u.apply(func() error { return u.st.UpdateCard(nc) })
+		in.write(func() error { return u.st.UpdateCard(nc) })
 	}
 	in.show(lang.L("Card"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Notes"), notes),
 		widget.NewFormItem(lang.L("Channel"), channel), widget.NewFormItem(lang.L("Presence"), presence),
 		widget.NewFormItem(lang.L("Emotion"), emotion), widget.NewFormItem(lang.L("Marks"), container.NewVBox(pain, opp, mot)),
 		widget.NewFormItem(lang.L("Evidence"), evidence), widget.NewFormItem(lang.L("Tags"), tags),
-		widget.NewFormItem(lang.L("Colour"), colourBox),
+		widget.NewFormItem(lang.L("Colour"), colour.content()),
 		widget.NewFormItem(lang.L("Metric"), mName), widget.NewFormItem(lang.L("Value"), mValue),
 		widget.NewFormItem(lang.L("Target"), mTarget), widget.NewFormItem(lang.L("Unit"), mUnit),
 		widget.NewFormItem("", mUp),
-	}, apply, widget.NewButton(lang.L("NPS…"), func() { u.npsDialog(npsFields{mName, mValue, mUnit, mUp}) }),
+	}, widget.NewButton(lang.L("NPS…"), func() { u.npsDialog(npsFields{mName, mValue, mUnit, mUp}) }),
 		widget.NewButton(lang.L("Delete"), u.deleteSelection))
 	in.nps = npsFields{mName, mValue, mUnit, mUp}
 }

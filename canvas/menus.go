@@ -26,7 +26,7 @@ func (u *ui) installMenus() {
 	if recent.ChildMenu == nil {
 		recent.Disabled = true
 	}
-	quit := fyne.NewMenuItem(lang.L("Quit"), func() { u.app.Quit() })
+	quit := fyne.NewMenuItem(lang.L("Quit"), u.quit)
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu(lang.L("File"),
@@ -122,7 +122,7 @@ func (u *ui) installShortcuts() {
 	ctrl(fyne.Key0, func() { u.setZoom(1) })
 	ctrl(fyne.KeyO, u.openDialog)
 	ctrl(fyne.KeyE, u.exportDialog)
-	ctrl(fyne.KeyQ, u.app.Quit)
+	ctrl(fyne.KeyQ, u.quit)
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if u.presenting {
 			u.presentKey(k.Name)

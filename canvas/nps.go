@@ -13,12 +13,12 @@ import (
 
 // npsFields are the card metric's fields the NPS helper fills in.
 type npsFields struct {
-	name, value, unit *widget.Entry
+	name, value, unit *field
 	up                *widget.Check
 }
 
 // fillNPS reads the three counts, computes the Net Promoter Score (−100…100) and writes it
-// into the metric fields, named "NPS", higher is better; Apply then saves it with the card.
+// into the metric fields, named "NPS", higher is better; the card is saved with it at once.
 func (n npsFields) fillNPS(promoters, passives, detractors string) error {
 	var c [3]int
 	for i, s := range []string{promoters, passives, detractors} {
@@ -50,7 +50,9 @@ func (u *ui) npsDialog(n npsFields) {
 		if ok {
 			if err := n.fillNPS(p.Text, pa.Text, d.Text); err != nil {
 				u.showError(err)
+				return
 			}
+			u.insp.commit()
 		}
 	}, u.win)
 }

@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"journeycanvas/data"
 )
 
@@ -111,7 +109,7 @@ func TestNPSHelper(t *testing.T) {
 	if err := n.fillNPS("50", "30", "20"); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(u.insp.applyBtn)
+	u.insp.commit()
 	m := reloadMap(t, u).Card(card).Metric
 	if m == nil || m.Name != "NPS" || m.Value != 30 || !m.UpIsGood {
 		t.Fatalf("card metric %+v, want NPS 30", m)

@@ -61,6 +61,7 @@ func (v *presentView) Resize(s fyne.Size) {
 
 // present enters presentation mode on the shown map, or leaves it.
 func (u *ui) present() {
+	u.flush()
 	if u.presenting {
 		u.leavePresentation()
 		return

@@ -13,21 +13,23 @@ import (
 
 // metricRow edits one of a stage's metrics.
 type metricRow struct {
-	name, value, target, unit *widget.Entry
+	name, value, target, unit *field
 	up                        *widget.Check
 }
 
 // metricsEditor is the stage inspector's list of metrics: a row each, a button to add one,
-// and the metrics suggested for the stage's kind (DOMAIN.md) to add with a click.
+// and the metrics suggested for the stage's kind to add with a click. Like every field of the
+// inspector it saves as the user goes.
 type metricsEditor struct {
+	in      *inspector
 	rows    []*metricRow
 	box     *fyne.Container
 	suggest *widget.Select
-	onEnter func()
+	dirty   bool // a row was added, removed or switched since the last save
 }
 
-func newMetricsEditor(st data.Stage, onEnter func()) *metricsEditor {
-	e := &metricsEditor{box: container.NewVBox(), onEnter: onEnter}
+func newMetricsEditor(in *inspector, st data.Stage) *metricsEditor {
+	e := &metricsEditor{in: in, box: container.NewVBox()}
 	for _, m := range st.Metrics {
 		e.add(m)
 	}
@@ -46,22 +48,43 @@ func newMetricsEditor(st data.Stage, onEnter func()) *metricsEditor {
 		s := sugg[i]
 		e.add(data.Metric{Name: s.NameIn(uiLang()), Unit: s.Unit, UpIsGood: s.UpIsGood})
 		e.suggest.ClearSelected()
+		e.changed()
+	}
+	if in.readOnly {
+		e.suggest.Disable()
 	}
 	return e
 }
 
+// changed saves a structural change (a row added, removed, or its direction switched).
+func (e *metricsEditor) changed() {
+	if e.in.building {
+		return
+	}
+	e.dirty = true
+	e.in.chose()
+}
+
 // add appends a row showing m.
 func (e *metricsEditor) add(m data.Metric) {
-	r := &metricRow{name: entry(m.Name, e.onEnter), value: entry(fmtNum(m.Value), e.onEnter),
-		target: entry("", e.onEnter), unit: entry(m.Unit, e.onEnter), up: widget.NewCheck("↑", nil)}
+	in := e.in
+	r := &metricRow{name: in.text("metric name", m.Name, false),
+		value:  in.text("metric value", fmtNum(m.Value), false).validated(checkNum),
+		target: in.text("metric target", "", false).validated(checkNum),
+		unit:   in.text("metric unit", m.Unit, false)}
+	building := in.building
+	in.building = true
 	if m.Target != nil {
 		r.target.SetText(fmtNum(*m.Target))
 	}
+	r.up = widget.NewCheck("↑", nil)
+	r.up.SetChecked(m.UpIsGood)
+	in.building = building
+	r.up.OnChanged = func(bool) { e.changed() }
 	r.name.SetPlaceHolder(lang.L("Metric"))
 	r.value.SetPlaceHolder(lang.L("Value"))
 	r.target.SetPlaceHolder(lang.L("Target"))
 	r.unit.SetPlaceHolder(lang.L("Unit"))
-	r.up.SetChecked(m.UpIsGood)
 	e.rows = append(e.rows, r)
 	var line *fyne.Container
 	remove := widget.NewButton("×", func() {
@@ -71,38 +94,57 @@ func (e *metricsEditor) add(m data.Metric) {
 			}
 		}
 		e.box.Remove(line)
+		e.changed()
 	})
+	if in.readOnly {
+		r.up.Disable()
+		remove.Disable()
+	}
 	line = container.NewVBox(r.name, container.NewGridWithColumns(3, r.value, r.target, r.unit), container.NewHBox(r.up, remove))
 	e.box.Add(line)
 }
 
-// metrics reads the rows; rows without a name or value are dropped.
-func (e *metricsEditor) metrics() ([]data.Metric, error) {
+// touched reports whether anything of the metrics changed since the last save.
+func (e *metricsEditor) touched() bool {
+	if e.dirty {
+		return true
+	}
+	for _, r := range e.rows {
+		if r.name.dirty || r.value.dirty || r.target.dirty || r.unit.dirty {
+			return true
+		}
+	}
+	return false
+}
+
+// metrics reads the rows; rows without a name or value are dropped. While a number is not
+// valid (the field says why), the saved metrics stay as they were.
+func (e *metricsEditor) metrics(saved []data.Metric) []data.Metric {
 	var out []data.Metric
 	for _, r := range e.rows {
 		name := strings.TrimSpace(r.name.Text)
 		if name == "" && strings.TrimSpace(r.value.Text) == "" {
 			continue
 		}
-		v, err := parseNum(lang.L("metric value"), r.value.Text)
-		if err != nil {
-			return nil, err
+		if !r.value.valid() || !r.target.valid() {
+			return saved
 		}
-		t, err := parseNum(lang.L("metric target"), r.target.Text)
-		if err != nil {
-			return nil, err
-		}
+		v, _ := parseNum(r.value.Text)
+		t, _ := parseNum(r.target.Text)
 		m := data.Metric{Name: name, Target: t, Unit: strings.TrimSpace(r.unit.Text), UpIsGood: r.up.Checked}
 		if v != nil {
 			m.Value = *v
 		}
 		out = append(out, m)
 	}
-	return out, nil
+	return out
 }
 
 // content is the editor as a form field.
 func (e *metricsEditor) content() fyne.CanvasObject {
 	addBtn := widget.NewButton(lang.L("Add metric"), func() { e.add(data.Metric{UpIsGood: true}) })
+	if e.in.readOnly {
+		addBtn.Disable()
+	}
 	return container.NewVBox(e.box, container.NewBorder(nil, nil, addBtn, nil, e.suggest))
 }

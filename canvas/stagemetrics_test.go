@@ -3,7 +3,9 @@ package canvas
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
@@ -13,7 +15,7 @@ import (
 // inspector, gives it a value and a target, applies, and checks the file, the footer under
 // the stage on the board (off target: the bad colour), and that one undo removes it.
 func TestStageMetricsInInspector(t *testing.T) {
-	u, _ := newTestUI(t, data.SampleMap("en"))
+	u, w := newTestUI(t, data.SampleMap("en"))
 	st := u.m.Stages[2] // Decision
 	u.board.selectOne(selStage, st.ID)
 	e := u.insp.stageMetrics
@@ -25,9 +27,8 @@ func TestStageMetricsInInspector(t *testing.T) {
 	if len(e.rows) != 1 || e.rows[0].name.Text != want {
 		t.Fatalf("the suggestion gave %d rows", len(e.rows))
 	}
-	e.rows[0].value.SetText("2,4")
-	e.rows[0].target.SetText("3")
-	test.Tap(u.insp.applyBtn)
+	typeIn(w, e.rows[0].value, "2,4")
+	typeIn(w, e.rows[0].target, "3")
 	got := reloadMap(t, u).Stage(st.ID).Metrics
 	if len(got) != 1 || got[0].Name != want || got[0].Value != 2.4 || got[0].Target == nil || *got[0].Target != 3 || got[0].Unit != "%" || !got[0].UpIsGood {
 		t.Fatalf("stage metrics in the file: %+v", got)
@@ -37,17 +38,19 @@ func TestStageMetricsInInspector(t *testing.T) {
 		t.Fatalf("footer on the board: %+v", sb.Footer)
 	}
 	u.undo()
+	u.undo()
+	u.undo()
 	if got := reloadMap(t, u).Stage(st.ID).Metrics; len(got) != 0 || len(u.board.lay.Stages[2].Footer) != 0 {
 		t.Fatal("undo left the metric")
 	}
-	// A value that is not a number is refused; nothing changes.
+	// A value that is not a number is marked at the field; nothing changes in the file.
 	u.board.selectOne(selStage, st.ID)
 	e = u.insp.stageMetrics
-	e.add(data.Metric{Name: "x"})
-	e.rows[0].value.SetText("lots")
-	u.lastErr = nil
-	test.Tap(u.insp.applyBtn)
-	if u.lastErr == nil || len(reloadMap(t, u).Stage(st.ID).Metrics) != 0 {
-		t.Fatal("a metric value that is not a number was stored")
+	test.Tap(u.insp.fields["Metrics"].(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].(*widget.Button))
+	typeIn(w, e.rows[0].name, "x")
+	typeIn(w, e.rows[0].value, "7")
+	typeIn(w, e.rows[0].value, "lots")
+	if got := reloadMap(t, u).Stage(st.ID).Metrics; e.rows[0].value.Validate() == nil || len(got) != 1 || got[0].Value != 7 {
+		t.Fatalf("a metric value that is not a number was stored, or not marked: %+v", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/canvas/geometry"
@@ -24,6 +25,10 @@ type titleEditor struct {
 	b      *Board
 	cardID int64
 	done   bool
+	// fresh is set for a card just added: its title starts empty, adding and titling it is one
+	// undo step (the store's edit group), and leaving it untitled removes it without a trace.
+	fresh bool
+	group string // the edit group the card was added in
 }
 
 func newTitleEditor(b *Board) *titleEditor {
@@ -33,6 +38,9 @@ func newTitleEditor(b *Board) *titleEditor {
 	e.ExtendBaseWidget(e)
 	return e
 }
+
+// newCards counts the cards added, to name their edit groups.
+var newCards int
 
 // TypedKey saves on Enter and cancels on Esc.
 func (e *titleEditor) TypedKey(k *fyne.KeyEvent) {
@@ -44,6 +52,10 @@ func (e *titleEditor) TypedKey(k *fyne.KeyEvent) {
 		}
 		e.b.commitTitle()
 	case fyne.KeyEscape:
+		if e.fresh && strings.TrimSpace(e.Text) != "" {
+			e.b.commitTitle() // what was typed is kept
+			return
+		}
 		e.b.cancelTitle()
 	default:
 		e.Entry.TypedKey(k)
@@ -56,8 +68,14 @@ func (e *titleEditor) FocusLost() {
 	e.b.commitTitle()
 }
 
-// editTitle opens the in-place editor on a card's title.
+// editTitle opens the in-place editor on a card's title, the title selected so that typing
+// replaces it.
 func (b *Board) editTitle(id int64) {
+	b.openTitle(id, false, "")
+}
+
+// openTitle opens the editor; fresh is a card just added in the edit group named group.
+func (b *Board) openTitle(id int64, fresh bool, group string) {
 	if b.readOnly() {
 		b.host.refuseReadOnly()
 		return
@@ -69,11 +87,16 @@ func (b *Board) editTitle(id int64) {
 	b.commitTitle()
 	b.title.cardID = id
 	b.title.done = false
+	b.title.fresh, b.title.group = fresh, group
 	b.title.SetText(c.Title)
+	b.title.SetPlaceHolder(lang.L("Type a title…"))
 	b.placeTitleEditor()
 	b.title.Show()
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(b); cv != nil {
 		cv.Focus(b.title)
+	}
+	if c.Title != "" {
+		b.title.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
 
@@ -102,12 +125,33 @@ func (b *Board) commitTitle() {
 		return
 	}
 	text := strings.TrimSpace(e.Text)
+	if e.fresh {
+		b.finishNewCard(c, text)
+		return
+	}
 	if text == c.Title {
 		return
 	}
 	nc := *c
 	nc.Title = text
 	b.host.apply(func() error { return b.host.store().UpdateCard(nc) })
+}
+
+// finishNewCard titles a card just added, in the group it was added in, so that adding and
+// titling it is one undo step; with no title it is removed and leaves no trace.
+func (b *Board) finishNewCard(c *data.Card, text string) {
+	st := b.host.store()
+	e := b.title
+	e.fresh = false
+	st.SetEditGroup(e.group)
+	defer st.SetEditGroup("")
+	if text == "" {
+		b.host.apply(func() error { return st.DeleteCards(c.MapID, []int64{c.ID}) })
+		return
+	}
+	nc := *c
+	nc.Title = text
+	b.host.apply(func() error { return st.UpdateCard(nc) })
 }
 
 // cancelTitle closes the editor without saving.
@@ -120,6 +164,11 @@ func (b *Board) cancelTitle() bool {
 	e.Hide()
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(b); cv != nil {
 		cv.Unfocus()
+	}
+	if e.fresh {
+		if c := b.m.Card(e.cardID); c != nil {
+			b.finishNewCard(c, "") // Esc on a card just added and untitled: it goes
+		}
 	}
 	return true
 }

@@ -78,6 +78,10 @@ func (u *ui) install() {
 	u.outer.Offset = 0.17
 	u.content = container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.outer)
 	u.win.SetContent(u.content)
+	u.win.SetCloseIntercept(func() {
+		u.flush()
+		u.win.Close()
+	})
 	u.installMenus()
 	u.installShortcuts()
 	u.app.Settings().AddListener(func(fyne.Settings) {
@@ -122,7 +126,7 @@ func (u *ui) store() *data.Store { return u.st }
 
 // openMap shows a map (0: none).
 func (u *ui) openMap(id int64) {
-	u.board.commitTitle()
+	u.flush()
 	u.mapID = id
 	u.board.sel = selection{}
 	if id != 0 {
@@ -159,19 +163,42 @@ func (u *ui) reload() {
 }
 
 // apply runs one edit and re-reads the map: the board shows what the file holds whether the
-// edit worked or not.
+// edit worked or not. What was typed in the inspector is saved first, as its own edit.
 func (u *ui) apply(fn func() error) error {
+	err := u.applyQuiet(fn)
+	if err != nil && !errors.Is(err, data.ErrReadOnly) {
+		u.showError(err)
+	}
+	return err
+}
+
+// applyQuiet is apply for a caller that shows the error itself (the inspector shows it at the
+// field).
+func (u *ui) applyQuiet(fn func() error) error {
 	if u.st.ReadOnly() {
 		u.refuseReadOnly()
 		return data.ErrReadOnly
 	}
-	err := fn()
-	if err != nil {
-		u.showError(err)
+	if !u.insp.saving {
+		u.insp.commit()
 	}
+	err := fn()
 	u.reload()
 	u.side.reload()
 	return err
+}
+
+// flush saves whatever is being typed (a card's title on the board, a field of the
+// inspector) before the window moves on: another map, another workspace, undo, export, quit.
+func (u *ui) flush() {
+	u.board.commitTitle()
+	u.insp.commit()
+}
+
+// quit saves what is being typed and ends the program.
+func (u *ui) quit() {
+	u.flush()
+	u.app.Quit()
 }
 
 // applyMove is apply for an edit that only moves cards of the shown map: instead of reading
@@ -183,6 +210,7 @@ func (u *ui) applyMove(fn func() error) error {
 		u.refuseReadOnly()
 		return data.ErrReadOnly
 	}
+	u.insp.commit()
 	if err := fn(); err != nil {
 		u.showError(err)
 		u.reload()
@@ -278,7 +306,7 @@ func (u *ui) updateNotice() {
 
 // setStore switches the window to another workspace.
 func (u *ui) setStore(s *data.Store) {
-	u.board.commitTitle()
+	u.flush()
 	if u.st != nil && u.st != s {
 		u.st.Close()
 	}
@@ -298,6 +326,7 @@ func (u *ui) step(undo bool) {
 	if u.board.cancelTitle() {
 		return
 	}
+	u.insp.commit() // what was typed is a step of its own: this undo takes it back
 	if u.st.ReadOnly() {
 		u.refuseReadOnly()
 		return

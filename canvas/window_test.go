@@ -132,7 +132,7 @@ func TestSidebarMaps(t *testing.T) {
 }
 
 func TestInspectorEditsCard(t *testing.T) {
-	u, _ := newTestUI(t, data.SampleMap("en"))
+	u, w := newTestUI(t, data.SampleMap("en"))
 	b := u.board
 	ad := cardByTitle(t, b.Map(), adTitle)
 	test.Tap(b.cards[ad.ID])
@@ -140,57 +140,79 @@ func TestInspectorEditsCard(t *testing.T) {
 	if in.title != "Card" {
 		t.Fatalf("inspector shows %q", in.title)
 	}
-	in.fields["Channel"].(*widget.Entry).SetText("TikTok")
-	in.fields["Emotion"].(*widget.Entry).SetText("-1.5")
-	in.fields["Tags"].(*widget.Entry).SetText("ads, mobile")
-	in.fields["Metric"].(*widget.Entry).SetText("CTR")
-	in.fields["Value"].(*widget.Entry).SetText("2,4")
-	in.fields["Unit"].(*widget.Entry).SetText("%")
+	typeIn(w, in.fields["Channel"], "TikTok")
+	typeIn(w, in.fields["Emotion"], "-1.5")
+	typeIn(w, in.fields["Tags"], "ads, mobile")
+	typeIn(w, in.fields["Metric"], "CTR")
+	typeIn(w, in.fields["Value"], "2,4")
+	typeIn(w, in.fields["Unit"], "%")
 	marks := in.fields["Marks"].(*fyne.Container).Objects
 	test.Tap(marks[0].(*widget.Check))
-	test.Tap(in.applyBtn)
 	c := reloadMap(t, u).Card(ad.ID)
 	if c.Channel != "TikTok" || c.Emotion == nil || *c.Emotion != -1.5 || !c.Pain || !reflect.DeepEqual(c.Tags, []string{"ads", "mobile"}) ||
 		c.Metric == nil || c.Metric.Value != 2.4 || c.Metric.Unit != "%" {
-		t.Fatalf("card after Apply: %+v", c)
+		t.Fatalf("card after the edits: %+v", c)
 	}
 	if b.lay.Card(ad.ID).Face.Score != -1.5 || len(b.lay.Card(ad.ID).Markers) < 2 {
 		t.Fatal("the board does not show the new score and marker")
 	}
-	// A bad value is refused with a message; nothing changes.
+	// A bad value is marked at the field with the reason, without a dialog; the file keeps
+	// the last valid value.
 	u.lastErr = nil
-	in.fields["Emotion"].(*widget.Entry).SetText("9")
-	test.Tap(in.applyBtn)
-	if u.lastErr == nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1.5 {
+	emotion := in.fields["Emotion"].(*field)
+	typeIn(w, emotion, "9")
+	if u.lastErr != nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1.5 {
 		t.Fatalf("an emotion off the scale: err %v", u.lastErr)
 	}
+	if emotion.Validate() == nil {
+		t.Fatal("the field does not say why 9 is refused")
+	}
+	typeIn(w, emotion, "-1")
+	if emotion.Validate() != nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1 {
+		t.Fatal("a valid score after a refused one was not saved")
+	}
+	u.undo() // the score
+	u.undo() // the pain mark
+	u.undo() // the unit
 	u.undo()
+	u.undo()
+	u.undo() // the tags
+	u.undo() // the score
+	u.undo() // the channel
 	if c := reloadMap(t, u).Card(ad.ID); c.Channel != "Facebook" || c.Pain {
-		t.Fatalf("undo of the inspector edit: %+v", c)
+		t.Fatalf("undo of the inspector edits: %+v", c)
 	}
 	// Stage, lane and map.
 	b.selectOne(selStage, b.Map().Stages[0].ID)
-	in.fields["Name"].(*widget.Entry).SetText("Nhận thức")
-	in.fields["Colour"].(*fyne.Container).Objects[0].(*widget.Entry).SetText("#123456")
-	test.Tap(in.applyBtn)
+	typeIn(w, in.fields["Name"], "Nhận thức")
+	in.colours.hex.SetText("#123456")
+	in.commit()
 	if st := reloadMap(t, u).Stages[0]; st.Name != "Nhận thức" || st.Colour != "#123456" {
-		t.Fatalf("stage after Apply: %+v", st)
+		t.Fatalf("stage after the edits: %+v", st)
 	}
 	b.selectOne(selLane, b.Map().Lanes[0].ID)
-	in.fields["Name"].(*widget.Entry).SetText("Steps")
-	test.Tap(in.applyBtn)
+	typeIn(w, in.fields["Name"], "Steps")
 	if l := reloadMap(t, u).Lanes[0]; l.Name != "Steps" {
-		t.Fatalf("lane after Apply: %+v", l)
+		t.Fatalf("lane after the edit: %+v", l)
 	}
 	b.setSelection(selection{})
 	if in.title != "Map" {
 		t.Fatalf("with nothing selected the inspector shows %q", in.title)
 	}
-	in.fields["Goal"].(*widget.Entry).SetText("Fewer failed payments")
-	test.Tap(in.applyBtn)
+	typeIn(w, in.fields["Goal"], "Fewer failed payments")
 	if m := reloadMap(t, u); m.Goal != "Fewer failed payments" || len(m.Cards) != 13 {
-		t.Fatalf("map after Apply: goal %q, %d cards", m.Goal, len(m.Cards))
+		t.Fatalf("map after the edit: goal %q, %d cards", m.Goal, len(m.Cards))
 	}
+}
+
+// typeIn puts text into a field the way a user does: click into it, replace what is there,
+// and leave it.
+func typeIn(w fyne.Window, obj fyne.CanvasObject, text string) {
+	f := obj.(*field)
+	w.Canvas().Focus(f)
+	f.SetText("")
+	test.Type(f, text)
+	w.Canvas().Unfocus()
 }
 
 func TestRubberBandSelects(t *testing.T) {

@@ -1,0 +1,186 @@
+package canvas
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/data"
+)
+
+// typingPause is how long after the last keystroke a field saves what was typed.
+const typingPause = 600 * time.Millisecond
+
+// field is a text entry of the inspector that saves as the user goes: after a pause in
+// typing, on Enter (one-line fields) and when it loses focus. Everything typed during one
+// visit of the field is one undoable edit (the store's edit group).
+type field struct {
+	widget.Entry
+	in *inspector
+	// name is the store's name of the field ("card title"): a refusal naming it is shown at
+	// the field.
+	name  string
+	dirty bool // typed since the last save
+	// check returns why the text cannot be saved, or nil; the file keeps the last valid value.
+	check func(string) error
+}
+
+// text makes a field of the form being built.
+func (in *inspector) text(name, value string, multi bool) *field {
+	f := &field{in: in, name: name}
+	f.MultiLine = multi
+	if multi {
+		f.Wrapping = fyne.TextWrapWord
+		f.SetMinRowsVisible(3)
+	}
+	f.ExtendBaseWidget(f)
+	f.SetText(value)
+	f.OnChanged = func(string) { in.typed(f) }
+	if !multi {
+		f.OnSubmitted = func(string) { in.commit() }
+	}
+	if in.readOnly {
+		f.Disable()
+	}
+	in.texts = append(in.texts, f)
+	return f
+}
+
+// validated gives the field a check: the reason is shown at the field while the text is
+// not valid (and then nothing of this field is saved).
+func (f *field) validated(check func(string) error) *field {
+	f.check = check
+	f.Validator = func(s string) error { return check(s) }
+	return f
+}
+
+// valid reports whether the field's text can be saved.
+func (f *field) valid() bool { return f.check == nil || f.check(f.Text) == nil }
+
+// FocusGained starts a visit: what is typed until the field is left is one undo step.
+func (f *field) FocusGained() {
+	f.Entry.FocusGained()
+	f.in.visit(f)
+}
+
+// FocusLost saves what was typed.
+func (f *field) FocusLost() {
+	f.Entry.FocusLost()
+	f.in.commit()
+	f.in.group = ""
+	f.in.visiting = nil
+}
+
+// visit names a new edit group for the field now entered (a field told again that it has
+// the focus it already had stays in its group).
+func (in *inspector) visit(f *field) {
+	if in.visiting == f && in.group != "" {
+		return
+	}
+	in.visiting = f
+	in.visits++
+	in.group = fmt.Sprintf("%s/%s/%d", in.target, f.name, in.visits)
+}
+
+// typed notes a keystroke: the field is saved after a pause in typing.
+func (in *inspector) typed(f *field) {
+	if in.building {
+		return
+	}
+	f.dirty = true
+	in.dirty = true
+	if in.group == "" {
+		in.visits++
+		in.group = fmt.Sprintf("%s/%s/%d", in.target, f.name, in.visits)
+	}
+	if in.timer != nil {
+		in.timer.Stop()
+	}
+	gen := in.gen
+	in.timer = time.AfterFunc(typingPause, func() {
+		fyne.Do(func() {
+			if in.gen == gen {
+				in.commit()
+			}
+		})
+	})
+}
+
+// chose saves a choice (a list, a check box, a swatch) at once, as an edit of its own.
+func (in *inspector) chose() {
+	if in.building {
+		return
+	}
+	in.commit() // what was typed before is its own step
+	in.dirty = true
+	in.group = ""
+	in.commit()
+}
+
+// commit saves the form now if anything changed in it.
+func (in *inspector) commit() {
+	if in.timer != nil {
+		in.timer.Stop()
+	}
+	if !in.dirty || in.save == nil || in.saving {
+		return
+	}
+	in.dirty = false
+	st := in.u.st
+	st.SetEditGroup(in.group)
+	in.saving = true
+	in.save()
+	in.saving = false
+	st.SetEditGroup("")
+	for _, f := range in.texts {
+		f.dirty = false
+	}
+}
+
+// write runs the form's edit. A refusal naming one of the form's fields is shown at that
+// field; any other is shown in the inspector's own message line, never in a dialog that
+// would take the user's hands off the form.
+func (in *inspector) write(fn func() error) error {
+	err := in.u.applyQuiet(fn)
+	for _, f := range in.texts {
+		if f.check == nil {
+			f.SetValidationError(nil)
+		}
+	}
+	in.setMessage("")
+	if err == nil {
+		return nil
+	}
+	var fe *data.FieldError
+	if errors.As(err, &fe) {
+		for _, f := range in.texts {
+			if f.name == fe.Field {
+				f.AlwaysShowValidationError = true
+				f.setError(fmt.Errorf("%s", fe.Msg))
+				in.setMessage(fieldMessage(fe))
+				return err
+			}
+		}
+		in.setMessage(fieldMessage(fe))
+		return err
+	}
+	if errors.Is(err, data.ErrReadOnly) {
+		in.setMessage(err.Error())
+		return err
+	}
+	in.u.showError(err)
+	return err
+}
+
+// setError marks the field with a reason that is not its own check's.
+func (f *field) setError(err error) {
+	if f.Validator == nil {
+		f.Validator = func(string) error { return nil } // lets the entry show the mark
+	}
+	f.SetValidationError(err)
+}
+
+func fieldMessage(fe *data.FieldError) string { return fe.Error() }

@@ -1,0 +1,129 @@
+package canvas
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"journeycanvas/data"
+)
+
+// Notes typed into the inspector reach the file when the user clicks another card, without
+// Enter, and the typing is one undo step.
+func TestTypedNotesSurviveAClickElsewhere(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	b := u.board
+	first, second := b.lay.Cards[0].ID, b.lay.Cards[1].ID
+	test.Tap(b.cards[first])
+	notes := u.insp.fields[lang.L("Notes")].(*field)
+	before := u.st.UndoLabel(u.mapID)
+	w.Canvas().Focus(notes)
+	test.Type(notes, "Khách hỏi giá ")
+	test.Type(notes, "qua Zalo")
+	test.Tap(b.cards[second]) // no Enter, no Apply
+	if got := reloadMap(t, u).Card(first).Notes; got != "Khách hỏi giá qua Zalo" {
+		t.Fatalf("notes in the file %q", got)
+	}
+	if u.insp.title == "" || b.sel.cards[0] != second {
+		t.Fatal("the click did not select the other card")
+	}
+	u.undo()
+	if got := reloadMap(t, u).Card(first).Notes; got != "" {
+		t.Fatalf("one undo left notes %q", got)
+	}
+	if got := u.st.UndoLabel(u.mapID); got != before {
+		t.Fatalf("the typing was more than one undo step: undo offers %q", got)
+	}
+}
+
+// A pause in typing saves what was typed, with the focus left in the field; typing on after
+// the pause is still the same undo step.
+func TestPauseInTypingSaves(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("en"))
+	b := u.board
+	id := b.lay.Cards[0].ID
+	old := b.Map().Card(id).Channel
+	b.selectOne(selCard, id)
+	ch := u.insp.fields["Channel"].(*field)
+	w.Canvas().Focus(ch)
+	ch.SetText("")
+	test.Type(ch, "Tik")
+	deadline := time.Now().Add(3 * time.Second)
+	for reloadMap(t, u).Card(id).Channel != "Tik" && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := reloadMap(t, u).Card(id).Channel; got != "Tik" {
+		t.Fatalf("after a pause the file holds %q", got)
+	}
+	if w.Canvas().Focused() != ch || u.insp.fields["Channel"] != ch {
+		t.Fatal("the save took the focus away or rebuilt the form")
+	}
+	test.Type(ch, "Tok")
+	w.Canvas().Unfocus()
+	if got := reloadMap(t, u).Card(id).Channel; got != "TikTok" {
+		t.Fatalf("file holds %q", got)
+	}
+	u.undo()
+	if got := reloadMap(t, u).Card(id).Channel; got != old {
+		t.Fatalf("one undo gave %q, want %q", got, old)
+	}
+}
+
+// Switching map, closing the window and quitting save what is being typed.
+func TestTypingSavedOnMapSwitchAndClose(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("en"))
+	other, err := u.st.CreateMap(data.SampleMap("vi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.side.reload()
+	first := u.mapID
+	b := u.board
+	id := b.lay.Cards[0].ID
+	b.selectOne(selCard, id)
+	ch := u.insp.fields["Channel"].(*field)
+	w.Canvas().Focus(ch)
+	ch.SetText("Hotline")
+	u.openMap(other)
+	m, _ := u.st.LoadMap(first)
+	if got := m.Card(id).Channel; got != "Hotline" {
+		t.Fatalf("switching map lost the channel: %q", got)
+	}
+	// The map form: a goal typed, then the window closed.
+	u.board.setSelection(selection{})
+	goal := u.insp.fields["Goal"].(*field)
+	w.Canvas().Focus(goal)
+	test.Type(goal, " — nhanh hơn")
+	u.quit()
+	m, _ = u.st.LoadMap(other)
+	if got := m.Goal; got != " — nhanh hơn"+data.SampleMap("vi").Goal { // the cursor starts at the beginning
+		t.Fatalf("quitting lost the goal: %q", got)
+	}
+}
+
+// A swatch click colours the card at once; hex is still taken; a bad hex is marked at the
+// field and the file keeps the colour.
+func TestColourSwatches(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("en"))
+	id := u.board.lay.Cards[0].ID
+	u.board.selectOne(selCard, id)
+	p := u.insp.colours
+	test.Tap(p.swatches[1])
+	if got := reloadMap(t, u).Card(id).Colour; got != p.swatches[1].hex {
+		t.Fatalf("colour %q after a swatch click, want %q", got, p.swatches[1].hex)
+	}
+	typeIn(w, p.hex, "#12ab34")
+	if got := reloadMap(t, u).Card(id).Colour; got != "#12AB34" {
+		t.Fatalf("colour %q after typing hex", got)
+	}
+	typeIn(w, p.hex, "blue-ish")
+	if got := reloadMap(t, u).Card(id).Colour; got != "#12AB34" || p.hex.Validate() == nil {
+		t.Fatalf("a bad colour: file %q, field error %v", got, p.hex.Validate())
+	}
+	test.Tap(p.swatches[0])
+	if got := reloadMap(t, u).Card(id).Colour; got != "" {
+		t.Fatalf("no colour: %q", got)
+	}
+}
