@@ -130,11 +130,12 @@ func (in *inspector) commit() {
 	}
 	in.dirty = false
 	st := in.u.st
+	outer := st.EditGroup() // an edit under way (a paste, a new card) keeps its own group
 	st.SetEditGroup(in.group)
 	in.saving = true
 	in.save()
 	in.saving = false
-	st.SetEditGroup("")
+	st.SetEditGroup(outer)
 	for _, f := range in.texts {
 		f.dirty = false
 	}

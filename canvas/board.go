@@ -96,6 +96,11 @@ type Board struct {
 	cedit    curveEdit        // the emotion curve: a point dragged, the map compared (curveedit.go)
 	mods     fyne.KeyModifier // held at the last mouse press on the empty board
 	scroller *autoScroller
+	// pointer is where the mouse was last seen over the board (pointerIn: it is still
+	// there): Ctrl+V pastes into the cell under it.
+	pointer   fyne.Position
+	pointerIn bool
+	lastMenu  *fyne.Menu // the last context menu shown (for tests)
 }
 
 func newBoard(h host) *Board {
@@ -783,8 +788,12 @@ func (b *Board) scrollTo(r geometry.Rect) {
 // MouseIn is needed for desktop.Hoverable.
 func (b *Board) MouseIn(e *desktop.MouseEvent) { b.MouseMoved(e) }
 
+// pointerAt notes where the mouse is over the board.
+func (b *Board) pointerAt(p fyne.Position) { b.pointer, b.pointerIn = p, true }
+
 // MouseMoved shows the + of the cell under the pointer (a tap on it adds a card at the end).
 func (b *Board) MouseMoved(e *desktop.MouseEvent) {
+	b.pointerAt(e.Position)
 	if b.curveHover(e.Position) {
 		return
 	}
@@ -804,8 +813,9 @@ func (b *Board) MouseMoved(e *desktop.MouseEvent) {
 	b.plus.Show()
 }
 
-// MouseOut leaves the + where it is: the pointer may be on it.
-func (b *Board) MouseOut() {}
+// MouseOut leaves the + where it is: the pointer may be on it. The pointer is no longer a
+// place to paste.
+func (b *Board) MouseOut() { b.pointerIn = false }
 
 // MouseDown remembers Shift/Ctrl for a drag on the empty board (rubber-band selection).
 func (b *Board) MouseDown(e *desktop.MouseEvent) { b.mods = e.Modifier }

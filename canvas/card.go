@@ -161,14 +161,15 @@ func (v *cardView) MouseDown(e *desktop.MouseEvent) { v.mods = e.Modifier }
 func (v *cardView) MouseUp(*desktop.MouseEvent) {}
 
 // MouseIn shows the link handle and, for a card whose title does not show whole, the title.
-func (v *cardView) MouseIn(*desktop.MouseEvent) {
+func (v *cardView) MouseIn(e *desktop.MouseEvent) {
+	v.b.pointerAt(v.Position().Add(e.Position))
 	v.hovered = true
 	v.updateMarks()
 	v.b.hoverCard(v, true)
 }
 
-// MouseMoved is needed for desktop.Hoverable.
-func (v *cardView) MouseMoved(*desktop.MouseEvent) {}
+// MouseMoved notes where the pointer is (Ctrl+V pastes into its cell).
+func (v *cardView) MouseMoved(e *desktop.MouseEvent) { v.b.pointerAt(v.Position().Add(e.Position)) }
 
 // MouseOut hides the handle.
 func (v *cardView) MouseOut() {

@@ -116,6 +116,7 @@ func (u *ui) installShortcuts() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { fn() })
 	}
 	ctrl(fyne.KeyD, u.duplicate)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF10, Modifier: fyne.KeyModifierShift}, func(fyne.Shortcut) { u.board.menuOfSelection() })
 	ctrl(fyne.KeyEqual, u.zoomIn)
 	ctrl(fyne.KeyPlus, u.zoomIn)
 	ctrl(fyne.KeyMinus, u.zoomOut)
@@ -135,6 +136,12 @@ func (u *ui) installShortcuts() {
 			u.deleteSelection()
 		case fyne.KeyF5:
 			u.present()
+		case desktop.KeyMenu:
+			u.board.menuOfSelection()
+		case fyne.KeyF10:
+			if d, ok := u.app.Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
+				u.board.menuOfSelection()
+			}
 		}
 	})
 }
@@ -199,20 +206,101 @@ func (u *ui) cut() {
 	u.deleteSelection()
 }
 
-// paste adds the copied cards to the cell of the selected card (after it), or to their own
-// cells.
+// paste adds the copied cards to the cell under the pointer, else after the selected card,
+// else to their own cells. Cards copied from several cells keep their arrangement.
 func (u *ui) paste() {
 	if len(u.clip) == 0 || u.m == nil {
 		return
 	}
-	var stageID, laneID int64
-	at := -1
-	if ids := u.board.selectedCards(); len(ids) > 0 {
-		if c := u.m.Card(ids[len(ids)-1]); c != nil {
-			stageID, laneID, at = c.StageID, c.LaneID, c.Position+1
+	b := u.board
+	if b.pointerIn && b.lay != nil {
+		if stageID, laneID, at, ok := b.lay.CellAt(float64(b.pointer.X), float64(b.pointer.Y)); ok {
+			u.pasteInto(stageID, laneID, at)
+			return
 		}
 	}
-	u.addCopies(u.clip, stageID, laneID, at)
+	if ids := b.selectedCards(); len(ids) > 0 {
+		if c := u.m.Card(ids[len(ids)-1]); c != nil {
+			u.pasteInto(c.StageID, c.LaneID, c.Position+1)
+			return
+		}
+	}
+	u.addCopies(u.clip, 0, 0, -1)
+}
+
+// pasteInto adds the copied cards with the first one's cell at the given cell (at: the place
+// in it, -1 the end); the others keep their stage and lane offsets from it, as far as the map
+// reaches.
+func (u *ui) pasteInto(stageID, laneID int64, at int) {
+	if len(u.clip) == 0 || u.m == nil {
+		return
+	}
+	si, li := u.stageIndex(stageID), u.laneIndex(laneID)
+	s0, l0 := u.stageIndex(u.clip[0].StageID), u.laneIndex(u.clip[0].LaneID)
+	for _, c := range u.clip {
+		if s, l := u.stageIndex(c.StageID), u.laneIndex(c.LaneID); s >= 0 && l >= 0 {
+			s0, l0 = min(s0, s), min(l0, l)
+		}
+	}
+	var cards []data.Card
+	for _, c := range u.clip {
+		nc := c
+		ds, dl := 0, 0
+		if s, l := u.stageIndex(c.StageID), u.laneIndex(c.LaneID); s >= 0 && l >= 0 && s0 >= 0 && l0 >= 0 {
+			ds, dl = s-s0, l-l0
+		}
+		nc.StageID = u.m.Stages[min(si+ds, len(u.m.Stages)-1)].ID
+		nc.LaneID = u.m.Lanes[min(li+dl, len(u.m.Lanes)-1)].ID
+		cards = append(cards, nc)
+	}
+	u.addCopiesAt(cards, stageID, laneID, at)
+}
+
+func (u *ui) stageIndex(id int64) int {
+	for i, s := range u.m.Stages {
+		if s.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (u *ui) laneIndex(id int64) int {
+	for i, l := range u.m.Lanes {
+		if l.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// addCopiesAt adds cards in their own cells; those landing in the cell (stageID, laneID) go
+// at the place at, in order, the others at the ends of their cells. One undo step.
+func (u *ui) addCopiesAt(cards []data.Card, stageID, laneID int64, at int) {
+	var ids []int64
+	newCards++
+	u.st.SetEditGroup(fmt.Sprintf("paste %d", newCards))
+	defer u.st.SetEditGroup("")
+	u.apply(func() error {
+		n := 0
+		for _, c := range cards {
+			nc := c
+			nc.ID, nc.MapID, nc.Position = 0, u.mapID, -1
+			if nc.StageID == stageID && nc.LaneID == laneID && at >= 0 {
+				nc.Position = at + n
+				n++
+			}
+			id, err := u.st.AddCard(nc)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	if len(ids) > 0 {
+		u.board.selectCards(ids)
+	}
 }
 
 // duplicate copies the selected cards right after themselves.

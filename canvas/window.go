@@ -53,6 +53,8 @@ type ui struct {
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem
 	lastErr     error // the last error shown (for tests)
+	linkPop     *widget.PopUp // the last "Link to…" chooser (for tests)
+	linkPick    func(int)     // … and what choosing its n-th card does
 }
 
 func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
