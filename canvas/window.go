@@ -52,7 +52,7 @@ type ui struct {
 	retired     bool          // replaced by another ui (the language changed)
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem
-	lastErr     error // the last error shown (for tests)
+	lastErr     error         // the last error shown (for tests)
 	linkPop     *widget.PopUp // the last "Link to…" chooser (for tests)
 	linkPick    func(int)     // … and what choosing its n-th card does
 }
