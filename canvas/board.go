@@ -97,6 +97,9 @@ type Board struct {
 	cedit    curveEdit        // the emotion curve: a point dragged, the map compared (curveedit.go)
 	mods     fyne.KeyModifier // held at the last mouse press on the empty board
 	scroller *autoScroller
+
+	hits     map[int64]bool // the cards the search bar found (search.go)
+	onSetMap func()         // after setMap: the search bar keeps its hits in step
 }
 
 func newBoard(h host) *Board {
@@ -153,6 +156,9 @@ func (b *Board) setMap(m *data.Map) {
 	b.m = m
 	b.pruneSelection()
 	b.relayout()
+	if b.onSetMap != nil {
+		b.onSetMap()
+	}
 }
 
 // setTheme switches the board's palette ("light" or "dark").
