@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -316,5 +317,45 @@ func TestCaptureSearch(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.Close()
+	}
+}
+
+// BenchmarkSearchKeystroke1000 is one letter typed into the search bar on the 1,000-card map,
+// until the board outlines the new hits and selects and scrolls to the first (budget: 10 ms).
+// The letters spell queries one after the other, so the hits grow, shrink and move; the
+// field is cleared between queries outside the timing.
+func BenchmarkSearchKeystroke1000(b *testing.B) {
+	u, w := newTestUI(b, testmaps.Big(1000, 12, 6))
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlF)
+	e := u.find.entry
+	if w.Canvas().Focused() != e {
+		b.Fatal("the search field has no focus")
+	}
+	queries := []rune("dat hang\x00checkout app\x00giao nhanh\x00khach danh gia\x00s\x00")
+	hits, pos := 0, 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := queries[pos%len(queries)]
+		pos++
+		if r == 0 {
+			b.StopTimer()
+			e.SetText("")
+			b.StartTimer()
+			r = queries[pos%len(queries)]
+			pos++
+		}
+		e.TypedRune(r)
+		hits += len(u.find.hits)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(hits)/float64(b.N), "hits/op")
+	// What the user sees agrees with the query.
+	q := e.Text
+	for _, cb := range u.board.lay.Cards {
+		c := u.m.Card(cb.ID)
+		want := u.find.query.MatchText(c.Title + "\n" + c.Notes + "\n" + c.Channel + "\n" + strings.Join(c.Tags, "\n"))
+		if outlined(u, cb.ID) != want {
+			b.Fatalf("%q: card %q outlined %v", q, c.Title, !want)
+		}
 	}
 }
