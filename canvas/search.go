@@ -130,11 +130,16 @@ func (f *finder) at(id int64) int {
 	return -1
 }
 
-// step makes the next (+1) or previous (-1) hit current, wrapping round at the ends.
+// step makes the next (+1) or previous (-1) hit current, wrapping round at the ends. It
+// steps from the card selected on the board when that is a hit (the user may have tapped
+// one), else from the current hit.
 func (f *finder) step(dir int) {
 	n := len(f.hits)
 	if n == 0 {
 		return
+	}
+	if sel := f.u.board.sel; sel.kind == selCard && len(sel.cards) == 1 && f.at(sel.cards[0]) >= 0 {
+		f.cur = sel.cards[0]
 	}
 	i := f.at(f.cur)
 	switch {

@@ -152,8 +152,14 @@ func TestSearchFindsAndStepsThroughCards(t *testing.T) {
 	test.Tap(u.find.next)
 	test.Tap(u.find.next)
 	test.Tap(u.find.prev)
-	if !u.board.isSelected(want[1]) {
+	if !u.board.isSelected(want[1]) || u.find.count.Text != "2 of 5" {
 		t.Fatalf("buttons: selection %+v", u.board.sel)
+	}
+	// A tapped hit is where the next step starts.
+	test.Tap(u.board.cards[want[3]])
+	test.Tap(u.find.next)
+	if !u.board.isSelected(want[4]) || u.find.count.Text != "5 of 5" {
+		t.Fatalf("next after a tap on hit 4: selection %+v, count %q", u.board.sel, u.find.count.Text)
 	}
 	w.Canvas().Focus(u.find.entry)
 	// Esc closes the bar and the outlines, keeps the card selected, and gives the keys back
@@ -167,7 +173,7 @@ func TestSearchFindsAndStepsThroughCards(t *testing.T) {
 			t.Errorf("%d still outlined after Esc", id)
 		}
 	}
-	if !u.board.isSelected(want[1]) {
+	if !u.board.isSelected(want[4]) {
 		t.Fatalf("Esc lost the selection: %+v", u.board.sel)
 	}
 	// Ctrl+F again: the last query selected, typing replaces it.
