@@ -365,3 +365,26 @@ func BenchmarkSearchKeystroke1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchIndex1000 is the folding of the 1,000-card map's text: cold (a map opened)
+// and after an edit re-read the map (every unchanged card keeps its folded text).
+func BenchmarkSearchIndex1000(b *testing.B) {
+	m := testmaps.Big(1000, 12, 6)
+	b.Run("cold", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			var x cardIndex
+			x.update(m)
+		}
+	})
+	b.Run("reread", func(b *testing.B) {
+		var x cardIndex
+		x.update(m)
+		for i := 0; i < b.N; i++ {
+			c := *m
+			x.update(&c) // another map value with the same cards
+		}
+		if len(x.text) != 1000 {
+			b.Fatal(len(x.text))
+		}
+	})
+}
