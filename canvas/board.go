@@ -101,6 +101,9 @@ type Board struct {
 	pointer   fyne.Position
 	pointerIn bool
 	lastMenu  *fyne.Menu // the last context menu shown (for tests)
+
+	hits     map[int64]bool // the cards the search bar found (search.go)
+	onSetMap func()         // after setMap: the search bar keeps its hits in step
 }
 
 func newBoard(h host) *Board {
@@ -157,6 +160,9 @@ func (b *Board) setMap(m *data.Map) {
 	b.m = m
 	b.pruneSelection()
 	b.relayout()
+	if b.onSetMap != nil {
+		b.onSetMap()
+	}
 }
 
 // setTheme switches the board's palette ("light" or "dark").

@@ -29,6 +29,7 @@ type cardView struct {
 	face    *tile
 	outline *canvas.Rectangle
 	handle  *canvas.Circle
+	hitMark *canvas.Rectangle // the outline of a search hit (search.go)
 	hovered bool
 	painted bool             // the face has been painted once
 	mods    fyne.KeyModifier // held at the last mouse press
@@ -39,6 +40,7 @@ func newCardView(b *Board, id int64) *cardView {
 	v.outline = canvas.NewRectangle(color.Transparent)
 	v.outline.CornerRadius = draw.CardRadius
 	v.handle = canvas.NewCircle(color.Transparent)
+	v.hitMark = newHitMark()
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -133,6 +135,7 @@ func (v *cardView) updateMarks() {
 		v.handle.StrokeColor = color.Transparent
 	}
 	v.handle.Refresh()
+	v.updateHit()
 }
 
 // handleRect is the link handle's square, relative to the card.
@@ -201,6 +204,7 @@ func (r *cardRenderer) Layout(fyne.Size) {
 	v.face.placeIn(v.box.Rect.X, v.box.Rect.Y)
 	v.outline.Move(fyne.NewPos(-1, -1))
 	v.outline.Resize(fyne.NewSize(float32(v.box.Rect.W)+2, float32(v.box.Rect.H)+2))
+	v.placeHitMark()
 	pos, d := v.handleRect()
 	v.handle.Move(pos)
 	v.handle.Resize(fyne.NewSize(d, d))
@@ -215,7 +219,7 @@ func (r *cardRenderer) Refresh() {
 }
 
 func (r *cardRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.v.face.raster, r.v.outline, r.v.handle}
+	return []fyne.CanvasObject{r.v.face.raster, r.v.hitMark, r.v.outline, r.v.handle}
 }
 
 func (r *cardRenderer) Destroy() {}

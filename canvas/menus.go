@@ -56,7 +56,8 @@ func (u *ui) installMenus() {
 	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
 	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(),
 		cut, cp, paste, shortcutItem(lang.L("Duplicate"), u.duplicate, fyne.KeyD, 0), del,
-		fyne.NewMenuItemSeparator(), selAll)
+		fyne.NewMenuItemSeparator(), selAll,
+		shortcutItem(lang.L("Find…"), u.find.open, fyne.KeyF, 0))
 	themeItem := fyne.NewMenuItem(lang.L("Theme"), nil)
 	themeItem.ChildMenu = fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("Follow the system"), func() { u.setThemeMode(themeSystem) }),
@@ -117,6 +118,7 @@ func (u *ui) installShortcuts() {
 	}
 	ctrl(fyne.KeyD, u.duplicate)
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF10, Modifier: fyne.KeyModifierShift}, func(fyne.Shortcut) { u.board.menuOfSelection() })
+	ctrl(fyne.KeyF, u.find.open)
 	ctrl(fyne.KeyEqual, u.zoomIn)
 	ctrl(fyne.KeyPlus, u.zoomIn)
 	ctrl(fyne.KeyMinus, u.zoomOut)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeycanvas/canvas/find"
 	"journeycanvas/data"
 	"journeycanvas/data/interchange"
 )
@@ -20,7 +21,9 @@ import (
 // duplicate and delete (undoable) with the buttons under the list.
 type sidebar struct {
 	u       *ui
-	maps    []data.MapSummary
+	maps    []data.MapSummary // every map of the workspace
+	shown   []data.MapSummary // those the filter lets through, as the list shows them
+	filter  *widget.Entry
 	list    *widget.List
 	box     fyne.CanvasObject
 	undoBar *fyne.Container
@@ -30,23 +33,23 @@ type sidebar struct {
 func newSidebar(u *ui) *sidebar {
 	s := &sidebar{u: u}
 	s.list = widget.NewList(
-		func() int { return len(s.maps) },
+		func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("")
 			t.Truncation = fyne.TextTruncateEllipsis
 			return t
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.maps) {
-				o.(*widget.Label).SetText(s.maps[i].Title)
+			if i < len(s.shown) {
+				o.(*widget.Label).SetText(s.shown[i].Title)
 			}
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
-		if s.quiet || i >= len(s.maps) {
+		if s.quiet || i >= len(s.shown) {
 			return
 		}
-		if s.maps[i].ID != u.mapID {
-			u.openMap(s.maps[i].ID)
+		if s.shown[i].ID != u.mapID {
+			u.openMap(s.shown[i].ID)
 		}
 	}
 	bar := container.NewGridWithColumns(4,
@@ -55,7 +58,10 @@ func newSidebar(u *ui) *sidebar {
 		widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.duplicate),
 		widget.NewButtonWithIcon("", theme.DeleteIcon(), s.delete))
 	s.undoBar = container.NewVBox()
-	head := widget.NewLabelWithStyle(lang.L("Maps"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.filter = widget.NewEntry()
+	s.filter.SetPlaceHolder(lang.L("Filter maps…"))
+	s.filter.OnChanged = func(string) { s.applyFilter() }
+	head := container.NewVBox(widget.NewLabelWithStyle(lang.L("Maps"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.filter)
 	s.box = container.NewBorder(head, container.NewVBox(s.undoBar, bar), nil, nil, s.list)
 	return s
 }
@@ -67,6 +73,19 @@ func (s *sidebar) reload() {
 		return
 	}
 	s.maps = maps
+	s.applyFilter()
+}
+
+// applyFilter lists the maps whose title holds every word of the filter, accents and case
+// aside (as the search bar finds cards); every map when the filter is empty.
+func (s *sidebar) applyFilter() {
+	q := find.Parse(s.filter.Text)
+	s.shown = s.shown[:0]
+	for _, m := range s.maps {
+		if q.Empty() || q.MatchText(m.Title) {
+			s.shown = append(s.shown, m)
+		}
+	}
 	s.list.Refresh()
 	s.selectMap(s.u.mapID)
 }
@@ -74,7 +93,7 @@ func (s *sidebar) reload() {
 func (s *sidebar) selectMap(id int64) {
 	s.quiet = true
 	defer func() { s.quiet = false }()
-	for i, m := range s.maps {
+	for i, m := range s.shown {
 		if m.ID == id {
 			s.list.Select(i)
 			return

@@ -37,6 +37,7 @@ type ui struct {
 	board   *Board
 	side    *sidebar
 	insp    *inspector
+	find    *finder // the search bar (search.go)
 	notice  *fyne.Container
 	zoomLbl *widget.Label
 	toolbar *widget.Toolbar
@@ -74,7 +75,9 @@ func (u *ui) install() {
 	u.zoomLbl = widget.NewLabel("100 %")
 	u.notice = container.NewStack()
 	u.toolbar = u.newToolbar()
-	u.body = container.NewHSplit(u.board.scroll, u.insp.box)
+	u.find = newFinder(u)
+	u.board.onSetMap = u.find.mapChanged
+	u.body = container.NewHSplit(u.find.view, u.insp.box)
 	u.body.Offset = 0.76
 	u.outer = container.NewHSplit(u.side.box, u.body)
 	u.outer.Offset = 0.17
@@ -137,6 +140,9 @@ func (u *ui) openMap(id int64) {
 	u.reload()
 	u.side.selectMap(id)
 	u.board.scroll.ScrollToOffset(fyne.Position{})
+	if u.find != nil {
+		u.find.mapOpened()
+	}
 }
 
 // reload reads the current map again from the file and shows it.
@@ -374,6 +380,8 @@ func (u *ui) escape() {
 	case u.board.cancelTitle():
 	case u.presenting:
 		u.present()
+	case u.find != nil && u.find.isOpen():
+		u.find.close()
 	default:
 		u.board.setSelection(selection{})
 	}
