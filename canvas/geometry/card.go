@@ -4,14 +4,21 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"journeycanvas/data"
 )
 
 // measureCard lays a card out at the origin; placeCard moves it.
-// noteLines lines of the notes show under the title (0: none).
-func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLines int, lb Labels, pal *Palette) CardBox {
-	cb := CardBox{ID: c.ID, StageID: c.StageID, LaneID: c.LaneID, Tint: pal.CardTint(c.Colour)}
+// noteLines lines of the notes show under the title (0: none). tints remembers the tint of
+// each colour met so far in this layout.
+func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLines int, lb Labels, pal *Palette, tints map[string]CardTint) CardBox {
+	tint, ok := tints[c.Colour]
+	if !ok {
+		tint = pal.CardTint(c.Colour)
+		tints[c.Colour] = tint
+	}
+	cb := CardBox{ID: c.ID, StageID: c.StageID, LaneID: c.LaneID, Tint: tint}
 	inner := cardW - 2*CardPad
 	y := CardPad
 	title, trunc := Wrap(c.Title, inner, TitleSize, false, maxLines)
@@ -26,6 +33,7 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLi
 	if noteLines > 0 && strings.TrimSpace(c.Notes) != "" {
 		notes, _ := Wrap(noteText(c.Notes), inner, NoteSize, false, noteLines)
 		y += 3
+		cb.Notes = make([]TextLine, 0, len(notes))
 		for _, t := range notes {
 			cb.Notes = append(cb.Notes, line(t, CardPad, y, NoteLineH, NoteSize, false))
 			y += NoteLineH
@@ -63,7 +71,9 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLi
 		cb.Metric = ml
 	}
 	if len(c.Tags) > 0 {
-		y = layoutTags(&cb, c.Tags, inner, y+6)
+		if below := layoutTags(&cb, c.Tags, inner, y+6); len(cb.Tags) > 0 {
+			y = below
+		}
 	}
 	// Footer: channel on the left, markers and the face on the right.
 	var kinds []MarkerKind
@@ -182,7 +192,56 @@ const maxTagRows = 2
 
 // layoutTags lays the tags out as chips from top, left to right, wrapping to a second row;
 // what does not fit in two rows is counted in a "+N" chip. It returns the y under the chips.
+// Maps repeat the same tags on many cards: the chips of a set of tags at a width are
+// remembered, laid out at the origin.
 func layoutTags(cb *CardBox, tags []string, inner, top float64) float64 {
+	k := tagKey{strings.Join(tags, "\x00"), inner}
+	tagCache.Lock()
+	r, ok := tagCache.m[k]
+	tagCache.Unlock()
+	if !ok {
+		r.chips, r.h = tagChips(tags, inner)
+		tagCache.Lock()
+		if tagCache.m == nil || len(tagCache.m) >= tagCacheMax {
+			tagCache.m = make(map[tagKey]tagResult, 256)
+		}
+		tagCache.m[k] = r
+		tagCache.Unlock()
+	}
+	if len(r.chips) == 0 {
+		return top
+	}
+	cb.Tags = make([]TagChip, len(r.chips))
+	for i, ch := range r.chips {
+		ch.Rect.Y += top
+		ch.Label.Y += top
+		cb.Tags[i] = ch
+	}
+	return top + r.h
+}
+
+type tagKey struct {
+	tags  string
+	inner float64
+}
+
+type tagResult struct {
+	chips []TagChip
+	h     float64
+}
+
+// tagCacheMax bounds the cache of chip layouts: when full it starts again empty.
+const tagCacheMax = 4096
+
+var tagCache struct {
+	sync.Mutex
+	m map[tagKey]tagResult
+}
+
+// tagChips lays tags out as chips at the origin (x from CardPad, y from 0) and returns them
+// with the height of their rows.
+func tagChips(tags []string, inner float64) ([]TagChip, float64) {
+	var out []TagChip
 	chipW := func(text string) (string, float64) {
 		t, _ := Ellipsize(text, inner-2*TagPadX, TagSize, false)
 		return t, TextWidth(t, TagSize, false) + 2*TagPadX
@@ -193,7 +252,7 @@ func layoutTags(cb *CardBox, tags []string, inner, top float64) float64 {
 		row  int
 		x    float64
 	}
-	var chips []chip
+	chips := make([]chip, 0, 16)
 	row, x := 0, 0.0
 	shown := 0
 	total := 0
@@ -243,15 +302,19 @@ func layoutTags(cb *CardBox, tags []string, inner, top float64) float64 {
 		}
 	}
 	rows := 0
+	top := 0.0
 	for _, ch := range chips {
 		ty := top + float64(ch.row)*(TagH+TagGap)
-		cb.Tags = append(cb.Tags, TagChip{
+		out = append(out, TagChip{
 			Rect:  Rect{X: CardPad + ch.x, Y: ty, W: ch.w, H: TagH},
 			Label: line(ch.text, CardPad+ch.x+TagPadX, ty, TagH, TagSize, false),
 		})
 		rows = max(rows, ch.row+1)
 	}
-	return top + float64(rows)*TagH + float64(rows-1)*TagGap
+	if rows == 0 {
+		return nil, 0
+	}
+	return out, float64(rows)*TagH + float64(rows-1)*TagGap
 }
 
 // metricText reads "Open rate 32% · target 40%".

@@ -231,7 +231,7 @@ type CardBox struct {
 	Truncated bool       // the title had more lines than show; the last one ends in "…"
 	Notes     []TextLine // the first lines of the notes (Options.NoteLines), smaller and muted
 	Tags      []TagChip  // the tags as chips in at most two rows; the last may read "+N"
-	Channel   TextLine // empty Text when the card has no channel
+	Channel   TextLine   // empty Text when the card has no channel
 	Metric    *MetricLine
 	Markers   []MarkerBox
 	Face      *FaceBox // nil when the card has no emotion score
@@ -487,6 +487,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 	}
 	l.Cards = make([]CardBox, 0, len(m.Cards))
 	heights := make([]float64, 0, len(m.Cards))
+	tints := map[string]CardTint{}
 	src := make([]int, 0, len(m.Cards)) // index in m.Cards
 	for ci := range m.Cards {
 		c := &m.Cards[ci]
@@ -499,7 +500,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 			continue
 		}
 		cell := &l.Cells[li*nS+si]
-		cb := measureCard(c, m.Scale, cardW, maxLines, noteLines, lb, &l.Palette)
+		cb := measureCard(c, m.Scale, cardW, maxLines, noteLines, lb, &l.Palette, tints)
 		cb.Index = len(cell.Cards)
 		cell.Cards = append(cell.Cards, len(l.Cards))
 		l.Cards = append(l.Cards, cb)
