@@ -110,7 +110,9 @@ func TestSameFaceAgreesWithReflection(t *testing.T) {
 		func(c *geometry.CardBox) { c.Tint.Fill.G++ },
 		func(c *geometry.CardBox) { c.Tint.ChipText.B++ },
 		func(c *geometry.CardBox) { c.Notes = append(c.Notes, geometry.TextLine{Text: "note"}) },
-		func(c *geometry.CardBox) { c.Tags = append(c.Tags, geometry.TagChip{Label: geometry.TextLine{Text: "tag"}}) },
+		func(c *geometry.CardBox) {
+			c.Tags = append(c.Tags, geometry.TagChip{Label: geometry.TextLine{Text: "tag"}})
+		},
 		func(c *geometry.CardBox) { c.Truncated = !c.Truncated },
 		func(c *geometry.CardBox) { c.Channel.Text += "x" },
 		func(c *geometry.CardBox) {
