@@ -3,7 +3,6 @@ package geometry
 import (
 	"image/color"
 	"strconv"
-	"strings"
 )
 
 // Palette holds the colours of one theme. It lives beside the geometry so that both painters
@@ -164,38 +163,4 @@ func (p Palette) EmotionColour(norm float64) color.NRGBA {
 		return Mix(p.Neutral, p.Negative, -norm)
 	}
 	return Mix(p.Neutral, p.Positive, norm)
-}
-
-// NamedColour is a colour of the card palette: Key is its name's catalogue key
-// ("colour.yellow"), Hex the "#RRGGBB" stored in data.Card.Colour when it is picked.
-type NamedColour struct{ Key, Hex string }
-
-// CardColours is the palette of named card colours offered to users, soft hues that print
-// well. A card keeps its colour as the hex, so a map stays readable by any program; any other
-// hex still works (ColourName then reports no name) and tints the card the same way.
-var CardColours = []NamedColour{
-	{"colour.yellow", "#FCC419"},
-	{"colour.orange", "#FF922B"},
-	{"colour.red", "#FF6B6B"},
-	{"colour.pink", "#F06595"},
-	{"colour.purple", "#9775FA"},
-	{"colour.blue", "#4DABF7"},
-	{"colour.teal", "#38D9A9"},
-	{"colour.green", "#69DB7C"},
-	{"colour.grey", "#ADB5BD"},
-}
-
-// ColourName returns the catalogue key of the named card colour whose hex is hex (with or
-// without "#", any case); ok is false for a colour outside CardColours.
-func ColourName(hex string) (key string, ok bool) {
-	c, ok := ParseColour(strings.TrimSpace(hex))
-	if !ok {
-		return "", false
-	}
-	for _, nc := range CardColours {
-		if n, _ := ParseColour(nc.Hex); n == c {
-			return nc.Key, true
-		}
-	}
-	return "", false
 }
