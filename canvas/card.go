@@ -77,6 +77,19 @@ func sameFace(a, b *geometry.CardBox) bool {
 			return false
 		}
 	}
+	if a.Tint != b.Tint || len(a.Notes) != len(b.Notes) || len(a.Tags) != len(b.Tags) {
+		return false
+	}
+	for i := range a.Notes {
+		if !sameLine(&a.Notes[i], &b.Notes[i], dx, dy) {
+			return false
+		}
+	}
+	for i := range a.Tags {
+		if !sameRect(a.Tags[i].Rect, b.Tags[i].Rect, dx, dy) || !sameLine(&a.Tags[i].Label, &b.Tags[i].Label, dx, dy) {
+			return false
+		}
+	}
 	for i := range a.Markers {
 		if a.Markers[i].Kind != b.Markers[i].Kind || !sameRect(a.Markers[i].Rect, b.Markers[i].Rect, dx, dy) {
 			return false

@@ -92,7 +92,7 @@ func TestSameFaceCoversEveryField(t *testing.T) {
 	var got []string
 	fieldPaths(reflect.TypeOf(geometry.CardBox{}), "", &got)
 	sort.Strings(got)
-	want := ".Accent .Channel.Bold .Channel.Size .Channel.Text .Channel.W .Channel.X .Channel.Y .Face.Norm .Face.R .Face.Score .Face.X .Face.Y .ID .Index .LaneID .Markers.Kind .Markers.Rect.H .Markers.Rect.W .Markers.Rect.X .Markers.Rect.Y .Metric.Dot.H .Metric.Dot.W .Metric.Dot.X .Metric.Dot.Y .Metric.Lines.Bold .Metric.Lines.Size .Metric.Lines.Text .Metric.Lines.W .Metric.Lines.X .Metric.Lines.Y .Metric.State .Rect.H .Rect.W .Rect.X .Rect.Y .StageID .Title.Bold .Title.Size .Title.Text .Title.W .Title.X .Title.Y .Truncated"
+	want := ".Accent .Channel.Bold .Channel.Size .Channel.Text .Channel.W .Channel.X .Channel.Y .Face.Norm .Face.R .Face.Score .Face.X .Face.Y .ID .Index .LaneID .Markers.Kind .Markers.Rect.H .Markers.Rect.W .Markers.Rect.X .Markers.Rect.Y .Metric.Dot.H .Metric.Dot.W .Metric.Dot.X .Metric.Dot.Y .Metric.Lines.Bold .Metric.Lines.Size .Metric.Lines.Text .Metric.Lines.W .Metric.Lines.X .Metric.Lines.Y .Metric.State .Notes.Bold .Notes.Size .Notes.Text .Notes.W .Notes.X .Notes.Y .Rect.H .Rect.W .Rect.X .Rect.Y .StageID .Tags.Label.Bold .Tags.Label.Size .Tags.Label.Text .Tags.Label.W .Tags.Label.X .Tags.Label.Y .Tags.Rect.H .Tags.Rect.W .Tags.Rect.X .Tags.Rect.Y .Tint.Border .Tint.Chip .Tint.ChipText .Tint.Fill .Tint.Muted .Tint.Text .Title.Bold .Title.Size .Title.Text .Title.W .Title.X .Title.Y .Truncated"
 	if g := strings.Join(got, " "); g != want {
 		t.Fatalf("CardBox changed: teach sameFace the new fields, then update this list.\n got %s\nwant %s", g, want)
 	}
@@ -107,6 +107,12 @@ func TestSameFaceAgreesWithReflection(t *testing.T) {
 		func(c *geometry.CardBox) {},
 		func(c *geometry.CardBox) { c.Rect.W++ },
 		func(c *geometry.CardBox) { c.Accent.R++ },
+		func(c *geometry.CardBox) { c.Tint.Fill.G++ },
+		func(c *geometry.CardBox) { c.Tint.ChipText.B++ },
+		func(c *geometry.CardBox) { c.Notes = append(c.Notes, geometry.TextLine{Text: "note"}) },
+		func(c *geometry.CardBox) {
+			c.Tags = append(c.Tags, geometry.TagChip{Label: geometry.TextLine{Text: "tag"}})
+		},
 		func(c *geometry.CardBox) { c.Truncated = !c.Truncated },
 		func(c *geometry.CardBox) { c.Channel.Text += "x" },
 		func(c *geometry.CardBox) {

@@ -10,28 +10,44 @@ import (
 // CardRadius is the corner radius of a card, in layout units.
 const CardRadius = 6.0
 
-// Card draws a card: a soft shadow, a bordered rounded box with its accent stripe, the title,
-// the metric line, the channel, the markers and the emotion face.
+// Card draws a card: a soft shadow, a bordered rounded face in the card's tint with the
+// accent stripe of a pain point, opportunity or moment of truth, the title, the first lines of
+// the notes, the metric line, the tag chips, the channel, the markers and the emotion face.
 func (c *Canvas) Card(cb *geometry.CardBox) {
 	p := c.Pal
+	t := cb.Tint
+	if t.Fill.A == 0 { // a box not made by the layout
+		t = p.CardTint("")
+	}
 	r := cb.Rect
 	// The shadow shows only below the card: draw just its bottom strip.
 	c.FillRoundRect(geometry.Rect{X: r.X, Y: r.Bottom() - 2*CardRadius + 1.5, W: r.W, H: 2 * CardRadius}, CardRadius, p.CardShadow)
 	radii := [4]float64{CardRadius, CardRadius, CardRadius, CardRadius}
 	if cb.Accent.A > 0 {
 		// The stripe is the left end of the card's own rounded shape.
-		c.FillCard(r, radii, 1, 4, p.CardBorder, cb.Accent, p.CardFill)
+		c.FillCard(r, radii, 1, 4, t.Border, cb.Accent, t.Fill)
 	} else {
-		c.FillCard(r, radii, 1, 1, p.CardBorder, p.CardBorder, p.CardFill)
+		c.FillCard(r, radii, 1, 1, t.Border, t.Border, t.Fill)
 	}
-	for _, t := range cb.Title {
-		c.Text(t, p.Text)
+	for _, l := range cb.Title {
+		c.Text(l, t.Text)
+	}
+	for _, l := range cb.Notes {
+		c.Text(l, t.Muted)
 	}
 	if m := cb.Metric; m != nil {
+		// The metric line is the stage footers' routine, in the face's muted colour.
+		c.Pal.Muted = t.Muted
 		c.MetricLine(m)
+		c.Pal.Muted = p.Muted
+	}
+	for i := range cb.Tags {
+		chip := &cb.Tags[i]
+		c.FillRoundRect(chip.Rect, chip.Rect.H/2, t.Chip)
+		c.Text(chip.Label, t.ChipText)
 	}
 	if cb.Channel.Text != "" {
-		c.Text(cb.Channel, p.Muted)
+		c.Text(cb.Channel, t.Muted)
 	}
 	for _, mk := range cb.Markers {
 		c.Marker(mk.Kind, mk.Rect)

@@ -4,13 +4,21 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"journeycanvas/data"
 )
 
 // measureCard lays a card out at the origin; placeCard moves it.
-func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines int, lb Labels, pal *Palette) CardBox {
-	cb := CardBox{ID: c.ID, StageID: c.StageID, LaneID: c.LaneID}
+// noteLines lines of the notes show under the title (0: none). tints remembers the tint of
+// each colour met so far in this layout.
+func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLines int, lb Labels, pal *Palette, tints map[string]CardTint) CardBox {
+	tint, ok := tints[c.Colour]
+	if !ok {
+		tint = pal.CardTint(c.Colour)
+		tints[c.Colour] = tint
+	}
+	cb := CardBox{ID: c.ID, StageID: c.StageID, LaneID: c.LaneID, Tint: tint}
 	inner := cardW - 2*CardPad
 	y := CardPad
 	title, trunc := Wrap(c.Title, inner, TitleSize, false, maxLines)
@@ -22,6 +30,15 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines int, lb
 	if len(title) == 0 {
 		y += TitleLineH // an untitled card keeps the height of one line
 	}
+	if noteLines > 0 && strings.TrimSpace(c.Notes) != "" {
+		notes, _ := Wrap(noteText(c.Notes), inner, NoteSize, false, noteLines)
+		y += 3
+		cb.Notes = make([]TextLine, 0, len(notes))
+		for _, t := range notes {
+			cb.Notes = append(cb.Notes, line(t, CardPad, y, NoteLineH, NoteSize, false))
+			y += NoteLineH
+		}
+	}
 	switch {
 	case c.Pain:
 		cb.Accent = pal.Pain
@@ -29,10 +46,6 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines int, lb
 		cb.Accent = pal.Opportunity
 	case c.MomentOfTruth:
 		cb.Accent = pal.MomentTruth
-	default:
-		if col, ok := ParseColour(c.Colour); ok {
-			cb.Accent = col
-		}
 	}
 	if mt := c.Metric; mt != nil {
 		y += 4
@@ -56,6 +69,11 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines int, lb
 			y += SmallLineH
 		}
 		cb.Metric = ml
+	}
+	if len(c.Tags) > 0 {
+		if below := layoutTags(&cb, c.Tags, inner, y+6); len(cb.Tags) > 0 {
+			y = below
+		}
 	}
 	// Footer: channel on the left, markers and the face on the right.
 	var kinds []MarkerKind
@@ -121,6 +139,17 @@ func placeCard(cb *CardBox, x, y float64) {
 		cb.Channel.X += x
 		cb.Channel.Y += y
 	}
+	for i := range cb.Notes {
+		cb.Notes[i].X += x
+		cb.Notes[i].Y += y
+	}
+	for i := range cb.Tags {
+		t := &cb.Tags[i]
+		t.Rect.X += x
+		t.Rect.Y += y
+		t.Label.X += x
+		t.Label.Y += y
+	}
 	if mt := cb.Metric; mt != nil {
 		mt.Dot.X += x
 		mt.Dot.Y += y
@@ -137,6 +166,155 @@ func placeCard(cb *CardBox, x, y float64) {
 		f.X += x
 		f.Y += y
 	}
+}
+
+// noteText is the notes as they start a card: trimmed, blank lines left out.
+func noteText(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
+
+// maxTagRows is how many rows of tag chips a card shows; the tags past them are counted in a
+// last "+N" chip.
+const maxTagRows = 2
+
+// layoutTags lays the tags out as chips from top, left to right, wrapping to a second row;
+// what does not fit in two rows is counted in a "+N" chip. It returns the y under the chips.
+// Maps repeat the same tags on many cards: the chips of a set of tags at a width are
+// remembered, laid out at the origin.
+func layoutTags(cb *CardBox, tags []string, inner, top float64) float64 {
+	k := tagKey{strings.Join(tags, "\x00"), inner}
+	tagCache.Lock()
+	r, ok := tagCache.m[k]
+	tagCache.Unlock()
+	if !ok {
+		r.chips, r.h = tagChips(tags, inner)
+		tagCache.Lock()
+		if tagCache.m == nil || len(tagCache.m) >= tagCacheMax {
+			tagCache.m = make(map[tagKey]tagResult, 256)
+		}
+		tagCache.m[k] = r
+		tagCache.Unlock()
+	}
+	if len(r.chips) == 0 {
+		return top
+	}
+	cb.Tags = make([]TagChip, len(r.chips))
+	for i, ch := range r.chips {
+		ch.Rect.Y += top
+		ch.Label.Y += top
+		cb.Tags[i] = ch
+	}
+	return top + r.h
+}
+
+type tagKey struct {
+	tags  string
+	inner float64
+}
+
+type tagResult struct {
+	chips []TagChip
+	h     float64
+}
+
+// tagCacheMax bounds the cache of chip layouts: when full it starts again empty.
+const tagCacheMax = 4096
+
+var tagCache struct {
+	sync.Mutex
+	m map[tagKey]tagResult
+}
+
+// tagChips lays tags out as chips at the origin (x from CardPad, y from 0) and returns them
+// with the height of their rows.
+func tagChips(tags []string, inner float64) ([]TagChip, float64) {
+	var out []TagChip
+	chipW := func(text string) (string, float64) {
+		t, _ := Ellipsize(text, inner-2*TagPadX, TagSize, false)
+		return t, TextWidth(t, TagSize, false) + 2*TagPadX
+	}
+	type chip struct {
+		text string
+		w    float64
+		row  int
+		x    float64
+	}
+	chips := make([]chip, 0, 16)
+	row, x := 0, 0.0
+	shown := 0
+	total := 0
+	for _, tag := range tags {
+		if strings.TrimSpace(tag) != "" {
+			total++
+		}
+	}
+	overflow := false
+	for _, tag := range tags {
+		tag = strings.TrimSpace(tag)
+		if tag == "" {
+			continue
+		}
+		text, w := chipW(tag)
+		if x > 0 && x+w > inner {
+			row, x = row+1, 0
+		}
+		if row >= maxTagRows {
+			overflow = true
+			break
+		}
+		chips = append(chips, chip{text, w, row, x})
+		x += w + TagGap
+		shown++
+	}
+	if overflow {
+		// Make room for "+N" at the end of the last row, taking chips back as needed.
+		for {
+			text, w := chipW("+" + strconv.Itoa(total-shown))
+			last := chips[len(chips)-1]
+			end := last.x + last.w + TagGap
+			if last.row == maxTagRows-1 && end+w <= inner {
+				chips = append(chips, chip{text, w, last.row, end})
+				break
+			}
+			if last.row < maxTagRows-1 {
+				chips = append(chips, chip{text, w, last.row + 1, 0})
+				break
+			}
+			chips = chips[:len(chips)-1]
+			shown--
+			if len(chips) == 0 {
+				chips = append(chips, chip{text, w, 0, 0})
+				break
+			}
+		}
+	}
+	rows := 0
+	top := 0.0
+	for _, ch := range chips {
+		ty := top + float64(ch.row)*(TagH+TagGap)
+		out = append(out, TagChip{
+			Rect:  Rect{X: CardPad + ch.x, Y: ty, W: ch.w, H: TagH},
+			Label: line(ch.text, CardPad+ch.x+TagPadX, ty, TagH, TagSize, false),
+		})
+		rows = max(rows, ch.row+1)
+	}
+	if rows == 0 {
+		return nil, 0
+	}
+	return out, float64(rows)*TagH + float64(rows-1)*TagGap
 }
 
 // metricText reads "Open rate 32% · target 40%".

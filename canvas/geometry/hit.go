@@ -158,6 +158,11 @@ func (l *Layout) scale(z float64) {
 		c := &l.Cards[i]
 		sr(&c.Rect)
 		sts(c.Title)
+		sts(c.Notes)
+		for k := range c.Tags {
+			sr(&c.Tags[k].Rect)
+			st(&c.Tags[k].Label)
+		}
 		st(&c.Channel)
 		if m := c.Metric; m != nil {
 			sr(&m.Dot)

@@ -34,6 +34,9 @@ type Options struct {
 	CardWidth float64
 	// MaxTitleLines is how many lines of a card title show; 0 means DefaultMaxTitleLines.
 	MaxTitleLines int
+	// NoteLines is how many lines of a card's notes show under its title: 0 none, at most
+	// MaxNoteLines (more is taken as MaxNoteLines).
+	NoteLines int
 	// Compare, when not nil, is another map whose emotion curve is laid over this one's, in
 	// the stages both maps have (matched by name: trimmed, NFC, case-insensitive).
 	Compare *data.Map
@@ -43,6 +46,7 @@ type Options struct {
 const (
 	DefaultCardWidth     = 200.0
 	DefaultMaxTitleLines = 4
+	MaxNoteLines         = 3
 
 	MarginBoard  = 16.0 // around the board without a header
 	MarginExport = 40.0 // around the board with a header
@@ -61,6 +65,12 @@ const (
 	TitleLineH  = 18.0
 	SmallSize   = 11.0 // channel and metric lines
 	SmallLineH  = 16.0
+	NoteSize    = 11.0 // the notes' first lines on a card
+	NoteLineH   = 15.0
+	TagSize     = 10.0 // text of a tag chip
+	TagH        = 17.0 // height of a tag chip
+	TagPadX     = 7.0  // inside a tag chip, left and right of the text
+	TagGap      = 4.0  // between tag chips, across and down
 	StageSize   = 15.0
 	StageLineH  = 20.0
 	LaneSize    = 13.0
@@ -212,15 +222,25 @@ type CardBox struct {
 	StageID, LaneID int64
 	Index           int // position within its cell, from 0
 	Rect            Rect
-	// Accent is the colour of the stripe along the card's left edge (pain, opportunity,
-	// moment of truth, or the card's own colour); alpha 0 for none.
-	Accent    color.NRGBA
+	// Accent is the colour of the stripe along the card's left edge (pain, opportunity or
+	// moment of truth); alpha 0 for none.
+	Accent color.NRGBA
+	// Tint holds the face's colours: the card's own colour as a tint, or the theme's card.
+	Tint      CardTint
 	Title     []TextLine
-	Truncated bool     // the title had more lines than show; the last one ends in "…"
-	Channel   TextLine // empty Text when the card has no channel
+	Truncated bool       // the title had more lines than show; the last one ends in "…"
+	Notes     []TextLine // the first lines of the notes (Options.NoteLines), smaller and muted
+	Tags      []TagChip  // the tags as chips in at most two rows; the last may read "+N"
+	Channel   TextLine   // empty Text when the card has no channel
 	Metric    *MetricLine
 	Markers   []MarkerBox
 	Face      *FaceBox // nil when the card has no emotion score
+}
+
+// TagChip is a tag on a card: a pill (Rect, fully rounded) with its text.
+type TagChip struct {
+	Rect  Rect
+	Label TextLine
 }
 
 // LinkPath is a link: a path of cubic Bézier segments (start, control, control, end), end to
@@ -345,6 +365,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 	if maxLines <= 0 {
 		maxLines = DefaultMaxTitleLines
 	}
+	noteLines := min(max(opt.NoteLines, 0), MaxNoteLines)
 	l := &Layout{Zoom: 1, Lang: lang, Palette: Theme(opt.Theme)}
 	lb := LabelsFor(lang)
 	margin := MarginBoard
@@ -466,6 +487,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 	}
 	l.Cards = make([]CardBox, 0, len(m.Cards))
 	heights := make([]float64, 0, len(m.Cards))
+	tints := map[string]CardTint{}
 	src := make([]int, 0, len(m.Cards)) // index in m.Cards
 	for ci := range m.Cards {
 		c := &m.Cards[ci]
@@ -478,7 +500,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 			continue
 		}
 		cell := &l.Cells[li*nS+si]
-		cb := measureCard(c, m.Scale, cardW, maxLines, lb, &l.Palette)
+		cb := measureCard(c, m.Scale, cardW, maxLines, noteLines, lb, &l.Palette, tints)
 		cb.Index = len(cell.Cards)
 		cell.Cards = append(cell.Cards, len(l.Cards))
 		l.Cards = append(l.Cards, cb)

@@ -12,10 +12,11 @@ import (
 
 func maps() map[string]*data.Map {
 	return map[string]*data.Map{
-		"vi":    testmaps.Vietnamese(),
-		"small": testmaps.Small(),
-		"big":   testmaps.Big(300, 8, 5),
-		"empty": {Title: "Empty"},
+		"vi":      testmaps.Vietnamese(),
+		"small":   testmaps.Small(),
+		"big":     testmaps.Big(300, 8, 5),
+		"empty":   {Title: "Empty"},
+		"dressed": dressed(testmaps.Big(300, 8, 5)),
 	}
 }
 
@@ -26,6 +27,8 @@ func TestInvariants(t *testing.T) {
 		for _, header := range []bool{false, true} {
 			l := geometry.Compute(m, geometry.Options{Header: header})
 			check(t, name, m, l)
+			l = geometry.Compute(m, geometry.Options{Header: header, NoteLines: 3})
+			check(t, name+" with notes", m, l)
 		}
 	}
 }
@@ -81,6 +84,24 @@ func check(t *testing.T, name string, m *data.Map, l *geometry.Layout) {
 				for _, tl := range c.Title {
 					if tl.X < inner.X || tl.X+tl.W > inner.Right()+1e-9 || tl.Y > inner.Bottom() || tl.Y < inner.Y {
 						t.Errorf("%s: card %d title line %q (%v..%v at %v) leaves %v", name, c.ID, tl.Text, tl.X, tl.X+tl.W, tl.Y, inner)
+					}
+				}
+				for _, tl := range c.Notes {
+					if tl.X < inner.X || tl.X+tl.W > inner.Right()+1e-9 || tl.Y > inner.Bottom() || tl.Y < inner.Y {
+						t.Errorf("%s: card %d note line %q leaves %v", name, c.ID, tl.Text, inner)
+					}
+				}
+				for k, chip := range c.Tags {
+					if !inside(chip.Rect, inner) || chip.Label.X+chip.Label.W > chip.Rect.Right() {
+						t.Errorf("%s: card %d tag chip %q %v leaves %v", name, c.ID, chip.Label.Text, chip.Rect, inner)
+					}
+					if k > 0 && chip.Rect.Intersects(c.Tags[k-1].Rect) {
+						t.Errorf("%s: card %d tag chips %d and %d overlap", name, c.ID, k-1, k)
+					}
+					for _, mk := range c.Markers {
+						if chip.Rect.Intersects(mk.Rect) {
+							t.Errorf("%s: card %d tag chip %q covers a marker", name, c.ID, chip.Label.Text)
+						}
 					}
 				}
 				if c.Channel.Text != "" && c.Channel.X+c.Channel.W > inner.Right() {
