@@ -141,7 +141,7 @@ func (s *Store) NewMap(title string, typ MapType) (int64, error) {
 }
 
 // UpdateMap saves a map's own fields (title, goal, audience, type, owner, status, scale, curve,
-// persona); its stages, lanes, cards and links are left as they are. A new scale must still hold
+// persona, language, note lines); its stages, lanes, cards and links are left as they are. A new scale must still hold
 // every card's score.
 func (s *Store) UpdateMap(m *Map) error {
 	return s.edit(m.ID, "Edit map", func(t *tx) error {
