@@ -141,7 +141,7 @@ func (s *Store) NewMap(title string, typ MapType) (int64, error) {
 }
 
 // UpdateMap saves a map's own fields (title, goal, audience, type, owner, status, scale, curve,
-// persona); its stages, lanes, cards and links are left as they are. A new scale must still hold
+// persona, language, note lines); its stages, lanes, cards and links are left as they are. A new scale must still hold
 // every card's score.
 func (s *Store) UpdateMap(m *Map) error {
 	return s.edit(m.ID, "Edit map", func(t *tx) error {
@@ -342,15 +342,16 @@ func (s *Store) AddStage(st Stage, at int) (int64, error) {
 	return st.ID, err
 }
 
-// UpdateStage saves a stage's name, colour and description.
+// UpdateStage saves a stage's name, colour, description and metrics. The stage must belong to
+// st.MapID.
 func (s *Store) UpdateStage(st Stage) error {
 	return s.edit(st.MapID, "Edit stage", func(t *tx) error {
 		old, err := getRow(t.q, "stage", st.ID)
 		if err != nil {
 			return err
 		}
-		if old == nil {
-			return fmt.Errorf("stage %d: %w", st.ID, ErrNotFound)
+		if old == nil || old.(*Stage).MapID != st.MapID {
+			return fmt.Errorf("stage %d in map %d: %w", st.ID, st.MapID, ErrNotFound)
 		}
 		o := old.(*Stage)
 		st.MapID, st.Position = o.MapID, o.Position
@@ -389,18 +390,29 @@ func moveItem[T any](items []T, from, to int) []T {
 	return insertAt(items, to, v)
 }
 
-// DeleteStage deletes a stage with its cards and their links.
+// DeleteStage deletes a stage of map mapID with its cards and their links.
 func (s *Store) DeleteStage(mapID, id int64) error {
 	return s.edit(mapID, "Delete stage", func(t *tx) error {
 		return t.deleteColumnOrRow(mapID, "stage", id)
 	})
 }
 
-// DeleteLane deletes a lane with its cards and their links.
+// DeleteLane deletes a lane of map mapID with its cards and their links.
 func (s *Store) DeleteLane(mapID, id int64) error {
 	return s.edit(mapID, "Delete lane", func(t *tx) error {
 		return t.deleteColumnOrRow(mapID, "lane", id)
 	})
+}
+
+// rowMap returns the map a stage or lane belongs to.
+func rowMap(r row) int64 {
+	switch v := r.(type) {
+	case *Stage:
+		return v.MapID
+	case *Lane:
+		return v.MapID
+	}
+	return 0
 }
 
 func (t *tx) deleteColumnOrRow(mapID int64, kind string, id int64) error {
@@ -408,8 +420,8 @@ func (t *tx) deleteColumnOrRow(mapID int64, kind string, id int64) error {
 	if err != nil {
 		return err
 	}
-	if old == nil {
-		return fmt.Errorf("%s %d: %w", kind, id, ErrNotFound)
+	if old == nil || rowMap(old) != mapID {
+		return fmt.Errorf("%s %d in map %d: %w", kind, id, mapID, ErrNotFound)
 	}
 	col := "stage_id"
 	if kind == "lane" {
@@ -471,15 +483,15 @@ func (s *Store) AddLane(l Lane, at int) (int64, error) {
 	return l.ID, err
 }
 
-// UpdateLane saves a lane's name and kind.
+// UpdateLane saves a lane's name and kind. The lane must belong to l.MapID.
 func (s *Store) UpdateLane(l Lane) error {
 	return s.edit(l.MapID, "Edit lane", func(t *tx) error {
 		old, err := getRow(t.q, "lane", l.ID)
 		if err != nil {
 			return err
 		}
-		if old == nil {
-			return fmt.Errorf("lane %d: %w", l.ID, ErrNotFound)
+		if old == nil || old.(*Lane).MapID != l.MapID {
+			return fmt.Errorf("lane %d in map %d: %w", l.ID, l.MapID, ErrNotFound)
 		}
 		o := old.(*Lane)
 		l.MapID, l.Position = o.MapID, o.Position

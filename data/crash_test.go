@@ -51,6 +51,10 @@ func crashChild(path string, start int) {
 }
 
 func TestMain(m *testing.M) {
+	if path := os.Getenv("JC_OPEN_FILE"); path != "" {
+		openChild(path, os.Getenv("JC_OPEN_AT"))
+		return
+	}
 	if path := os.Getenv("JC_CRASH_FILE"); path != "" {
 		start, _ := strconv.Atoi(os.Getenv("JC_CRASH_START"))
 		crashChild(path, start)

@@ -2,10 +2,14 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
+	"time"
 )
 
 //go:embed migrations/*.sql
@@ -34,25 +38,85 @@ func loadMigrations() []string {
 // SchemaVersion is the schema this build writes (PRAGMA user_version).
 func SchemaVersion() int { return len(migrations) }
 
-// migrate brings the schema from version to the latest, one transaction per step. A file that
-// already holds data is first copied beside itself with VACUUM INTO.
-func (s *Store) migrate(ctx context.Context, version int, hasData bool) error {
-	if version >= len(migrations) {
-		return nil
-	}
-	if hasData {
-		dst := backupPath(s.path, version)
-		if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, dst); err != nil {
-			return s.wrap("back up before upgrading", err)
+// migrate brings the schema to the latest version, one transaction per step. Each step takes
+// the write lock (BEGIN IMMEDIATE) and reads the version again under it, so that when several
+// programs open a new or older file at once one of them creates or upgrades it and the others
+// wait and find it done. A file that already holds data is first copied beside itself with
+// VACUUM INTO.
+func (s *Store) migrate(ctx context.Context) error {
+	latest := len(migrations)
+	backedUp, stepped := false, false
+	for {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return s.wrap("upgrade", err)
 		}
-		s.Backup = dst
-	}
-	for v := version; v < len(migrations); v++ {
-		if err := s.migrateStep(ctx, v); err != nil {
+		v, hasData, err := schemaState(tx)
+		if err != nil {
+			tx.Rollback()
+			return s.wrap("upgrade", err)
+		}
+		if v >= latest {
+			tx.Rollback()
+			if backedUp && !stepped {
+				// Another program upgraded the file while the copy was made: no upgrade of ours
+				// needs it.
+				os.Remove(s.Backup)
+				s.Backup = ""
+			}
+			return nil
+		}
+		if hasData && !backedUp {
+			tx.Rollback() // VACUUM INTO cannot run inside a transaction
+			dst, err := s.backup(ctx, v)
+			if err != nil {
+				return err
+			}
+			s.Backup, backedUp = dst, true
+			continue
+		}
+		err = s.migrateStepTx(ctx, tx, v)
+		tx.Rollback()
+		if err != nil {
 			return err
 		}
+		stepped = true
 	}
-	return nil
+}
+
+// schemaState reads the format and whether the file holds any table.
+func schemaState(q querier) (version int, hasData bool, err error) {
+	var tables int
+	err = q.QueryRow(`SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)`).Scan(&version, &tables)
+	return version, tables > 0, err
+}
+
+// backup copies the workspace, in format from, to a free name beside it. The copy is made
+// under a name of this process's own and then linked to the first free name, so that programs
+// upgrading the same file at once never write into one another's copy.
+func (s *Store) backup(ctx context.Context, from int) (string, error) {
+	tmp := fmt.Sprintf("%s.v%d.%d-%d.tmp", s.path, from, os.Getpid(), time.Now().UnixNano())
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return "", s.wrap("back up before upgrading", err)
+	}
+	defer os.Remove(tmp)
+	for i := 0; i < 100; i++ {
+		dst := backupPath(s.path, from)
+		err := os.Link(tmp, dst)
+		if err == nil {
+			return dst, nil
+		}
+		if errors.Is(err, os.ErrExist) {
+			continue // another program took the name at the same moment: take the next one
+		}
+		// No hard links here: a rename can only lose a race to an equally good copy.
+		if err := os.Rename(tmp, dst); err != nil {
+			return "", fmt.Errorf("back up %s before upgrading: %w", s.path, err)
+		}
+		return dst, nil
+	}
+	return "", fmt.Errorf("back up %s before upgrading: no free name for the copy", s.path)
 }
 
 // MigrateTo brings a new or older workspace up to schema version v and no further. Tests use it
@@ -63,11 +127,11 @@ func MigrateTo(path string, v int) error {
 		return err
 	}
 	defer s.db.Close()
+	if err := s.walMode(context.Background()); err != nil {
+		return err
+	}
 	var cur int
 	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&cur); err != nil {
-		return s.wrap("open", err)
-	}
-	if _, err := s.db.Exec(`PRAGMA journal_mode=WAL`); err != nil {
 		return s.wrap("open", err)
 	}
 	for ; cur < v && cur < len(migrations); cur++ {
@@ -84,6 +148,11 @@ func (s *Store) migrateStep(ctx context.Context, v int) error {
 		return s.wrap("upgrade", err)
 	}
 	defer tx.Rollback()
+	return s.migrateStepTx(ctx, tx, v)
+}
+
+// migrateStepTx runs migration v (to format v+1) in tx and commits it.
+func (s *Store) migrateStepTx(ctx context.Context, tx *sql.Tx, v int) error {
 	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 		return fmt.Errorf("upgrade %s to format %d: %w", s.path, v+1, err)
 	}

@@ -17,6 +17,12 @@ const (
 	ServiceBlueprint MapType = "blueprint"
 )
 
+// MapLangs lists the languages a map's drawn words may be set to; "" means detect.
+var MapLangs = []string{"", "vi", "en"}
+
+// MaxNoteLines is the most lines of a card's notes its face can show.
+const MaxNoteLines = 3
+
 // MapTypes lists the map types in the order menus show them.
 var MapTypes = []MapType{CurrentState, DayInTheLife, FutureState, ServiceBlueprint}
 
@@ -220,6 +226,10 @@ type Map struct {
 	Scale     Scale
 	Curve     CurveMode
 	PersonaID int64 // 0 when the map has no persona
+	// Lang is the language of the words drawn on the map ("vi" or "en"); "" means detect it from the map's text.
+	Lang string `json:"lang,omitempty"`
+	// NoteLines is how many first lines of a card's notes its face shows (0: none, at most 3).
+	NoteLines int `json:"note_lines,omitempty"`
 	Created   time.Time
 	Updated   time.Time
 

@@ -3,13 +3,12 @@ package data
 import (
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -31,9 +30,15 @@ const applicationID = 0x4A434E56
 // DefaultBusyTimeout is how long an edit waits for another program's write to finish.
 const DefaultBusyTimeout = 5 * time.Second
 
-// OpenOptions tune Open. The zero value opens read-write with the default busy timeout.
+// OpenOptions tune Open. The zero value opens read-write with the default busy timeout,
+// creating the workspace when the file does not exist or is empty.
 type OpenOptions struct {
-	ReadOnly    bool          // open for viewing only, even if the file is writable
+	// ReadOnly opens for viewing only, even if the file is writable: nothing is written to the
+	// file or beside it, a missing or empty file is refused, and an older format is refused
+	// rather than upgraded. Commands that only read (list, dump, export) use it.
+	ReadOnly bool
+	// NoCreate refuses a missing or empty file instead of making it a new workspace.
+	NoCreate    bool
 	BusyTimeout time.Duration // 0 means DefaultBusyTimeout
 }
 
@@ -42,8 +47,10 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	roReason string // why the workspace opened read-only when the caller did not ask for it
 	busy     time.Duration
 	group    editGroup // edits joined into one undo step (group.go)
+	tidy     bool      // on Close, let SQLite remove the -wal and -shm a read-only connection made
 	// Backup is the copy made before a migration during Open, or "" when none was needed.
 	Backup string
 }
@@ -54,6 +61,10 @@ func (s *Store) Path() string { return s.path }
 // ReadOnly reports whether the workspace was opened for viewing only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
+// ReadOnlyReason says why a workspace opened read-only although OpenOptions.ReadOnly was not
+// set (for example "the file system is mounted read-only"), or "" otherwise.
+func (s *Store) ReadOnlyReason() string { return s.roReason }
+
 // Close closes the workspace.
 func (s *Store) Close() error {
 	if s.db == nil {
@@ -61,21 +72,69 @@ func (s *Store) Close() error {
 	}
 	err := s.db.Close()
 	s.db = nil
+	if s.tidy {
+		s.tidyUp()
+	}
 	if err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
 	return nil
 }
 
-// Open opens the workspace at path, creating it when it does not exist. An existing file is
-// checked before anything is written to it: a file that is not SQLite, a Journey Canvas file from
-// a newer version, or a damaged database is refused untouched. A file without write permission
-// opens read-only. An older schema is migrated after a copy of the file is made beside it.
+// tidyUp removes the empty -wal and the -shm that a read-only connection to a write-ahead-log
+// file had to create. It opens the file read-write for a moment and lets SQLite do it: SQLite
+// removes them only when no other connection (of any program) has the file open, and with an
+// empty log it writes nothing to the file itself.
+func (s *Store) tidyUp() {
+	if wal, err := os.Stat(s.path + "-wal"); err != nil || wal.Size() != 0 {
+		return // gone already, or another program has written to it since: theirs to tidy
+	}
+	db, err := sql.Open("sqlite3", s.dsn(url.Values{"_busy_timeout": {"0"}}))
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	var v int
+	db.QueryRow(`PRAGMA schema_version`).Scan(&v)
+}
+
+var openMu sync.Mutex
+
+// Open opens the workspace at path, creating it when it does not exist or is empty (unless
+// opt.ReadOnly or opt.NoCreate). Only regular files are opened. An existing file is judged
+// before SQLite may write anything to it or beside it: its header (as its write-ahead log left
+// it) must be an SQLite database of Journey Canvas in a format this version knows, then a
+// read-only look checks its integrity and that it has every table and column of its format.
+// A refused file, and its -wal and -shm, are left byte for byte as they were.
+//
+// A file that cannot be written (no permission, a read-only folder or file system) opens
+// read-only and ReadOnlyReason says why. An older format is upgraded after a copy of the file
+// is made beside it; several programs opening a new or older file at once are safe: one
+// creates or upgrades it, the others wait for it and go on.
 func Open(path string, opt OpenOptions) (*Store, error) {
+	// SQLite shares one shared-memory index per file among a process's connections, opened the
+	// way the first connection opened it: opens in one process take turns, so that the
+	// read-only look of one never makes the index read-only for another's writes.
+	openMu.Lock()
+	defer openMu.Unlock()
+	for attempt := 0; ; attempt++ {
+		s, err := open(path, opt)
+		// Another program may remove the -wal and -shm between our look at the folder and
+		// SQLite's: look again.
+		if err != nil && isCantOpen(err) && attempt < 50 {
+			time.Sleep(5 * time.Millisecond)
+			continue
+		}
+		return s, err
+	}
+}
+
+func open(path string, opt OpenOptions) (*Store, error) {
 	s := &Store{path: path, readOnly: opt.ReadOnly, busy: opt.BusyTimeout}
 	if s.busy <= 0 {
 		s.busy = DefaultBusyTimeout
 	}
+	noCreate := opt.ReadOnly || opt.NoCreate
 	info, statErr := os.Stat(path)
 	exists := statErr == nil
 	switch {
@@ -83,25 +142,192 @@ func Open(path string, opt OpenOptions) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, statErr)
 	case exists && info.IsDir():
 		return nil, fmt.Errorf("open %s: is a folder, %w", path, ErrNotJourney)
-	case !exists && s.readOnly:
+	case exists && !info.Mode().IsRegular():
+		return nil, fmt.Errorf("open %s: %w (it is not a regular file but a %s)", path, ErrNotJourney, fileKind(info.Mode()))
+	case !exists && noCreate:
 		return nil, fmt.Errorf("open %s: %w", path, os.ErrNotExist)
+	case exists && info.Size() == 0 && noCreate && !walBeside(path):
+		return nil, fmt.Errorf("open %s: %w (the file is empty; a workspace is made by importing a map into it or opening it in Journey Canvas)", path, ErrNotJourney)
 	}
-	if exists && info.Size() > 0 {
-		if err := checkHeader(path, info.Size()); err != nil {
-			return nil, err
+	if !exists || info.Size() == 0 {
+		if !noCreate {
+			return s.create()
+		}
+		// Empty, but with a log beside it: another program is making it a workspace now.
+	}
+	h, err := readHeader(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.judgeHeader(h, info.Size()); err != nil {
+		return nil, err
+	}
+	if h.empty() {
+		if noCreate {
+			return nil, fmt.Errorf("open %s: %w (an empty SQLite database; a workspace is made by importing a map into it or opening it in Journey Canvas)", path, ErrNotJourney)
+		}
+		if reason := unwritable(path); reason != "" {
+			return nil, fmt.Errorf("open %s: %w: it is not a workspace yet and cannot become one: %s", path, ErrReadOnly, reason)
+		}
+		return s.create()
+	}
+	if !s.readOnly {
+		// Permission bits first: root may write anything, but a file marked read-only is
+		// meant to stay as it is.
+		if info.Mode().Perm()&0o222 == 0 {
+			s.readOnly, s.roReason = true, "the file is marked read-only"
+		} else if reason := unwritable(path); reason != "" {
+			s.readOnly, s.roReason = true, reason
 		}
 	}
-	if exists && info.Mode().Perm()&0o222 == 0 {
-		s.readOnly = true
+	latest := len(migrations)
+	// Look at it through a connection that cannot write.
+	probe, tidy, err := s.connectReadOnly(h)
+	if err != nil {
+		return nil, err
+	}
+	version, err := s.check(probe)
+	if err == nil && s.readOnly && version < latest {
+		err = fmt.Errorf("open %s: %w file in an older format (%d) that must be upgraded to %d, and it is read-only; copy it to a writable place first",
+			path, ErrReadOnly, version, latest)
+	}
+	if err != nil {
+		probe.Close()
+		if tidy {
+			s.tidyUp()
+		}
+		return nil, err
+	}
+	if s.readOnly {
+		s.db, s.tidy = probe, tidy
+		return s, nil
+	}
+	probe.Close()
+	if tidy {
+		s.tidyUp()
 	}
 	if err := s.connect(); err != nil {
 		return nil, err
 	}
-	if err := s.prepare(exists && info.Size() > 0); err != nil {
+	if err := s.prepare(); err != nil {
 		s.db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// create makes a new workspace at s.path (a missing or empty file).
+func (s *Store) create() (*Store, error) {
+	if err := s.connect(); err != nil {
+		return nil, err
+	}
+	if err := s.prepare(); err != nil {
+		s.db.Close()
+		if errors.Is(err, ErrReadOnly) || isCantOpen(err) {
+			if reason := unwritable(s.path); reason != "" {
+				return nil, fmt.Errorf("create %s: %w: %s", s.path, ErrReadOnly, reason)
+			}
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// judgeHeader refuses, from the header alone, a file that is not a Journey Canvas workspace
+// this version can open.
+func (s *Store) judgeHeader(h *fileHeader, size int64) error {
+	path := s.path
+	ours := h.appID == applicationID
+	switch {
+	case !ours && !h.empty():
+		return fmt.Errorf("open %s: %w (an SQLite database of another program)", path, ErrNotJourney)
+	case h.userVersion < 0:
+		return fmt.Errorf("open %s: %w: its format number is %d, which no version of Journey Canvas writes", path, ErrCorrupt, h.userVersion)
+	case int(h.userVersion) > len(migrations):
+		return fmt.Errorf("open %s: %w (format %d; this version reads up to %d): update Journey Canvas to open it",
+			path, ErrNewerSchema, h.userVersion, len(migrations))
+	}
+	// With a write-ahead log beside it, the file may lag behind its header until the log is
+	// replayed (a checkpoint cut short writes page 1 first), so only a lone file is measured.
+	if !h.fromWAL && !walBeside(path) && h.pages > 0 && h.counter == h.validFor && size < h.pages*h.pageSize {
+		return fmt.Errorf("open %s: %w: the file is truncated (%d of %d bytes)", path, ErrCorrupt, size, h.pages*h.pageSize)
+	}
+	return nil
+}
+
+// walBeside reports whether a non-empty -wal file is beside path.
+func walBeside(path string) bool {
+	wal, err := os.Stat(path + "-wal")
+	return err == nil && wal.Size() > 0
+}
+
+// connectReadOnly opens a connection through which nothing can be written to the file, its
+// -wal or its -shm: without a log beside it, the file is read as it is (immutable); with a log
+// and its index, the index is opened read-only. tidy says the connection had to create a -wal
+// and -shm (a log without its index, or a read-only view of a writable write-ahead-log file)
+// that Close should let SQLite remove.
+func (s *Store) connectReadOnly(h *fileHeader) (*sql.DB, bool, error) {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	_, walErr := os.Stat(s.path + "-wal")
+	_, shmErr := os.Stat(s.path + "-shm")
+	tidy := false
+	switch {
+	case walErr != nil && (!s.readOnly || s.roReason != ""):
+		// Nobody has the file open in WAL mode (they would keep a -wal): read it as it is. A
+		// writable file opened for editing gets a read-write connection right after this look;
+		// a file that cannot be written cannot change under us either.
+		q.Set("immutable", "1")
+	case walErr != nil:
+		// A writable file viewed read-only: another program may start writing at any time, so
+		// read with SQLite's locks; in WAL mode that makes a -wal and -shm for Close to remove.
+		tidy = h.walMode
+	case shmErr == nil:
+		q.Set("readonly_shm", "1")
+	}
+	for k, v := range map[string]string{"_busy_timeout": fmt.Sprint(s.busy.Milliseconds()), "_foreign_keys": "1"} {
+		q.Set(k, v)
+	}
+	db, err := sql.Open("sqlite3", s.dsn(q))
+	if err != nil {
+		return nil, false, fmt.Errorf("open %s: %w", s.path, err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxIdleTime(0)
+	return db, tidy, nil
+}
+
+// check looks at an existing workspace through db: its identity and format again (now as
+// SQLite sees them), its integrity, and every table and column its format has.
+func (s *Store) check(db *sql.DB) (version int, err error) {
+	ctx := context.Background()
+	start := time.Now()
+	var appID int
+	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version)`).Scan(&appID, &version)
+	if err != nil {
+		return 0, s.wrapSince("open", err, start)
+	}
+	switch {
+	case appID != applicationID:
+		return 0, fmt.Errorf("open %s: %w (an SQLite database of another program)", s.path, ErrNotJourney)
+	case version < 0:
+		return 0, fmt.Errorf("open %s: %w: its format number is %d, which no version of Journey Canvas writes", s.path, ErrCorrupt, version)
+	case version > len(migrations):
+		return 0, fmt.Errorf("open %s: %w (format %d; this version reads up to %d): update Journey Canvas to open it",
+			s.path, ErrNewerSchema, version, len(migrations))
+	}
+	var res string
+	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
+		if isBusy(err) {
+			return 0, s.wrapSince("open", err, start)
+		}
+		return 0, fmt.Errorf("open %s: %w: %v", s.path, ErrCorrupt, err)
+	}
+	if res != "ok" {
+		return 0, fmt.Errorf("open %s: %w: %s", s.path, ErrCorrupt, res)
+	}
+	return version, s.checkSchema(db, version)
 }
 
 func (s *Store) connect() error {
@@ -114,9 +340,7 @@ func (s *Store) connect() error {
 	if s.readOnly {
 		q.Set("mode", "ro")
 	}
-	// The path is escaped so that names with '?' or '#' open the right file.
-	dsn := "file:" + (&url.URL{Path: s.path}).EscapedPath() + "?" + q.Encode()
-	db, err := sql.Open("sqlite3", dsn)
+	db, err := sql.Open("sqlite3", s.dsn(q))
 	if err != nil {
 		return fmt.Errorf("open %s: %w", s.path, err)
 	}
@@ -128,93 +352,85 @@ func (s *Store) connect() error {
 	return nil
 }
 
-// checkHeader refuses a file that is not SQLite or that is shorter than its header says.
-func checkHeader(path string, size int64) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	defer f.Close()
-	var h [100]byte
-	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != "SQLite format 3\x00" {
-		return fmt.Errorf("open %s: %w (it is not an SQLite database)", path, ErrNotJourney)
-	}
-	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
-	if pageSize == 1 {
-		pageSize = 65536
-	}
-	pages := int64(binary.BigEndian.Uint32(h[28:32]))
-	counter := binary.BigEndian.Uint32(h[24:28])
-	validFor := binary.BigEndian.Uint32(h[92:96])
-	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return fmt.Errorf("open %s: %w: bad page size in the header", path, ErrCorrupt)
-	}
-	// With a write-ahead log beside it, the file may lag behind its header until the log is
-	// replayed (a checkpoint cut short writes page 1 first), so only a lone file is measured.
-	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
-		return nil
-	}
-	if pages > 0 && counter == validFor && size < pages*pageSize {
-		return fmt.Errorf("open %s: %w: the file is truncated (%d of %d bytes)", path, ErrCorrupt, size, pages*pageSize)
-	}
-	return nil
+// dsn is the SQLite URI of the workspace with the given parameters. The path is escaped so
+// that names with '?' or '#' open the right file.
+func (s *Store) dsn(q url.Values) string {
+	return "file:" + (&url.URL{Path: s.path}).EscapedPath() + "?" + q.Encode()
 }
 
-// prepare checks an existing file's identity, version and integrity, then brings its schema up
-// to date.
-func (s *Store) prepare(existing bool) error {
+// prepare puts a read-write connection in WAL mode and brings the schema up to date.
+func (s *Store) prepare() error {
 	ctx := context.Background()
-	var appID, version int
-	var tables int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
-		(SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_master)`).Scan(&appID, &version, &tables)
-	if err != nil {
-		return s.wrap("open", err)
-	}
-	if existing && appID != applicationID && (tables > 0 || version > 0) {
-		return fmt.Errorf("open %s: %w (an SQLite database of another program)", s.path, ErrNotJourney)
-	}
-	latest := len(migrations)
-	if version > latest {
-		return fmt.Errorf("open %s: %w (format %d; this version reads up to %d): update Journey Canvas to open it",
-			s.path, ErrNewerSchema, version, latest)
-	}
-	if existing && tables > 0 {
-		var res string
-		if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
-			return fmt.Errorf("open %s: %w: %v", s.path, ErrCorrupt, err)
-		}
-		if res != "ok" {
-			return fmt.Errorf("open %s: %w: %s", s.path, ErrCorrupt, res)
-		}
-	}
-	if s.readOnly {
-		if version < latest {
-			return fmt.Errorf("open %s: %w file in an older format (%d); it must be upgraded to %d, so copy it to a writable place first",
-				s.path, ErrReadOnly, version, latest)
-		}
-		return nil
-	}
-	var mode string
-	if err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode=WAL`).Scan(&mode); err != nil {
-		return s.wrap("open", err)
+	if err := s.walMode(ctx); err != nil {
+		return err
 	}
 	// NORMAL in WAL mode: a committed edit survives the program being killed; only a power cut
 	// can lose the last few commits, never the file's consistency.
 	if _, err := s.db.ExecContext(ctx, `PRAGMA synchronous=NORMAL`); err != nil {
 		return s.wrap("open", err)
 	}
-	return s.migrate(ctx, version, existing && tables > 0)
+	return s.migrate(ctx)
+}
+
+// walMode switches the file to write-ahead logging. A file in rollback-journal mode that another
+// program is reading or writing cannot switch until it is done, and SQLite does not wait for
+// that by itself, so the switch is retried until the busy timeout.
+func (s *Store) walMode(ctx context.Context) error {
+	start := time.Now()
+	for {
+		var mode string
+		err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode=WAL`).Scan(&mode)
+		if err == nil {
+			return nil
+		}
+		if !isBusy(err) || time.Since(start) >= s.busy {
+			return s.wrapSince("open", err, start)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+func isCantOpen(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrCantOpen
+}
+
+// fileKind names what a non-regular file is, for messages.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeCharDevice != 0:
+		return "character device"
+	case m&os.ModeDevice != 0:
+		return "device"
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	case m&os.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "special file"
 }
 
 // wrap turns a SQLite error into one that names the file and, for locks, says the file is busy.
-func (s *Store) wrap(op string, err error) error {
+func (s *Store) wrap(op string, err error) error { return s.wrapSince(op, err, time.Time{}) }
+
+// wrapSince is wrap for an operation that started at start: a lock error says how long it
+// waited. Without a start it says only that the file is in use.
+func (s *Store) wrapSince(op string, err error, start time.Time) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return fmt.Errorf("%s %s: %w (waited %v): %v", op, s.path, ErrBusy, s.busy, err)
+			if start.IsZero() {
+				return fmt.Errorf("%s %s: %w: %v", op, s.path, ErrBusy, err)
+			}
+			return fmt.Errorf("%s %s: %w (waited %v): %v", op, s.path, ErrBusy, waited(start), err)
 		case sqlite3.ErrReadonly:
 			return fmt.Errorf("%s %s: %w: %v", op, s.path, ErrReadOnly, err)
 		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
@@ -222,6 +438,15 @@ func (s *Store) wrap(op string, err error) error {
 		}
 	}
 	return fmt.Errorf("%s %s: %w", op, s.path, err)
+}
+
+// waited is the time since start, rounded for a message.
+func waited(start time.Time) time.Duration {
+	d := time.Since(start)
+	if d >= time.Second {
+		return d.Round(100 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
 }
 
 // backupPath returns a free name beside the workspace for the copy made before a migration.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -99,6 +100,12 @@ func cleanMap(m *Map) error {
 	oneOf(&c, "map type", m.Type, MapTypes...)
 	oneOf(&c, "map status", m.Status, Statuses...)
 	oneOf(&c, "map curve", m.Curve, CurvePerCard, CurvePerStage)
+	if !slices.Contains(MapLangs, m.Lang) {
+		c.fail("map language", "%q is not one of \"vi\", \"en\" or \"\" (detect from the text)", m.Lang)
+	}
+	if m.NoteLines < 0 || m.NoteLines > MaxNoteLines {
+		c.fail("map note lines", "%d is not between 0 and %d", m.NoteLines, MaxNoteLines)
+	}
 	if m.Scale.Min == 0 && m.Scale.Max == 0 {
 		m.Scale = DefaultScale()
 	}

@@ -24,23 +24,25 @@ const (
 // refs ("s1", "l1", "c1"…, numbered in reading order) that cards and links use instead.
 // Positions are the order of the arrays. Empty optional fields are left out.
 type fileMap struct {
-	Format   string         `json:"format"`
-	Version  int            `json:"version"`
-	Title    string         `json:"title"`
-	Goal     string         `json:"goal,omitempty"`
-	Audience string         `json:"audience,omitempty"`
-	Type     data.MapType   `json:"type"`
-	Owner    string         `json:"owner,omitempty"`
-	Status   data.Status    `json:"status"`
-	Scale    fileScale      `json:"scale"`
-	Curve    data.CurveMode `json:"curve"`
-	Created  string         `json:"created,omitempty"`
-	Updated  string         `json:"updated,omitempty"`
-	Persona  *data.Persona  `json:"persona,omitempty"`
-	Stages   []fileStage    `json:"stages"`
-	Lanes    []fileLane     `json:"lanes"`
-	Cards    []fileCard     `json:"cards"`
-	Links    []fileLink     `json:"links"`
+	Format    string         `json:"format"`
+	Version   int            `json:"version"`
+	Title     string         `json:"title"`
+	Goal      string         `json:"goal,omitempty"`
+	Audience  string         `json:"audience,omitempty"`
+	Type      data.MapType   `json:"type"`
+	Owner     string         `json:"owner,omitempty"`
+	Status    data.Status    `json:"status"`
+	Scale     fileScale      `json:"scale"`
+	Curve     data.CurveMode `json:"curve"`
+	Lang      string         `json:"lang,omitempty"`
+	NoteLines int            `json:"noteLines,omitempty"`
+	Created   string         `json:"created,omitempty"`
+	Updated   string         `json:"updated,omitempty"`
+	Persona   *data.Persona  `json:"persona,omitempty"`
+	Stages    []fileStage    `json:"stages"`
+	Lanes     []fileLane     `json:"lanes"`
+	Cards     []fileCard     `json:"cards"`
+	Links     []fileLink     `json:"links"`
 }
 
 type fileScale struct {
@@ -89,7 +91,7 @@ type fileLink struct {
 
 // Member names of each object of the native format, in the order WriteJSON writes them.
 var (
-	mapFields     = []string{"format", "version", "title", "goal", "audience", "type", "owner", "status", "scale", "curve", "created", "updated", "persona", "stages", "lanes", "cards", "links"}
+	mapFields     = []string{"format", "version", "title", "goal", "audience", "type", "owner", "status", "scale", "curve", "lang", "noteLines", "created", "updated", "persona", "stages", "lanes", "cards", "links"}
 	scaleFields   = []string{"min", "max", "labels"}
 	personaFields = []string{"name", "summary", "photo", "demographics", "dayInLife", "goals", "challenges", "excites", "frustrates", "channels", "buyingTriggers", "problemsSolved", "infoNeeds"}
 	stageFields   = []string{"ref", "name", "colour", "description", "metrics"}
@@ -107,6 +109,7 @@ var (
 //	  "version": 1,
 //	  "title": "…", "goal": "…", "audience": "…", "type": "current", "owner": "…",
 //	  "status": "draft", "scale": {"min": -2, "max": 2, "labels": ["…", …]}, "curve": "cards",
+//	  "lang": "vi", "noteLines": 2,                               ("" and 0 are left out)
 //	  "created": "2025-03-01T09:00:00Z", "updated": "…",          (RFC 3339, UTC)
 //	  "persona": {"name": "…", "summary": "…", "photo": "<base64>", …},
 //	  "stages": [{"ref": "s1", "name": "…", "colour": "#4c6ef5", "description": "…"}, …],
@@ -142,6 +145,7 @@ func WriteJSON(w io.Writer, m *data.Map) error {
 func toFile(m *data.Map) (*fileMap, error) {
 	f := &fileMap{Format: FormatName, Version: FormatVersion, Title: m.Title, Goal: m.Goal,
 		Audience: m.Audience, Type: m.Type, Owner: m.Owner, Status: m.Status, Curve: m.Curve,
+		Lang: m.Lang, NoteLines: m.NoteLines,
 		Scale:  fileScale{Min: m.Scale.Min, Max: m.Scale.Max, Labels: m.Scale.Labels},
 		Stages: []fileStage{}, Lanes: []fileLane{}, Cards: []fileCard{}, Links: []fileLink{}}
 	if f.Type == "" {
@@ -281,6 +285,10 @@ func (d *jsonReader) readNative(root jnode, name string) *data.Map {
 	m.Type = oneOf(d, root.get("type"), data.CurrentState, data.MapTypes...)
 	m.Status = oneOf(d, root.get("status"), data.Draft, data.Statuses...)
 	m.Curve = oneOf(d, root.get("curve"), data.CurvePerCard, data.CurvePerCard, data.CurvePerStage)
+	m.Lang = oneOf(d, root.get("lang"), "", data.MapLangs...)
+	if n, ok := d.integer(root.get("noteLines"), 0, data.MaxNoteLines); ok {
+		m.NoteLines = n
+	}
 	m.Created = d.time(root.get("created"))
 	m.Updated = d.time(root.get("updated"))
 	if sc := root.get("scale"); sc.given() {

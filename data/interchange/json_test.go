@@ -367,3 +367,64 @@ func TestPathAt(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONMapOptions carries a map's language and note lines through a real workspace: dump,
+// import into another workspace, dump again, byte for byte; bad values are refused with their
+// path.
+func TestJSONMapOptions(t *testing.T) {
+	dir := t.TempDir()
+	s, err := data.Open(filepath.Join(dir, "a.journey"), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m := sampleFixture(t)
+	m.Lang, m.NoteLines = "en", 3
+	if m.Persona != nil {
+		m.Persona.ID = 0 // a new persona in this workspace
+	}
+	id, err := s.CreateMap(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.LoadMap(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := writeJSON(t, stored)
+	if !strings.Contains(string(first), `"lang": "en"`) || !strings.Contains(string(first), `"noteLines": 3`) {
+		t.Fatalf("the dump lacks the options:\n%s", first)
+	}
+	back, err := ReadJSON(bytes.NewReader(first), "a.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, err := data.Open(filepath.Join(dir, "b.journey"), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	id2, err := s2.CreateMap(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s2.LoadMap(id2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second := writeJSON(t, again); !bytes.Equal(first, second) {
+		t.Fatalf("dump → import → dump differs:\n%s\n---\n%s", first, second)
+	}
+	for _, c := range []struct{ member, path string }{
+		{`"lang": "fr"`, "lang"}, {`"noteLines": 4`, "noteLines"}, {`"noteLines": -1`, "noteLines"}, {`"noteLines": "2"`, "noteLines"},
+	} {
+		bad := strings.Replace(string(first), `"lang": "en", "noteLines": 3`, c.member, 1)
+		bad = strings.Replace(bad, "\"lang\": \"en\",\n  \"noteLines\": 3", "  "+c.member, 1)
+		if bad == string(first) {
+			t.Fatal("could not build the bad input")
+		}
+		if _, err := ReadJSON(strings.NewReader(bad), "bad.json"); err == nil || !strings.Contains(err.Error(), c.path) {
+			t.Errorf("%s: %v", c.member, err)
+		}
+	}
+}

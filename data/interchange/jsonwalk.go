@@ -37,6 +37,8 @@ func (d *jsonReader) fail(path, format string, args ...any) {
 // decodeJSON parses b as one JSON value. Invalid UTF-8 is refused with the path of the string
 // that holds it (encoding/json would silently replace it).
 func decodeJSON(b []byte, file string) (jnode, error) {
+	// Windows editors often save UTF-8 with a byte-order mark; it is not part of the JSON text.
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	if !utf8.Valid(b) {
 		off := invalidOffset(b)
 		return jnode{}, &ParseError{File: file, Line: lineAt(b, off), Path: pathAt(b, off),

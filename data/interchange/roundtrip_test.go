@@ -74,6 +74,9 @@ func randomMap(r *rand.Rand, photo []byte) *data.Map {
 		m.Lanes = append(m.Lanes, data.Lane{ID: next(), MapID: m.ID, Position: len(m.Lanes), Name: text(3),
 			Kind: data.LaneKinds[r.IntN(len(data.LaneKinds))]})
 	}
+	if r.IntN(2) == 0 {
+		m.Lang, m.NoteLines = data.MapLangs[r.IntN(len(data.MapLangs))], r.IntN(data.MaxNoteLines+1)
+	}
 	if len(m.Stages) == 0 || len(m.Lanes) == 0 {
 		return m
 	}
