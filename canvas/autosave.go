@@ -100,9 +100,11 @@ func (in *inspector) typed(f *field) {
 		in.timer.Stop()
 	}
 	gen := in.gen
+	in.typedSeq++
+	seq := in.typedSeq
 	in.timer = time.AfterFunc(typingPause, func() {
 		fyne.Do(func() {
-			if in.gen == gen {
+			if in.gen == gen && in.typedSeq == seq { // nothing typed since
 				in.commit()
 			}
 		})
@@ -139,6 +141,7 @@ func (in *inspector) commit() {
 	for _, f := range in.texts {
 		f.dirty = false
 	}
+	in.saves++
 }
 
 // write runs the form's edit. A refusal naming one of the form's fields is shown at that

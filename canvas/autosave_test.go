@@ -51,8 +51,8 @@ func TestPauseInTypingSaves(t *testing.T) {
 	ch.SetText("")
 	test.Type(ch, "Tik")
 	deadline := time.Now().Add(3 * time.Second)
-	for reloadMap(t, u).Card(id).Channel != "Tik" && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
+	for u.insp.saves == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond) // the pause, then the save (on the timer's goroutine here)
 	}
 	if got := reloadMap(t, u).Card(id).Channel; got != "Tik" {
 		t.Fatalf("after a pause the file holds %q", got)

@@ -1,7 +1,6 @@
 package canvas
 
 import (
-	"embed"
 	"fmt"
 	"os"
 	"regexp"
@@ -12,15 +11,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"journeycanvas/assets"
 	"journeycanvas/data"
 )
 
-// The interface's catalogues: translations/en.json and translations/vi.json, one key per
-// visible string (the English text), checked complete and used by TestCatalogues. Fyne's own
-// words (dialog buttons…) are in fyne.vi.json, as Fyne has no Vietnamese of its own.
-//
-//go:embed translations
-var translations embed.FS
+// The catalogues are assets/translations/en.json and vi.json, one key per visible string
+// (the English text), shared with the words drawn on maps (assets.Word) and checked complete
+// and used by TestCatalogues. Fyne's own words (dialog buttons…) are in fyne.vi.json, as
+// Fyne has no Vietnamese of its own.
 
 // prefLanguage is the app preference holding the interface language: "" follows the system.
 const prefLanguage = "language"
@@ -39,7 +37,7 @@ func setLanguage(code string) {
 	} else {
 		os.Setenv("LC_ALL", code)
 	}
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		fyne.LogError("loading the interface's translations", err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
 )
@@ -28,6 +29,11 @@ func usedKeys(t *testing.T) map[string]bool {
 		keys[k] = true
 	}
 	files, _ := filepath.Glob("*.go")
+	// The words drawn on maps come from the same catalogue through assets.Word.
+	for _, dir := range []string{"geometry", "draw", "../export", "../data"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		files = append(files, more...)
+	}
 	fset := token.NewFileSet()
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -43,6 +49,18 @@ func usedKeys(t *testing.T) map[string]bool {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if ok && sel.Sel.Name == "Word" && len(call.Args) == 2 {
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == "assets" {
+					lit, ok := call.Args[1].(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						t.Errorf("%s: assets.Word with a key that is not a literal", fset.Position(call.Pos()))
+						return true
+					}
+					k, _ := strconv.Unquote(lit.Value)
+					keys[k] = true
+					return true
+				}
+			}
 			if !ok || sel.Sel.Name != "L" {
 				return true
 			}
@@ -68,7 +86,7 @@ func usedKeys(t *testing.T) map[string]bool {
 func TestCatalogues(t *testing.T) {
 	used := usedKeys(t)
 	for _, name := range []string{"en.json", "vi.json"} {
-		b, err := os.ReadFile(filepath.Join("translations", name))
+		b, err := os.ReadFile(filepath.Join("..", "assets", "translations", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,5 +192,47 @@ func TestNumbersAndDatesFollowTheLanguage(t *testing.T) {
 	}
 	if v, err := parseNum(fmtNum(-1.25)); err != nil || *v != -1.25 {
 		t.Fatalf("a Vietnamese number does not read back: %v %v", v, err)
+	}
+}
+
+// The words drawn on a map follow the map's language, a map setting defaulted from its text;
+// the inspector shows the steps of the scale as the curve draws them; the interface keeps
+// its own language.
+func TestWordsOnTheMapFollowTheMap(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("vi"))
+	b := u.board
+	if b.lay.Lang != "vi" || b.lay.Curve == nil {
+		t.Fatalf("a Vietnamese map is laid out in %q", b.lay.Lang)
+	}
+	b.setSelection(selection{})
+	labels := u.insp.fields["Scale labels"].(*field)
+	if labels.Text != "Rất tệ, Tệ, Bình thường, Tốt, Rất tốt" {
+		t.Fatalf("the inspector's steps %q differ from the curve's", labels.Text)
+	}
+	if got := b.lay.Curve.StepName(2, b.lay.Lang); got != "Rất tốt" {
+		t.Fatalf("the curve names +2 %q", got)
+	}
+	// Switch the map's words to English: the board follows, the file keeps the setting.
+	sel := u.insp.fields["Words on the map"].(*widget.Select)
+	sel.SetSelectedIndex(1)
+	if m := reloadMap(t, u); m.Lang != "en" {
+		t.Fatalf("map language in the file %q", m.Lang)
+	}
+	if b.lay.Lang != "en" || b.lay.Curve.StepName(2, b.lay.Lang) != "Very positive" {
+		t.Fatalf("the board did not follow the map's language: %q", b.lay.Lang)
+	}
+	if got := u.insp.fields["Scale labels"].(*field).Text; got != "Very negative, Negative, Neutral, Positive, Very positive" {
+		t.Fatalf("inspector steps %q", got)
+	}
+	// New stages are named in the map's language, whatever the interface's.
+	u.addStage()
+	if got := reloadMap(t, u).Stages[len(u.m.Stages)-1].Name; !strings.HasPrefix(got, "Stage ") {
+		t.Fatalf("new stage on an English map %q", got)
+	}
+	u.board.setSelection(selection{})
+	u.insp.fields["Words on the map"].(*widget.Select).SetSelectedIndex(2)
+	u.addLane()
+	if got := reloadMap(t, u).Lanes[len(u.m.Lanes)-1].Name; !strings.HasPrefix(got, "Làn ") {
+		t.Fatalf("new lane on a Vietnamese map %q", got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
 )
 
@@ -44,6 +45,8 @@ type inspector struct {
 	readOnly bool        // the workspace cannot be written: fields are disabled
 	timer    *time.Timer // saves after a pause in typing
 	gen      int         // the form's generation: a pause timer of an older form does nothing
+	typedSeq int         // keystrokes so far: a pause timer with keystrokes after it does nothing
+	saves    int         // saves done (for tests)
 
 	nps npsFields // the card form's metric fields (for tests)
 	// stageMetrics is the stage form's metrics editor (for tests)
@@ -98,6 +101,16 @@ func (in *inspector) setMessage(s string) {
 	}
 	in.msg.Text = s
 	in.msg.Refresh()
+}
+
+// langName names a language in itself.
+func langName(code string) string {
+	for _, c := range languageChoices {
+		if c.Code == code {
+			return c.Name
+		}
+	}
+	return code
 }
 
 func numText(f *float64) string {
@@ -300,7 +313,13 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 	status := in.selectOf(statuses, si)
 	smin := in.text("emotion scale", strconv.Itoa(m.Scale.Min), false).validated(checkWhole)
 	smax := in.text("emotion scale", strconv.Itoa(m.Scale.Max), false).validated(checkWhole)
-	labels := in.text("emotion scale labels", strings.Join(m.Scale.Labels, ", "), false)
+	// The steps as the curve names them on this map (the default ones in the map's language).
+	mapLang := geometry.MapLang(&m, "")
+	labels := in.text("emotion scale labels", strings.Join(geometry.StepLabels(m.Scale, mapLang), ", "), false)
+	detected := geometry.DetectLang(&m)
+	langs := []string{fmt.Sprintf(lang.L("Automatic (%s)"), langName(detected)), langName("en"), langName("vi")}
+	li := map[string]int{"": 0, "en": 1, "vi": 2}[m.Lang]
+	mapLangSel := in.selectOf(langs, li)
 	ci := 0
 	if m.Curve == data.CurvePerStage {
 		ci = 1
@@ -351,13 +370,23 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 		if curve.SelectedIndex() == 1 {
 			nm.Curve = data.CurvePerStage
 		}
+		nm.Lang = []string{"", "en", "vi"}[max(mapLangSel.SelectedIndex(), 0)]
 		nm.PersonaID, nm.Persona = 0, nil
 		if i := persona.SelectedIndex(); i > 0 && i <= len(personas) {
 			nm.PersonaID = personas[i-1].ID
 		}
 		nm.Stages, nm.Lanes, nm.Cards, nm.Links = nil, nil, nil, nil
-		if in.write(func() error { return u.st.UpdateMap(&nm) }) == nil && title.dirty {
+		if in.write(func() error { return u.st.UpdateMap(&nm) }) != nil {
+			return
+		}
+		if title.dirty {
 			u.side.reload()
+		}
+		if !labels.dirty && nm.Lang != cur.Lang {
+			// the steps as the curve now names them
+			in.building = true
+			labels.SetText(strings.Join(geometry.StepLabels(u.m.Scale, geometry.MapLang(u.m, "")), ", "))
+			in.building = false
 		}
 	}
 	in.show(lang.L("Map"), []*widget.FormItem{
@@ -367,6 +396,7 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 		widget.NewFormItem(lang.L("Scale from"), smin), widget.NewFormItem(lang.L("Scale to"), smax),
 		widget.NewFormItem(lang.L("Scale labels"), labels), widget.NewFormItem(lang.L("Curve"), curve),
 		widget.NewFormItem(lang.L("Persona"), persona),
+		widget.NewFormItem(lang.L("Words on the map"), mapLangSel),
 	}, widget.NewButton(lang.L("Edit persona…"), u.personaDialog))
 }
 

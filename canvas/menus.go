@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"journeycanvas/assets"
+	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
 )
 
@@ -387,7 +389,7 @@ func (u *ui) addStage() {
 	var id int64
 	if u.apply(func() error {
 		var err error
-		id, err = u.st.AddStage(data.Stage{MapID: u.mapID, Name: fmt.Sprintf(lang.L("Stage %d"), len(u.m.Stages)+1)}, at)
+		id, err = u.st.AddStage(data.Stage{MapID: u.mapID, Name: fmt.Sprintf(assets.Word(geometry.MapLang(u.m, ""), "Stage %d"), len(u.m.Stages)+1)}, at)
 		return err
 	}) == nil {
 		u.board.selectOne(selStage, id)
@@ -407,7 +409,7 @@ func (u *ui) addLane() {
 	var id int64
 	if u.apply(func() error {
 		var err error
-		id, err = u.st.AddLane(data.Lane{MapID: u.mapID, Name: fmt.Sprintf(lang.L("Lane %d"), len(u.m.Lanes)+1), Kind: data.LaneCustom}, at)
+		id, err = u.st.AddLane(data.Lane{MapID: u.mapID, Name: fmt.Sprintf(assets.Word(geometry.MapLang(u.m, ""), "Lane %d"), len(u.m.Lanes)+1), Kind: data.LaneCustom}, at)
 		return err
 	}) == nil {
 		u.board.selectOne(selLane, id)

@@ -35,7 +35,7 @@ func SampleMap(lang string) *Map {
 		kind   LaneKind
 	}{{"Actions", "Hành động", LaneSteps}, {"Touchpoints", "Điểm chạm", LaneTouchpoints},
 		{"Thoughts", "Suy nghĩ", LaneThoughts}, {"Emotions", "Cảm xúc", LaneEmotions},
-		{"Pain points", "Nỗi đau", LanePainPoints}, {"Opportunities", "Cơ hội", LaneOpportunities}}
+		{"Pain points", "Điểm đau", LanePainPoints}, {"Opportunities", "Cơ hội", LaneOpportunities}}
 	for i, l := range lanes {
 		m.Lanes = append(m.Lanes, Lane{ID: int64(i + 1), Position: i, Name: t(l.en, l.vi), Kind: l.kind})
 	}

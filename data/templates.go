@@ -102,7 +102,7 @@ var (
 	lnTouch    = laneDef{pair{"Touchpoints", "Điểm chạm"}, LaneTouchpoints}
 	lnThoughts = laneDef{pair{"Thoughts & questions", "Suy nghĩ & câu hỏi"}, LaneThoughts}
 	lnEmotions = laneDef{pair{"Emotions", "Cảm xúc"}, LaneEmotions}
-	lnPains    = laneDef{pair{"Pain points", "Nỗi đau"}, LanePainPoints}
+	lnPains    = laneDef{pair{"Pain points", "Điểm đau"}, LanePainPoints}
 	lnOpps     = laneDef{pair{"Opportunities", "Cơ hội"}, LaneOpportunities}
 	lnMetrics  = laneDef{pair{"Metrics", "Chỉ số"}, LaneMetrics}
 	lnContent  = laneDef{pair{"Content", "Nội dung"}, LaneContent}

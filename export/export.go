@@ -112,10 +112,7 @@ func makePlan(m *data.Map, opt Options) (*plan, error) {
 			return nil, fmt.Errorf("stages %d..%d: the map has %d stages", opt.StageFrom, to, n)
 		}
 	}
-	lang := opt.Lang
-	if lang == "" {
-		lang = geometry.DetectLang(m)
-	}
+	lang := geometry.MapLang(m, opt.Lang)
 	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
 		Header: true, Lang: lang, Compare: opt.Compare})
 	now := opt.Now

@@ -14,6 +14,7 @@ import (
 	"github.com/fogleman/gg"
 	"golang.org/x/text/unicode/norm"
 
+	"journeycanvas/assets"
 	cdraw "journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
@@ -35,12 +36,12 @@ type SlideOptions struct {
 // map.
 func SlideCount(m *data.Map) int { return len(m.Stages) + 1 }
 
-// slideWords are the captions of the slides.
-var slideWords = map[string]map[string]string{
-	"en": {"pains": "Pain points", "opps": "Opportunities", "none": "None recorded",
-		"whole": "The whole journey", "lowest": "Lowest moments", "step": "Stage %d of %d", "more": "and %d more"},
-	"vi": {"pains": "Điểm đau", "opps": "Cơ hội", "none": "Chưa ghi nhận",
-		"whole": "Toàn bộ hành trình", "lowest": "Những lúc tệ nhất", "step": "Giai đoạn %d / %d", "more": "và %d mục khác"},
+// slideWords are the captions of the slides in a language, from the catalogue.
+func slideWords(lang string) map[string]string {
+	return map[string]string{"pains": assets.Word(lang, "Pain points"), "opps": assets.Word(lang, "Opportunities"),
+		"none": assets.Word(lang, "None recorded"), "whole": assets.Word(lang, "The whole journey"),
+		"lowest": assets.Word(lang, "Lowest moments"), "step": assets.Word(lang, "Stage %d of %d"),
+		"more": assets.Word(lang, "and %d more")}
 }
 
 // RenderSlide draws step of a map's presentation, as presentation mode shows it: for a step
@@ -63,14 +64,8 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 	if w > MaxSide || h > MaxSide {
 		return nil, fmt.Errorf("%w: a slide of %d × %d px", ErrTooLarge, w, h)
 	}
-	lang := opt.Lang
-	if lang == "" {
-		lang = geometry.DetectLang(m)
-	}
-	words := slideWords["en"]
-	if lang == "vi" {
-		words = slideWords["vi"]
-	}
+	lang := geometry.MapLang(m, opt.Lang)
+	words := slideWords(lang)
 	shown := presentedMap(m, step)
 	// The stage in context: with its neighbours (three stages) when the map has more, so the
 	// type stays large; the whole map on the last slide.

@@ -1,6 +1,9 @@
 package geometry
 
-import "journeycanvas/data"
+import (
+	"journeycanvas/assets"
+	"journeycanvas/data"
+)
 
 // BlueprintLine is one of the lines a service blueprint draws across the board between its
 // lane groups: the line of interaction (customer actions | frontstage), of visibility
@@ -12,9 +15,10 @@ type BlueprintLine struct {
 	LabelBox Rect // a pill behind Label, at the line's right end
 }
 
-var blueprintWords = map[string][3]string{
-	"en": {"Line of interaction", "Line of visibility", "Line of internal interaction"},
-	"vi": {"Đường tương tác", "Đường hiển thị", "Đường tương tác nội bộ"},
+// blueprintWords names the three lines in a language.
+func blueprintWords(lang string) [3]string {
+	return [3]string{assets.Word(lang, "Line of interaction"), assets.Word(lang, "Line of visibility"),
+		assets.Word(lang, "Line of internal interaction")}
 }
 
 // layoutBlueprint places the lines of a service blueprint, from the kinds of its lanes in
@@ -26,10 +30,7 @@ func layoutBlueprint(m *data.Map, l *Layout, lang string) []BlueprintLine {
 	if m.Type != data.ServiceBlueprint || len(l.Lanes) < 2 {
 		return nil
 	}
-	words, ok := blueprintWords[lang]
-	if !ok {
-		words = blueprintWords["en"]
-	}
+	words := blueprintWords(lang)
 	actions := -1
 	for i, ln := range l.Lanes {
 		if ln.Kind == data.LaneSteps && !ln.Auto {

@@ -27,7 +27,7 @@ func TestBlueprintLines(t *testing.T) {
 			if b.Y <= above.Bottom() || b.Y >= below.Y {
 				t.Fatalf("%s line %d at y %.1f, not between %.1f and %.1f", lang, i, b.Y, above.Bottom(), below.Y)
 			}
-			if b.Label.Text != blueprintWords[lang][i] || b.LabelBox.Right() > l.Grid.Right() || b.LabelBox.X < b.X0 {
+			if b.Label.Text != blueprintWords(lang)[i] || b.LabelBox.Right() > l.Grid.Right() || b.LabelBox.X < b.X0 {
 				t.Fatalf("%s line %d: label %q in %+v", lang, i, b.Label.Text, b.LabelBox)
 			}
 			if b.Label.W > b.LabelBox.W {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"journeycanvas/assets"
 	"journeycanvas/data"
 )
 
@@ -115,6 +116,10 @@ type CurveLegendItem struct {
 	Label TextLine
 }
 
+// StepLabels returns the names of the scale's steps, from Min to Max, as the curve draws
+// them on a map in lang (see stepLabels).
+func StepLabels(sc data.Scale, lang string) []string { return stepLabels(sc, lang) }
+
 // stepLabels returns the name of each step of the scale, from Min to Max, in the layout's
 // language: the map's own labels, or for a five-step scale without labels (or with the
 // English default ones on a Vietnamese map) the default ones. nil when the scale has no
@@ -122,7 +127,6 @@ type CurveLegendItem struct {
 func stepLabels(sc data.Scale, lang string) []string {
 	n := sc.Max - sc.Min + 1
 	def := data.DefaultScale().Labels
-	vi := []string{"Rất tệ", "Tệ", "Bình thường", "Tốt", "Rất tốt"}
 	labels := sc.Labels
 	if len(labels) != n {
 		labels = nil
@@ -130,8 +134,10 @@ func stepLabels(sc data.Scale, lang string) []string {
 			labels = def
 		}
 	}
-	if lang == "vi" && slices.Equal(labels, def) {
-		labels = vi
+	if slices.Equal(labels, def) {
+		// The default steps are words of the program: the catalogue's, in the map's language.
+		labels = []string{assets.Word(lang, "scale.very-negative"), assets.Word(lang, "scale.negative"),
+			assets.Word(lang, "scale.neutral"), assets.Word(lang, "scale.positive"), assets.Word(lang, "scale.very-positive")}
 	}
 	return labels
 }

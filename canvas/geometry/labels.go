@@ -1,6 +1,7 @@
 package geometry
 
 import (
+	"journeycanvas/assets"
 	"journeycanvas/data"
 )
 
@@ -27,43 +28,48 @@ type Labels struct {
 	SharpDrop     string // curve legend: a sharp drop's mark
 }
 
-// LabelsFor returns the labels in "vi" or, for anything else, English.
+// LabelsFor returns the labels in "vi" or, for anything else, English, from the one
+// catalogue of each language (assets.Word), the interface's too.
 func LabelsFor(lang string) Labels {
-	if lang == "vi" {
-		return Labels{
-			Emotions: "Cảm xúc", Goal: "Mục tiêu", Persona: "Chân dung khách hàng", Target: "mục tiêu",
-			PainPoint: "Nỗi đau", Opportunity: "Cơ hội", MomentOfTruth: "Khoảnh khắc quyết định",
-			Researched: "Đã nghiên cứu", Assumed: "Giả định", Proposed: "Đề xuất",
-			Positive: "Tích cực", Neutral: "Trung lập", Negative: "Tiêu cực",
-			Curve: "Đường cảm xúc", Exported: "Xuất ngày", Link: "Đường nối",
-			Lowest: "Điểm thấp nhất", SharpDrop: "Tụt mạnh",
-		}
-	}
 	return Labels{
-		Emotions: "Emotions", Goal: "Goal", Persona: "Persona", Target: "target",
-		PainPoint: "Pain point", Opportunity: "Opportunity", MomentOfTruth: "Moment of truth",
-		Researched: "Researched", Assumed: "Assumed", Proposed: "Proposed",
-		Positive: "Positive", Neutral: "Neutral", Negative: "Negative",
-		Curve: "Emotion curve", Exported: "Exported", Link: "Link",
-		Lowest: "Lowest point", SharpDrop: "Sharp drop",
+		Emotions: assets.Word(lang, "Emotions"), Goal: assets.Word(lang, "Goal"),
+		Persona: assets.Word(lang, "Persona"), Target: assets.Word(lang, "target"),
+		PainPoint: assets.Word(lang, "Pain point"), Opportunity: assets.Word(lang, "Opportunity"),
+		MomentOfTruth: assets.Word(lang, "Moment of truth"),
+		Researched:    assets.Word(lang, "Researched"), Assumed: assets.Word(lang, "Assumed"),
+		Proposed: assets.Word(lang, "Proposed"), Positive: assets.Word(lang, "Positive"),
+		Neutral: assets.Word(lang, "Neutral"), Negative: assets.Word(lang, "Negative"),
+		Curve: assets.Word(lang, "Emotion curve"), Exported: assets.Word(lang, "Exported on"),
+		Link: assets.Word(lang, "Link"), Lowest: assets.Word(lang, "Lowest point"),
+		SharpDrop: assets.Word(lang, "Sharp drop"),
 	}
 }
 
 // MapTypeLabel names a map type in "vi" or English.
 func MapTypeLabel(t data.MapType, lang string) string {
-	if lang == "vi" {
-		switch t {
-		case data.CurrentState:
-			return "Hiện trạng"
-		case data.DayInTheLife:
-			return "Một ngày của khách hàng"
-		case data.FutureState:
-			return "Trạng thái tương lai"
-		case data.ServiceBlueprint:
-			return "Bản thiết kế dịch vụ"
-		}
+	switch t {
+	case data.CurrentState:
+		return assets.Word(lang, "Current state")
+	case data.DayInTheLife:
+		return assets.Word(lang, "Day in the life")
+	case data.FutureState:
+		return assets.Word(lang, "Future state")
+	case data.ServiceBlueprint:
+		return assets.Word(lang, "Service blueprint")
 	}
 	return t.Label()
+}
+
+// MapLang is the language of the words drawn on a map: the one asked for, else the map's own
+// setting, else the one its text is written in (DetectLang).
+func MapLang(m *data.Map, asked string) string {
+	switch {
+	case asked != "":
+		return asked
+	case m.Lang != "":
+		return m.Lang
+	}
+	return DetectLang(m)
 }
 
 // DetectLang returns "vi" when the map's title, stage or lane names use letters only

@@ -34,8 +34,8 @@ type Options struct {
 	CardWidth float64
 	// MaxTitleLines is how many lines of a card title show; 0 means DefaultMaxTitleLines.
 	MaxTitleLines int
-	// NoteLines is how many lines of a card's notes show under its title: 0 none, at most
-	// MaxNoteLines (more is taken as MaxNoteLines).
+	// NoteLines is how many lines of a card's notes show under its title, at most
+	// MaxNoteLines (more is taken as MaxNoteLines); 0 takes the map's own setting.
 	NoteLines int
 	// Compare, when not nil, is another map whose emotion curve is laid over this one's, in
 	// the stages both maps have (matched by name: trimmed, NFC, case-insensitive).
@@ -353,10 +353,7 @@ func (l *Layout) Cell(stageID, laneID int64) *CellBox {
 // Compute lays a map out. It never fails: missing stages or lanes of cards, dangling links and
 // out-of-range stage ranges are left out. It reads the map and does not keep it.
 func Compute(m *data.Map, opt Options) *Layout {
-	lang := opt.Lang
-	if lang == "" {
-		lang = DetectLang(m)
-	}
+	lang := MapLang(m, opt.Lang)
 	cardW := opt.CardWidth
 	if cardW <= 0 {
 		cardW = DefaultCardWidth
@@ -365,7 +362,11 @@ func Compute(m *data.Map, opt Options) *Layout {
 	if maxLines <= 0 {
 		maxLines = DefaultMaxTitleLines
 	}
-	noteLines := min(max(opt.NoteLines, 0), MaxNoteLines)
+	noteLines := opt.NoteLines
+	if noteLines == 0 {
+		noteLines = m.NoteLines
+	}
+	noteLines = min(max(noteLines, 0), MaxNoteLines)
 	l := &Layout{Zoom: 1, Lang: lang, Palette: Theme(opt.Theme)}
 	lb := LabelsFor(lang)
 	margin := MarginBoard
