@@ -53,8 +53,17 @@ func (in *inspector) text(name, value string, multi bool) *field {
 // not valid (and then nothing of this field is saved).
 func (f *field) validated(check func(string) error) *field {
 	f.check = check
-	f.Validator = func(s string) error { return check(s) }
+	// The entry's own Validator would tick every valid field; the mark is set by hand instead.
+	f.AlwaysShowValidationError = true
 	return f
+}
+
+// problem is why the field's text cannot be saved, or nil.
+func (f *field) problem() error {
+	if f.check == nil {
+		return nil
+	}
+	return f.check(f.Text)
 }
 
 // valid reports whether the field's text can be saved.
@@ -92,6 +101,9 @@ func (in *inspector) typed(f *field) {
 	}
 	f.dirty = true
 	in.dirty = true
+	if f.check != nil {
+		f.SetValidationError(f.check(f.Text))
+	}
 	if in.group == "" {
 		in.visits++
 		in.group = fmt.Sprintf("%s/%s/%d", in.target, f.name, in.visits)
@@ -150,8 +162,8 @@ func (in *inspector) commit() {
 func (in *inspector) write(fn func() error) error {
 	err := in.u.applyQuiet(fn)
 	for _, f := range in.texts {
-		if f.check == nil {
-			f.SetValidationError(nil)
+		if f.check == nil && f.AlwaysShowValidationError {
+			f.SetValidationError(nil) // a refusal shown earlier is answered
 		}
 	}
 	in.setMessage("")
@@ -163,7 +175,7 @@ func (in *inspector) write(fn func() error) error {
 		for _, f := range in.texts {
 			if f.name == fe.Field {
 				f.AlwaysShowValidationError = true
-				f.setError(fmt.Errorf("%s", fe.Msg))
+				f.SetValidationError(fmt.Errorf("%s", fe.Msg))
 				in.setMessage(fieldMessage(fe))
 				return err
 			}
@@ -177,14 +189,6 @@ func (in *inspector) write(fn func() error) error {
 	}
 	in.u.showError(err)
 	return err
-}
-
-// setError marks the field with a reason that is not its own check's.
-func (f *field) setError(err error) {
-	if f.Validator == nil {
-		f.Validator = func(string) error { return nil } // lets the entry show the mark
-	}
-	f.SetValidationError(err)
 }
 
 func fieldMessage(fe *data.FieldError) string { return fe.Error() }

@@ -119,8 +119,8 @@ func TestColourSwatches(t *testing.T) {
 		t.Fatalf("colour %q after typing hex", got)
 	}
 	typeIn(w, p.hex, "blue-ish")
-	if got := reloadMap(t, u).Card(id).Colour; got != "#12AB34" || p.hex.Validate() == nil {
-		t.Fatalf("a bad colour: file %q, field error %v", got, p.hex.Validate())
+	if got := reloadMap(t, u).Card(id).Colour; got != "#12AB34" || p.hex.problem() == nil {
+		t.Fatalf("a bad colour: file %q, field error %v", got, p.hex.problem())
 	}
 	test.Tap(p.swatches[0])
 	if got := reloadMap(t, u).Card(id).Colour; got != "" {

@@ -74,7 +74,11 @@ type Board struct {
 	scroll *container.Scroll
 
 	bg         *canvas.Rectangle
-	cells      []*canvas.Rectangle
+	// pinLeft, pinTop and pinCorner are the board's background behind the lane headers
+	// pinned at the view's left, the stage headers pinned at its top, and the corner where
+	// both meet: what scrolls under the headers is covered, not seen between them.
+	pinLeft, pinTop, pinCorner *canvas.Rectangle
+	cells                      []*canvas.Rectangle
 	curve      *tile
 	lines      []*tile       // a service blueprint's lines
 	curveBand  geometry.Rect // the emotion lane's cells as one band
@@ -110,6 +114,9 @@ func newBoard(h host) *Board {
 	b := &Board{host: h, zoom: 1, theme: themeLight, cards: map[int64]*cardView{}}
 	b.pal = palette(b.theme)
 	b.bg = canvas.NewRectangle(b.pal.Background)
+	b.pinLeft = canvas.NewRectangle(b.pal.Background)
+	b.pinTop = canvas.NewRectangle(b.pal.Background)
+	b.pinCorner = canvas.NewRectangle(b.pal.Background)
 	b.curve = newTile()
 	b.indicator = canvas.NewRectangle(color.Transparent)
 	b.indicator.CornerRadius = 2
@@ -128,20 +135,75 @@ func newBoard(h host) *Board {
 	b.plus.Hide()
 	b.title.Hide()
 	b.scroll = container.NewScroll(b)
-	b.scroll.OnScrolled = func(fyne.Position) {
-		for _, h := range b.stageHeads {
-			b.placeHeader(h)
-		}
-		for _, h := range b.laneHeads {
-			b.placeHeader(h)
-		}
-		b.cull()
-	}
+	b.scroll.OnScrolled = func(fyne.Position) { b.scrolled() }
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 func (b *Board) zoomF() float64 { return b.zoom }
+
+// scrollToOffset scrolls the view; every programmatic scroll goes through it, so the pinned
+// headers follow (Fyne's ScrollToOffset does not call OnScrolled).
+func (b *Board) scrollToOffset(p fyne.Position) {
+	b.scroll.ScrollToOffset(p)
+	b.scrolled()
+}
+
+// scrolled keeps the stage and lane headers pinned at the view's top and left edges, over an
+// opaque band, and paints only what is near the view.
+func (b *Board) scrolled() {
+	for _, h := range b.stageHeads {
+		b.placeHeader(h)
+	}
+	for _, h := range b.laneHeads {
+		b.placeHeader(h)
+	}
+	b.placePins()
+	b.cull()
+}
+
+// placePins puts the opaque bands behind pinned headers: shown only while the board is
+// scrolled past the headers' own place.
+func (b *Board) placePins() {
+	l := b.lay
+	hide := func(r *canvas.Rectangle) {
+		if r.Visible() {
+			r.Hide()
+		}
+	}
+	if l == nil || b.scroll == nil || len(l.Stages) == 0 || len(l.Lanes) == 0 {
+		hide(b.pinLeft)
+		hide(b.pinTop)
+		hide(b.pinCorner)
+		return
+	}
+	off, view := b.scroll.Offset, b.scroll.Size()
+	gap := float32(l.Stages[0].Rect.X - l.Lanes[0].Header.Right())
+	left := float32(l.Lanes[0].Header.X)
+	top := float32(l.Stages[0].Header.Y)
+	lw := float32(l.Lanes[0].Header.W) + gap
+	sh := float32(l.Stages[0].Header.H) + gap
+	h := max(view.Height, float32(l.Height))
+	w := max(view.Width, float32(l.Width))
+	pinnedX, pinnedY := off.X > left, off.Y > top
+	show := func(r *canvas.Rectangle, on bool, pos fyne.Position, size fyne.Size) {
+		if !on {
+			hide(r)
+			return
+		}
+		r.FillColor = b.pal.Background
+		r.Move(pos)
+		r.Resize(size)
+		if !r.Visible() {
+			r.Show()
+		}
+		r.Refresh()
+	}
+	show(b.pinLeft, pinnedX, fyne.NewPos(off.X, 0), fyne.NewSize(lw, h))
+	show(b.pinTop, pinnedY, fyne.NewPos(0, off.Y), fyne.NewSize(w, sh))
+	show(b.pinCorner, pinnedX || pinnedY, fyne.NewPos(max(off.X, 0), max(off.Y, 0)),
+		fyne.NewSize(max(left, off.X)-max(off.X, 0)+lw, max(top, off.Y)-max(off.Y, 0)+sh))
+}
 
 func (b *Board) readOnly() bool { return b.host.store().ReadOnly() }
 
@@ -187,7 +249,7 @@ func (b *Board) setZoom(z float64) {
 	b.zoom = z
 	b.relayout()
 	b.scroll.Refresh()
-	b.scroll.ScrollToOffset(fyne.NewPos(float32(cx*z)-view.Width/2, float32(cy*z)-view.Height/2))
+	b.scrollToOffset(fyne.NewPos(float32(cx*z)-view.Width/2, float32(cy*z)-view.Height/2))
 	b.cull()
 }
 
@@ -267,9 +329,9 @@ func (b *Board) sync() {
 		cv := *l.Curve
 		cellPal := pal
 		cellPal.Cell = b.cellColour(&l.Lanes[curveRow], curveRow)
-		// The tile reaches over the lane header too: the scale's labels sit there.
-		hx := l.Lanes[curveRow].Header.X
-		b.curve.set(geometry.Rect{X: hx, Y: first.Y, W: last.Right() - hx, H: first.H}, cellPal, func(c *draw.Canvas) { c.Curve(&cv) })
+		// The plot; the scale's labels are painted by the lane's header (below), so they stay
+		// with it when it is pinned.
+		b.curve.set(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, cellPal, func(c *draw.Canvas) { c.Curve(&cv) })
 		b.curveBand = geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}
 		b.curve.raster.Show()
 	} else {
@@ -290,6 +352,18 @@ func (b *Board) sync() {
 	}
 	b.laneHeads = b.laneHeads[:len(l.Lanes)]
 	for i := range l.Lanes {
+		if i == curveRow {
+			// The emotion lane's header also carries the scale's labels: the curve painted
+			// into the header's rectangle is just those.
+			cv, box := *l.Curve, l.Lanes[i]
+			cellPal := pal
+			cellPal.Cell = b.cellColour(&l.Lanes[i], i)
+			b.laneHeads[i].setLaneWith(&l.Lanes[i], cellPal, func(c *draw.Canvas) {
+				c.LaneHeader(&box)
+				c.Curve(&cv)
+			})
+			continue
+		}
 		b.laneHeads[i].setLane(&l.Lanes[i], pal)
 	}
 	// Cards, reused by id.
@@ -381,8 +455,8 @@ func (b *Board) rebuildObjects() {
 		objs = append(objs, c)
 	}
 	// Headers come after the cards: when the view scrolls they stay pinned at its top and
-	// left edges, over the cards. The curve's tile reaches over its lane header (its scale
-	// labels are there), so it comes after the lane headers.
+	// left edges, over opaque bands that cover what scrolls under them; the corner where the
+	// two bands meet covers both.
 	var lifted []fyne.CanvasObject
 	for _, v := range b.cardOrder {
 		if b.drag != nil && b.drag.kind == dragCards && b.drag.has(v.id) {
@@ -397,13 +471,15 @@ func (b *Board) rebuildObjects() {
 	for _, t := range b.lines {
 		objs = append(objs, t.raster)
 	}
+	objs = append(objs, b.curve.raster, b.pinLeft)
 	for _, h := range b.laneHeads {
 		objs = append(objs, h)
 	}
-	objs = append(objs, b.curve.raster)
+	objs = append(objs, b.pinTop)
 	for _, h := range b.stageHeads {
 		objs = append(objs, h)
 	}
+	objs = append(objs, b.pinCorner)
 	objs = append(objs, lifted...)
 	if b.drag != nil && b.drag.header != nil {
 		objs = append(objs, b.drag.header)
@@ -502,6 +578,7 @@ func (b *Board) layoutChildren(size fyne.Size) {
 	if b.title.Visible() {
 		b.placeTitleEditor()
 	}
+	b.placePins()
 	b.cull()
 }
 
@@ -786,8 +863,7 @@ func (b *Board) scrollTo(r geometry.Rect) {
 		y = float32(r.Bottom()) - view.Height + 16
 	}
 	if x != off.X || y != off.Y {
-		b.scroll.ScrollToOffset(fyne.NewPos(max(x, 0), max(y, 0)))
-		b.scroll.OnScrolled(b.scroll.Offset)
+		b.scrollToOffset(fyne.NewPos(max(x, 0), max(y, 0)))
 	}
 }
 

@@ -140,7 +140,7 @@ func (b *Board) Dragged(e *fyne.DragEvent) {
 	}
 	if b.drag.kind == dragPan {
 		off := b.scroll.Offset
-		b.scroll.ScrollToOffset(fyne.NewPos(off.X-e.Dragged.DX, off.Y-e.Dragged.DY))
+		b.scrollToOffset(fyne.NewPos(off.X-e.Dragged.DX, off.Y-e.Dragged.DY))
 		return
 	}
 	b.moveBy(e.Dragged)
@@ -478,7 +478,7 @@ func (b *Board) autoscrollTick(as *autoScroller) {
 		return
 	}
 	old := b.scroll.Offset
-	b.scroll.ScrollToOffset(fyne.NewPos(old.X+vel.DX, old.Y+vel.DY))
+	b.scrollToOffset(fyne.NewPos(old.X+vel.DX, old.Y+vel.DY))
 	moved := b.scroll.Offset.Subtract(old)
 	if moved.IsZero() {
 		return

@@ -43,9 +43,14 @@ func (h *headerView) setStage(s *geometry.StageBox, pal geometry.Palette) {
 }
 
 func (h *headerView) setLane(l *geometry.LaneBox, pal geometry.Palette) {
-	h.id, h.auto, h.rect = l.ID, l.Auto, l.Header
 	box := *l
-	h.tile.set(l.Header, pal, func(c *draw.Canvas) { c.LaneHeader(&box) })
+	h.setLaneWith(l, pal, func(c *draw.Canvas) { c.LaneHeader(&box) })
+}
+
+// setLaneWith shows a lane header painted by paint.
+func (h *headerView) setLaneWith(l *geometry.LaneBox, pal geometry.Palette, paint func(c *draw.Canvas)) {
+	h.id, h.auto, h.rect = l.ID, l.Auto, l.Header
+	h.tile.set(l.Header, pal, paint)
 	h.tile.raster.Refresh()
 	h.updateMarks()
 }

@@ -407,8 +407,5 @@ func (b *Board) reveal(r geometry.Rect) {
 	to := fyne.NewPos(
 		clamp(r.X+r.W/2-float64(view.Width)/2, float64(size.Width-view.Width)),
 		clamp(r.Y+r.H/2-float64(view.Height)/2, float64(size.Height-view.Height)))
-	b.scroll.ScrollToOffset(to)
-	if b.scroll.OnScrolled != nil {
-		b.scroll.OnScrolled(b.scroll.Offset)
-	}
+	b.scrollToOffset(to)
 }

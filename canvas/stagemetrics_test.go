@@ -50,7 +50,7 @@ func TestStageMetricsInInspector(t *testing.T) {
 	typeIn(w, e.rows[0].name, "x")
 	typeIn(w, e.rows[0].value, "7")
 	typeIn(w, e.rows[0].value, "lots")
-	if got := reloadMap(t, u).Stage(st.ID).Metrics; e.rows[0].value.Validate() == nil || len(got) != 1 || got[0].Value != 7 {
+	if got := reloadMap(t, u).Stage(st.ID).Metrics; e.rows[0].value.problem() == nil || len(got) != 1 || got[0].Value != 7 {
 		t.Fatalf("a metric value that is not a number was stored, or not marked: %+v", got)
 	}
 }

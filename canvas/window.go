@@ -139,7 +139,7 @@ func (u *ui) openMap(id int64) {
 	}
 	u.reload()
 	u.side.selectMap(id)
-	u.board.scroll.ScrollToOffset(fyne.Position{})
+	u.board.scrollToOffset(fyne.Position{})
 	if u.find != nil {
 		u.find.mapOpened()
 	}

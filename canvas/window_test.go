@@ -164,11 +164,11 @@ func TestInspectorEditsCard(t *testing.T) {
 	if u.lastErr != nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1.5 {
 		t.Fatalf("an emotion off the scale: err %v", u.lastErr)
 	}
-	if emotion.Validate() == nil {
+	if emotion.problem() == nil {
 		t.Fatal("the field does not say why 9 is refused")
 	}
 	typeIn(w, emotion, "-1")
-	if emotion.Validate() != nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1 {
+	if emotion.problem() != nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1 {
 		t.Fatal("a valid score after a refused one was not saved")
 	}
 	u.undo() // the score

@@ -1,0 +1,109 @@
+package canvas
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"journeycanvas/data"
+)
+
+// The stage headers stay pinned at the top and the lane headers at the left while the board
+// scrolls in either direction, over opaque bands, at every zoom; golden pictures hold what it
+// looks like (the Emotions header with its scale, the corner, the cards under the bands).
+func TestPinnedHeadersWhileScrolling(t *testing.T) {
+	cases := []struct {
+		zoom   float64
+		offset fyne.Position
+	}{
+		{0.25, fyne.NewPos(40, 30)},
+		{1, fyne.NewPos(260, 180)},
+		{1.5, fyne.NewPos(420, 0)},
+		{1.5, fyne.NewPos(300, 500)},
+		{4, fyne.NewPos(1500, 1900)},
+	}
+	for _, c := range cases {
+		name := fmt.Sprintf("pinned_%03.0f_%.0f_%.0f", c.zoom*100, c.offset.X, c.offset.Y)
+		t.Run(name, func(t *testing.T) {
+			u, w := newTestUI(t, data.SampleMap("vi"))
+			b := u.board
+			w.SetPadded(false) // the test renderer does not clip the scroll to the window's padding
+			w.SetContent(b.scroll)
+			w.Resize(fyne.NewSize(1000, 700))
+			u.setZoom(c.zoom)
+			b.scrollToOffset(c.offset)
+			checkPinned(t, b)
+			assertImageClose(t, filepath.Join("testdata", name+".png"), w.Canvas().Capture())
+		})
+	}
+}
+
+// checkPinned checks every header against the view: stage headers at its top edge when it
+// has scrolled past them, lane headers at its left edge, the bands behind them shown.
+func checkPinned(t *testing.T, b *Board) {
+	t.Helper()
+	off := b.scroll.Offset
+	l := b.lay
+	for i, h := range b.stageHeads {
+		want := max(float32(l.Stages[i].Header.Y), off.Y)
+		if h.Position().Y != want || h.Position().X != float32(l.Stages[i].Header.X) {
+			t.Fatalf("stage header %d at %v, want y %v", i, h.Position(), want)
+		}
+	}
+	for i, h := range b.laneHeads {
+		want := max(float32(l.Lanes[i].Header.X), off.X)
+		if h.Position().X != want || h.Position().Y != float32(l.Lanes[i].Header.Y) {
+			t.Fatalf("lane header %d at %v, want x %v", i, h.Position(), want)
+		}
+	}
+	if off.X > float32(l.Lanes[0].Header.X) && (!b.pinLeft.Visible() || b.pinLeft.Position().X != off.X) {
+		t.Fatal("no opaque band behind the pinned lane headers")
+	}
+	if off.Y > float32(l.Stages[0].Header.Y) && (!b.pinTop.Visible() || b.pinTop.Position().Y != off.Y) {
+		t.Fatal("no opaque band behind the pinned stage headers")
+	}
+	// The bands sit between the cards and the headers.
+	idx := map[fyne.CanvasObject]int{}
+	for i, o := range b.objs {
+		idx[o] = i
+	}
+	for _, v := range b.cardOrder {
+		if b.drag != nil && b.drag.has(v.id) {
+			continue // the cards being dragged float over everything
+		}
+		if idx[v] > idx[b.pinLeft] || idx[v] > idx[b.pinTop] {
+			t.Fatal("a card is drawn over the header bands")
+		}
+	}
+	if idx[b.curve.raster] > idx[b.laneHeads[0]] {
+		t.Fatal("the curve is drawn over the lane headers")
+	}
+}
+
+// During a drag that scrolls the board by itself, the headers stay pinned at every step.
+func TestPinnedHeadersDuringAutoscroll(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	b := u.board
+	w.SetContent(b.scroll)
+	w.Resize(fyne.NewSize(900, 600))
+	u.setZoom(1.5)
+	v := b.cardOrder[0]
+	r := v.box.Rect
+	start := centre(r)
+	view := b.scroll.Size()
+	edge := fyne.NewPos(view.Width-4, view.Height-4) // the pointer at the view's corner
+	dragObj(v, rectPos(r, 0, 0), start, edge, 4, func(i int) {
+		if i == 4 {
+			for k := 0; k < 10; k++ {
+				b.autoscrollTick(b.scroller)
+				checkPinned(t, b)
+			}
+		}
+	})
+	if b.scroll.Offset.X == 0 && b.scroll.Offset.Y == 0 {
+		t.Fatal("the drag did not scroll the board")
+	}
+	checkPinned(t, b)
+}
