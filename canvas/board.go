@@ -73,28 +73,28 @@ type Board struct {
 	sel    selection
 	scroll *container.Scroll
 
-	bg         *canvas.Rectangle
+	bg *canvas.Rectangle
 	// pinLeft, pinTop and pinCorner are the board's background behind the lane headers
 	// pinned at the view's left, the stage headers pinned at its top, and the corner where
 	// both meet: what scrolls under the headers is covered, not seen between them.
 	pinLeft, pinTop, pinCorner *canvas.Rectangle
 	cells                      []*canvas.Rectangle
-	curve      *tile
-	lines      []*tile       // a service blueprint's lines
-	curveBand  geometry.Rect // the emotion lane's cells as one band
-	stageHeads []*headerView
-	laneHeads  []*headerView
-	cards      map[int64]*cardView
-	cardOrder  []*cardView
-	links      []*tile
-	indicator  *canvas.Rectangle
-	band       *canvas.Rectangle
-	linkLine   *canvas.Line
-	tip        *hoverTip
-	plus       *widget.Button // the + of the cell under the pointer
-	plusCell   [2]int64       // its stage and lane
-	title      *titleEditor
-	objs       []fyne.CanvasObject
+	curve                      *tile
+	lines                      []*tile       // a service blueprint's lines
+	curveBand                  geometry.Rect // the emotion lane's cells as one band
+	stageHeads                 []*headerView
+	laneHeads                  []*headerView
+	cards                      map[int64]*cardView
+	cardOrder                  []*cardView
+	links                      []*tile
+	indicator                  *canvas.Rectangle
+	band                       *canvas.Rectangle
+	linkLine                   *canvas.Line
+	tip                        *hoverTip
+	plus                       *widget.Button // the + of the cell under the pointer
+	plusCell                   [2]int64       // its stage and lane
+	title                      *titleEditor
+	objs                       []fyne.CanvasObject
 
 	drag     *dragState
 	cedit    curveEdit        // the emotion curve: a point dragged, the map compared (curveedit.go)
