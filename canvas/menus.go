@@ -67,8 +67,8 @@ func (u *ui) installMenus() {
 	view := fyne.NewMenu(lang.L("View"),
 		shortcutItem(lang.L("Zoom in"), u.zoomIn, fyne.KeyEqual, 0),
 		shortcutItem(lang.L("Zoom out"), u.zoomOut, fyne.KeyMinus, 0),
-		shortcutItem(lang.L("Actual size"), func() { u.setZoom(1) }, fyne.Key0, 0),
-		fyne.NewMenuItem(lang.L("Fit"), func() { u.setZoom(u.board.fitZoom()) }),
+		shortcutItem(lang.L("Actual size"), u.actualSize, fyne.Key0, 0),
+		shortcutItem(lang.L("Fit"), u.fitMap, fyne.Key1, 0),
 		fyne.NewMenuItemSeparator(), present, themeItem, u.languageMenu())
 	mapMenu := fyne.NewMenu(lang.L("Map"),
 		fyne.NewMenuItem(lang.L("New map…"), u.galleryDialog),
@@ -119,7 +119,8 @@ func (u *ui) installShortcuts() {
 	ctrl(fyne.KeyEqual, u.zoomIn)
 	ctrl(fyne.KeyPlus, u.zoomIn)
 	ctrl(fyne.KeyMinus, u.zoomOut)
-	ctrl(fyne.Key0, func() { u.setZoom(1) })
+	ctrl(fyne.Key0, u.actualSize)
+	ctrl(fyne.Key1, u.fitMap)
 	ctrl(fyne.KeyO, u.openDialog)
 	ctrl(fyne.KeyE, u.exportDialog)
 	ctrl(fyne.KeyQ, u.app.Quit)

@@ -69,7 +69,8 @@ func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
 
 // install builds the window's content, menus and shortcuts and opens the last map.
 func (u *ui) install() {
-	u.zoomLbl = widget.NewLabel("100 %")
+	u.zoomLbl = widget.NewLabel(zoomText(u.board.zoom))
+	u.board.onZoom = u.zoomChanged
 	u.notice = container.NewStack()
 	u.toolbar = u.newToolbar()
 	u.body = container.NewHSplit(u.board.scroll, u.insp.box)
@@ -154,7 +155,7 @@ func (u *ui) reload() {
 	u.updateMenus()
 	u.insp.refresh()
 	if u.zoomLbl != nil {
-		u.zoomLbl.SetText(fmt.Sprintf("%d %%", int(u.board.zoom*100+0.5)))
+		u.zoomLbl.SetText(zoomText(u.board.zoom))
 	}
 }
 
@@ -326,14 +327,8 @@ func (u *ui) step(undo bool) {
 	u.side.reload()
 }
 
-// setZoom zooms the board and remembers the zoom in the workspace.
-func (u *ui) setZoom(z float64) {
-	u.board.setZoom(z)
-	u.st.SetSetting(settingZoom, strconv.FormatFloat(u.board.zoom, 'f', 2, 64))
-	if u.zoomLbl != nil {
-		u.zoomLbl.SetText(fmt.Sprintf("%d %%", int(u.board.zoom*100+0.5)))
-	}
-}
+// setZoom zooms the board about the middle of the view; zoomChanged shows and keeps it.
+func (u *ui) setZoom(z float64) { u.board.setZoom(z) }
 
 // escape cancels a drag, closes the title editor, leaves presentation, or clears the
 // selection.
