@@ -39,9 +39,9 @@ type ui struct {
 	insp    *inspector
 	notice  *fyne.Container
 	zoomLbl *widget.Label
-	toolbar *widget.Toolbar
-	body    *container.Split
-	outer   *container.Split
+	toolbar fyne.CanvasObject
+	body    *pxSplit // the board and the inspector (panels.go)
+	outer   *pxSplit // the list of maps and the body
 	content *fyne.Container
 
 	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
@@ -53,6 +53,15 @@ type ui struct {
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem
 	lastErr     error // the last error shown (for tests)
+
+	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
+	float     *floatLayer    // tooltips and the name editor, over the content
+	mapsBtn   *toolButton    // shows or hides the list of maps
+	inspBtn   *toolButton    // shows or hides the inspector
+	names     *nameEditor    // the name of a new stage or lane, typed in place
+	panels    *panelWidths   // the widths the panels keep
+	themeItem *fyne.MenuItem // View › Theme, its choice ticked
+	msg       message        // the last notice (message.go)
 }
 
 func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
@@ -72,12 +81,11 @@ func (u *ui) install() {
 	u.zoomLbl = widget.NewLabel(zoomText(u.board.zoom))
 	u.board.onZoom = u.zoomChanged
 	u.notice = container.NewStack()
+	u.float = newFloatLayer()
 	u.toolbar = u.newToolbar()
-	u.body = container.NewHSplit(u.board.scroll, u.insp.box)
-	u.body.Offset = 0.76
-	u.outer = container.NewHSplit(u.side.box, u.body)
-	u.outer.Offset = 0.17
-	u.content = container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.outer)
+	u.installPanels()
+	u.content = container.NewStack( // tooltips and the name editor float over the window
+		container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.outer), u.float.box)
 	u.win.SetContent(u.content)
 	u.installMenus()
 	u.installShortcuts()

@@ -30,7 +30,8 @@ func (u *ui) zoomChanged() {
 	if u.zoomLbl != nil && u.zoomLbl.Text != zoomText(u.board.zoom) {
 		u.zoomLbl.SetText(zoomText(u.board.zoom))
 	}
-	u.st.SetSetting(settingZoom, strconv.FormatFloat(u.board.zoom, 'f', 3, 64))
+	u.st.SetSetting(settingZoom, strconv.FormatFloat(u.board.zoom, 'f', 2, 64))
+	u.placeName()
 }
 
 // actualSize is Ctrl+0: 100 % and the start (top-left) of the map.

@@ -67,7 +67,7 @@ func TestCtrlWheelZoomsAboutPointer(t *testing.T) {
 			t.Fatalf("step %d: the card's point moved from %v to %v under the pointer", i, ptr, got)
 		}
 	}
-	if s := u.st.Setting(settingZoom); s != "0.909" {
+	if s := u.st.Setting(settingZoom); s != "0.91" {
 		t.Fatalf("zoom kept in the file: %q", s)
 	}
 	// Without Ctrl the wheel scrolls and leaves the zoom alone.
