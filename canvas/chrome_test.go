@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -335,5 +337,39 @@ func TestExportedMessageKeys(t *testing.T) {
 	u.escape()
 	if u.presenting || u.msg.d == nil || w.Canvas().Overlays().Top() == nil {
 		t.Fatal("the message held back was not shown after the presentation")
+	}
+}
+
+// TestCaptureChrome saves the window at 1280×800 with a tooltip showing to $JC_CAPTURE (a
+// PNG), to look at; it runs only when that is set.
+func TestCaptureChrome(t *testing.T) {
+	out := os.Getenv("JC_CAPTURE")
+	if out == "" {
+		t.Skip("JC_CAPTURE is not set")
+	}
+	old := tipDelay
+	tipDelay = 10 * time.Millisecond
+	t.Cleanup(func() { tipDelay = old })
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	w.Resize(fyne.NewSize(1280, 800))
+	u.body.setWidth(inspWidth)
+	u.outer.setWidth(mapsWidth)
+	w.Resize(fyne.NewSize(1280, 800))
+	if os.Getenv("JC_CAPTURE_ADD") != "" {
+		u.addStage()
+	}
+	b := toolButtons(t, u)["+ Giai đoạn"]
+	if b == nil {
+		b = toolButtons(t, u)["+ Stage"]
+	}
+	test.MoveMouse(w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(5, 5)))
+	waitFor(t, "the tooltip", func() bool { return u.float.tip.Visible() })
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
 	}
 }

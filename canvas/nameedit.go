@@ -154,12 +154,11 @@ func (u *ui) placeName() {
 		return
 	}
 	h := u.headerOf(e.kind, e.id)
-	d := fyne.CurrentApp().Driver()
-	if h == nil || d.CanvasForObject(h) == nil {
+	if h == nil {
 		u.cancelName()
 		return
 	}
-	pos := d.AbsolutePositionForObject(h).Subtract(d.AbsolutePositionForObject(u.float.box))
+	pos := u.boardInWindow(h.Position())
 	size := fyne.NewSize(max(h.Size().Width, 160), max(e.MinSize().Height, min(h.Size().Height, 48)))
 	if e.kind == selLane {
 		size.Width = max(h.Size().Width, 200)
@@ -206,4 +205,25 @@ func (u *ui) cancelName() bool {
 	e.Hide()
 	u.win.Canvas().Unfocus()
 	return true
+}
+
+// frame is the window's content under the float layer: toolbar, panels, board.
+func (u *ui) frame() *fyne.Container { return u.content.Objects[0].(*fyne.Container) }
+
+// boardInWindow turns a point of the board into a point of the window's content (and of the
+// float layer over it), through the containers that hold the board, as they are laid out.
+func (u *ui) boardInWindow(p fyne.Position) fyne.Position {
+	sc := u.board.scroll
+	return p.Subtract(sc.Offset).Add(sc.Position()).Add(u.body.Position()).Add(u.outer.Position()).Add(u.frame().Position())
+}
+
+// toolbarInWindow is where an object of the toolbar is in the window's content.
+func (u *ui) toolbarInWindow(o fyne.CanvasObject) fyne.Position {
+	p := o.Position().Add(u.toolbar.Position())
+	for _, c := range u.frame().Objects {
+		if box, ok := c.(*fyne.Container); ok && len(box.Objects) > 0 && box.Objects[0] == u.toolbar {
+			p = p.Add(box.Position())
+		}
+	}
+	return p.Add(u.frame().Position())
 }

@@ -135,6 +135,7 @@ func (u *ui) installPanels() {
 	}
 	ctrl(keyToggleInsp, u.toggleInspector)
 	ctrl(keyToggleMaps, u.toggleMaps)
+	u.float.locate, u.float.win = u.toolbarInWindow, u.win
 	// The name editor of a new stage or lane floats over the board and follows its header.
 	u.names = newNameEditor(u)
 	u.float.box.Objects = append([]fyne.CanvasObject{u.names}, u.float.box.Objects...)

@@ -27,6 +27,10 @@ type floatLayer struct {
 	text  *canvas.Text
 	armed *toolButton // the button the pointer rests on
 	timer *time.Timer
+	// locate gives where an object of the toolbar is in the layer (the window's content):
+	// the desktop driver knows the place of an object only once it has been painted.
+	locate func(o fyne.CanvasObject) fyne.Position
+	win    fyne.Window // whose canvas repaints the layer
 }
 
 func newFloatLayer() *floatLayer {
@@ -65,13 +69,21 @@ func (l *floatLayer) disarm(b *toolButton) {
 	l.armed = nil
 	if l.tip.Visible() {
 		l.tip.Hide()
+		l.repaint()
+	}
+}
+
+// repaint has the window paint the layer again: the tooltip was hidden until now, and the
+// desktop driver does not repaint for an object it has never painted.
+func (l *floatLayer) repaint() {
+	if l.win != nil {
+		l.win.Canvas().Refresh(l.box)
 	}
 }
 
 // show puts b's tooltip under it, kept inside the window.
 func (l *floatLayer) show(b *toolButton) {
-	d := fyne.CurrentApp().Driver()
-	if d.CanvasForObject(b) == nil || d.CanvasForObject(l.box) == nil {
+	if l.locate == nil || !b.Visible() {
 		return
 	}
 	l.text.Text = b.tip
@@ -83,7 +95,7 @@ func (l *floatLayer) show(b *toolButton) {
 	l.tipBg.Resize(size)
 	l.text.Move(fyne.NewPos(1.5*pad, pad/2))
 	l.text.Resize(ts)
-	pos := d.AbsolutePositionForObject(b).Subtract(d.AbsolutePositionForObject(l.box))
+	pos := l.locate(b)
 	pos.Y += b.Size().Height + 2
 	if room := l.box.Size().Width; room > 0 && pos.X+size.Width > room {
 		pos.X = max(0, room-size.Width)
@@ -92,6 +104,7 @@ func (l *floatLayer) show(b *toolButton) {
 	l.tip.Resize(size)
 	l.tip.Show()
 	l.tip.Refresh()
+	l.repaint()
 }
 
 // toolButton is a flat toolbar button with a tooltip: its name and shortcut, shown when the
