@@ -4,6 +4,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -371,5 +372,36 @@ func TestCaptureChrome(t *testing.T) {
 	defer f.Close()
 	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFaceKeepsRowHeight adds a lane and a card in it, then scores the card (as the inspector does): its face
+// appears on the board and no lane grows.
+func TestFaceKeepsRowHeight(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	b := u.board
+	u.addLane() // an empty lane: the new card sets its height
+	u.cancelName()
+	lane := b.sel.id
+	b.addCard(u.m.Stages[0].ID, lane, -1)
+	b.commitTitle()
+	id := b.sel.cards[0]
+	heights := func() []float64 {
+		var h []float64
+		for _, l := range b.lay.Lanes {
+			h = append(h, l.Rect.H)
+		}
+		return h
+	}
+	before := heights()
+	c := *reloadMap(t, u).Card(id)
+	score := 2.0
+	c.Emotion = &score
+	u.apply(func() error { return u.st.UpdateCard(c) })
+	if b.lay.Card(id).Face == nil {
+		t.Fatal("the scored card shows no face")
+	}
+	if after := heights(); !reflect.DeepEqual(before, after) {
+		t.Fatalf("lane heights %v became %v", before, after)
 	}
 }
