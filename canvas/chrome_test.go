@@ -144,6 +144,19 @@ func TestAddStageNamedInPlace(t *testing.T) {
 	if got := reloadMap(t, u).Stage(st.ID); got != nil {
 		t.Fatal("the second undo left the stage")
 	}
+	// Undo while the name is being typed closes the editor and keeps the stage; the next
+	// undo takes the stage back.
+	u.addStage()
+	id := b.sel.id
+	test.Type(u.names, "Giữ")
+	u.undo()
+	if u.names.Visible() || reloadMap(t, u).Stage(id) == nil || reloadMap(t, u).Stage(id).Name == "Giữ" {
+		t.Fatal("undo while naming")
+	}
+	u.undo()
+	if reloadMap(t, u).Stage(id) != nil {
+		t.Fatal("the stage stayed")
+	}
 }
 
 // TestAddLaneEscKeepsName adds a lane from the toolbar: it is selected and in view; Esc
@@ -403,5 +416,44 @@ func TestFaceKeepsRowHeight(t *testing.T) {
 	}
 	if after := heights(); !reflect.DeepEqual(before, after) {
 		t.Fatalf("lane heights %v became %v", before, after)
+	}
+}
+
+// TestNarrowWindowHidesMaps: in a window of 1280×800 the list of maps starts hidden, so the
+// board shows more than three stages at 100 %; Ctrl+B brings it back, and that is kept.
+func TestNarrowWindowHidesMaps(t *testing.T) {
+	setLanguage("en")
+	a := test.NewTempApp(t)
+	th := &appTheme{mode: themeLight}
+	a.Settings().SetTheme(th)
+	s, err := data.Open(filepath.Join(t.TempDir(), "w.journey"), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateMap(data.SampleMap("en")); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1280, 800))
+	u := newUI(a, w, s, th)
+	u.install()
+	t.Cleanup(u.close)
+	w.Resize(fyne.NewSize(1280, 800))
+	if u.panels.maps.Visible() || !u.panels.insp.Visible() {
+		t.Fatalf("maps shown %v, inspector shown %v", u.panels.maps.Visible(), u.panels.insp.Visible())
+	}
+	view := u.board.scroll.Size().Width
+	st := u.board.lay.Stages
+	shown := 0.0
+	for _, sb := range st {
+		shown += max(0, min(float64(view), sb.Header.Right())-max(0, sb.Header.X)) / sb.Header.W
+	}
+	t.Logf("the board shows %.1f stages in %v units", shown, view)
+	if shown < 3 {
+		t.Fatalf("the board shows %.1f stages in %v units", shown, view)
+	}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault})
+	if !u.panels.maps.Visible() || a.Preferences().BoolWithFallback(prefMapsHidden, true) {
+		t.Fatal("Ctrl+B did not show the maps, or it was not kept")
 	}
 }

@@ -25,6 +25,8 @@ const (
 	mapsMinWidth = 150
 	inspWidth    = 340 // the inspector, at first
 	inspMinWidth = 280
+
+	narrowWindow = 1400 // narrower than this, the list of maps starts hidden
 )
 
 // panelWidths are the wrappers that give the list of maps and the inspector widths of their
@@ -124,7 +126,8 @@ func (u *ui) installPanels() {
 	}
 	u.body = newPxSplit(u.board.scroll, u.panels.insp, true, float32(p.FloatWithFallback(prefInspWidth, inspWidth)))
 	u.outer = newPxSplit(u.panels.maps, u.body, false, float32(p.FloatWithFallback(prefMapsWidth, mapsWidth)))
-	if p.Bool(prefMapsHidden) {
+	// The list of maps starts hidden in a window too narrow for it and three stages.
+	if p.BoolWithFallback(prefMapsHidden, u.win.Canvas().Size().Width < narrowWindow) {
 		u.panels.maps.Hide()
 	}
 	if p.Bool(prefInspHidden) {

@@ -304,7 +304,7 @@ func (u *ui) undo() { u.step(true) }
 func (u *ui) redo() { u.step(false) }
 
 func (u *ui) step(undo bool) {
-	if u.board.cancelTitle() {
+	if u.board.cancelTitle() || u.cancelName() { // Undo while naming keeps the name as it was
 		return
 	}
 	if u.st.ReadOnly() {
