@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -25,7 +24,8 @@ func Run(path string, stderr io.Writer) int {
 	th := &appTheme{mode: a.Preferences().StringWithFallback("theme", themeSystem)}
 	a.Settings().SetTheme(th)
 	w := a.NewWindow("Journey Canvas")
-	w.Resize(fyne.NewSize(1280, 800))
+	restoreWindow(a, w, screenArea, maximiseOnShow)
+	a.Lifecycle().SetOnStarted(maximiseDone)
 	s, err := data.Open(path, data.OpenOptions{})
 	if err != nil {
 		fmt.Fprintln(stderr, "journeycanvas:", err)
@@ -42,6 +42,10 @@ func Run(path string, stderr io.Writer) int {
 	addRecent(a, path)
 	u := newUI(a, w, s, th)
 	u.install()
+	w.SetOnClosed(func() {
+		u.savePanels()
+		saveWindow(a, w, screenArea)
+	})
 	w.ShowAndRun()
 	u.close()
 	return 0

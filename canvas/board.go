@@ -108,6 +108,7 @@ type Board struct {
 
 	hits     map[int64]bool // the cards the search bar found (search.go)
 	onSetMap func()         // after setMap: the search bar keeps its hits in step
+	onZoom   func() // told after every change of the zoom (the window's label)
 }
 
 func newBoard(h host) *Board {
@@ -146,6 +147,10 @@ func (b *Board) zoomF() float64 { return b.zoom }
 // headers follow (Fyne's ScrollToOffset does not call OnScrolled).
 func (b *Board) scrollToOffset(p fyne.Position) {
 	b.scroll.ScrollToOffset(p)
+	if f := b.scroll.OnScrolled; f != nil {
+		f(b.scroll.Offset) // b.scrolled, and whatever the window follows the board with
+		return
+	}
 	b.scrolled()
 }
 
@@ -238,19 +243,31 @@ func (b *Board) setTheme(name string) {
 
 // setZoom changes the zoom, keeping the point at the middle of the view where it was.
 func (b *Board) setZoom(z float64) {
+	view := b.scroll.Size()
+	b.setZoomAt(z, fyne.NewPos(view.Width/2, view.Height/2))
+}
+
+// setZoomAt changes the zoom, keeping the map point at anchor (a point of the view, relative
+// to its top-left corner) where it is: the board is laid out at exactly z/zoom times the
+// size, so the point under the pointer stays under the pointer. onZoom, when set, hears of
+// every change.
+func (b *Board) setZoomAt(z float64, anchor fyne.Position) {
 	z = math.Max(minZoom, math.Min(maxZoom, z))
-	z = math.Round(z*100) / 100
+	z = math.Round(z*1000) / 1000
 	if z == b.zoom {
 		return
 	}
-	view := b.scroll.Size()
 	off := b.scroll.Offset
-	cx, cy := (float64(off.X)+float64(view.Width)/2)/b.zoom, (float64(off.Y)+float64(view.Height)/2)/b.zoom
+	f := z / b.zoom
+	px, py := float64(off.X+anchor.X)*f, float64(off.Y+anchor.Y)*f
 	b.zoom = z
 	b.relayout()
 	b.scroll.Refresh()
-	b.scrollToOffset(fyne.NewPos(float32(cx*z)-view.Width/2, float32(cy*z)-view.Height/2))
+	b.scrollToOffset(fyne.NewPos(float32(px)-anchor.X, float32(py)-anchor.Y))
 	b.cull()
+	if b.onZoom != nil {
+		b.onZoom()
+	}
 }
 
 // fitZoom returns the zoom that shows the whole map in the view.
@@ -260,7 +277,9 @@ func (b *Board) fitZoom() float64 {
 	}
 	view := b.scroll.Size()
 	w, h := b.lay.Width/b.zoom, b.lay.Height/b.zoom
-	return math.Max(minZoom, math.Min(1.5, math.Min(float64(view.Width)/w, float64(view.Height)/h)))
+	z := math.Min(float64(view.Width)/w, float64(view.Height)/h)
+	z = math.Floor(z*1000) / 1000 // rounded down: the whole map fits
+	return math.Max(minZoom, math.Min(1.5, z))
 }
 
 // relayout computes the geometry again and brings every child in line with it.
@@ -905,14 +924,16 @@ func (b *Board) MouseDown(e *desktop.MouseEvent) { b.mods = e.Modifier }
 // MouseUp is needed for desktop.Mouseable.
 func (b *Board) MouseUp(*desktop.MouseEvent) {}
 
-// Scrolled zooms with Ctrl held, and scrolls otherwise.
+// Scrolled zooms about the pointer with Ctrl (Cmd) held, as a Ctrl+wheel or a touchpad
+// pinch sends it (a notch of the wheel is 10 %, smaller touchpad steps zoom less), and
+// scrolls otherwise.
 func (b *Board) Scrolled(e *fyne.ScrollEvent) {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
-		f := 1.1
-		if e.Scrolled.DY < 0 {
-			f = 1 / f
+	if keyModifiers()&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+		notches := math.Max(-4, math.Min(4, float64(e.Scrolled.DY)/wheelNotch))
+		if notches == 0 {
+			return
 		}
-		b.setZoom(b.zoom * f)
+		b.setZoomAt(b.zoom*math.Pow(1.1, notches), e.Position.Subtract(b.scroll.Offset))
 		return
 	}
 	b.scroll.Scrolled(e)

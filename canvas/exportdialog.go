@@ -298,7 +298,7 @@ func (u *ui) runExport(path string, m *data.Map, c exportChoice, done func(error
 			if err != nil {
 				u.showError(err)
 			} else {
-				dialog.ShowInformation(lang.L("Exported"), msg, u.win)
+				u.showMessage(lang.L("Exported"), msg) // Return closes it; it waits while presenting
 			}
 			if done != nil {
 				done(err)

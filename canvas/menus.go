@@ -60,25 +60,24 @@ func (u *ui) installMenus() {
 		cut, cp, paste, shortcutItem(lang.L("Duplicate"), u.duplicate, fyne.KeyD, 0), del,
 		fyne.NewMenuItemSeparator(), selAll,
 		shortcutItem(lang.L("Find…"), u.find.open, fyne.KeyF, 0))
-	themeItem := fyne.NewMenuItem(lang.L("Theme"), nil)
-	themeItem.ChildMenu = fyne.NewMenu("",
-		fyne.NewMenuItem(lang.L("Follow the system"), func() { u.setThemeMode(themeSystem) }),
-		fyne.NewMenuItem(lang.L("Light"), func() { u.setThemeMode(themeLight) }),
-		fyne.NewMenuItem(lang.L("Dark"), func() { u.setThemeMode(themeDark) }))
+	themeItem := u.themeMenu()
 	present := fyne.NewMenuItem(lang.L("Present"), u.present)
 	present.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF5}
 	view := fyne.NewMenu(lang.L("View"),
 		shortcutItem(lang.L("Zoom in"), u.zoomIn, fyne.KeyEqual, 0),
 		shortcutItem(lang.L("Zoom out"), u.zoomOut, fyne.KeyMinus, 0),
-		shortcutItem(lang.L("Actual size"), func() { u.setZoom(1) }, fyne.Key0, 0),
-		fyne.NewMenuItem(lang.L("Fit"), func() { u.setZoom(u.board.fitZoom()) }),
+		shortcutItem(lang.L("Actual size"), u.actualSize, fyne.Key0, 0),
+		shortcutItem(lang.L("Fit"), u.fitMap, keyFit, 0),
+		fyne.NewMenuItemSeparator(),
+		shortcutItem(lang.L("List of maps"), u.toggleMaps, keyToggleMaps, 0),
+		shortcutItem(lang.L("Inspector"), u.toggleInspector, keyToggleInsp, 0),
 		fyne.NewMenuItemSeparator(), present, themeItem, u.languageMenu())
 	mapMenu := fyne.NewMenu(lang.L("Map"),
 		fyne.NewMenuItem(lang.L("New map…"), u.galleryDialog),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Add stage"), u.addStage),
-		fyne.NewMenuItem(lang.L("Add lane"), u.addLane),
-		fyne.NewMenuItem(lang.L("Add card"), u.addCardMenu),
+		shortcutItem(lang.L("Add stage"), u.addStage, keyAddStage, fyne.KeyModifierShift),
+		shortcutItem(lang.L("Add lane"), u.addLane, keyAddLane, fyne.KeyModifierShift),
+		shortcutItem(lang.L("Add card"), u.addCardMenu, keyAddCard, fyne.KeyModifierShift),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Persona…"), u.personaDialog),
 		fyne.NewMenuItem(lang.L("Versions…"), u.versionsDialog),
@@ -124,7 +123,11 @@ func (u *ui) installShortcuts() {
 	ctrl(fyne.KeyEqual, u.zoomIn)
 	ctrl(fyne.KeyPlus, u.zoomIn)
 	ctrl(fyne.KeyMinus, u.zoomOut)
-	ctrl(fyne.Key0, func() { u.setZoom(1) })
+	ctrl(fyne.Key0, u.actualSize)
+	ctrl(keyFit, u.fitMap)
+	for k, fn := range map[fyne.KeyName]func(){keyAddStage: u.addStage, keyAddLane: u.addLane, keyAddCard: u.addCardMenu} {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: shiftShortcutKey}, func(fyne.Shortcut) { fn() })
+	}
 	ctrl(fyne.KeyO, u.openDialog)
 	ctrl(fyne.KeyE, u.exportDialog)
 	ctrl(fyne.KeyQ, u.quit)
@@ -178,12 +181,36 @@ func (u *ui) updateMenus() {
 func (u *ui) zoomIn()  { u.setZoom(u.board.zoom * 1.25) }
 func (u *ui) zoomOut() { u.setZoom(u.board.zoom / 1.25) }
 
+// themeMenu is View › Theme: the three choices, the current one ticked.
+func (u *ui) themeMenu() *fyne.MenuItem {
+	it := fyne.NewMenuItem(lang.L("Theme"), nil)
+	choice := func(label, mode string) *fyne.MenuItem {
+		c := fyne.NewMenuItem(label, func() { u.setThemeMode(mode) })
+		c.Checked = u.th.mode == mode
+		return c
+	}
+	it.ChildMenu = fyne.NewMenu("",
+		choice(lang.L("Follow the system"), themeSystem),
+		choice(lang.L("Light"), themeLight),
+		choice(lang.L("Dark"), themeDark))
+	u.themeItem = it
+	return it
+}
+
 func (u *ui) setThemeMode(mode string) {
 	u.th.mode = mode
 	u.app.Preferences().SetString("theme", mode)
 	u.app.Settings().SetTheme(&appTheme{mode: mode})
 	u.th = u.app.Settings().Theme().(*appTheme)
 	u.board.setTheme(boardThemeName(u.app, mode))
+	if u.themeItem != nil {
+		for i, m := range []string{themeSystem, themeLight, themeDark} {
+			u.themeItem.ChildMenu.Items[i].Checked = m == mode
+		}
+		if mm := u.win.MainMenu(); mm != nil {
+			mm.Refresh()
+		}
+	}
 }
 
 // ---- Edit ----
@@ -392,7 +419,7 @@ func (u *ui) addStage() {
 		id, err = u.st.AddStage(data.Stage{MapID: u.mapID, Name: fmt.Sprintf(assets.Word(geometry.MapLang(u.m, ""), "Stage %d"), len(u.m.Stages)+1)}, at)
 		return err
 	}) == nil {
-		u.board.selectOne(selStage, id)
+		u.showNew(selStage, id) // selected, in view, its name ready to type (nameedit.go)
 	}
 }
 
@@ -412,7 +439,7 @@ func (u *ui) addLane() {
 		id, err = u.st.AddLane(data.Lane{MapID: u.mapID, Name: fmt.Sprintf(assets.Word(geometry.MapLang(u.m, ""), "Lane %d"), len(u.m.Lanes)+1), Kind: data.LaneCustom}, at)
 		return err
 	}) == nil {
-		u.board.selectOne(selLane, id)
+		u.showNew(selLane, id)
 	}
 }
 
@@ -428,6 +455,12 @@ func (u *ui) addCardMenu() {
 		}
 	}
 	u.board.addCard(stageID, laneID, at)
+	if ids := u.board.selectedCards(); len(ids) == 1 { // the new card: bring it into view
+		if cb := u.board.lay.Card(ids[0]); cb != nil {
+			u.scrollIntoView(cb.Rect)
+			u.board.placeTitleEditor()
+		}
+	}
 }
 
 // ---- File ----

@@ -71,6 +71,7 @@ func (u *ui) present() {
 	}
 	u.board.commitTitle()
 	u.board.cancelDrag()
+	u.hideMessage() // nothing stays on top of the slides
 	p := &presentation{u: u, m: u.m, content: u.win.Content(), menu: u.win.MainMenu(),
 		fullScreen: u.win.FullScreen(), cache: map[int]image.Image{}}
 	p.bg = canvas.NewRectangle(color.Black)
@@ -99,6 +100,7 @@ func (u *ui) leavePresentation() {
 	u.win.SetFullScreen(p.fullScreen)
 	u.win.SetMainMenu(p.menu)
 	u.win.SetContent(p.content)
+	u.flushMessage() // an export that finished meanwhile
 }
 
 // presentKey handles a key while presenting: → Space ↓ PageDown forward, ← ↑ PageUp

@@ -40,9 +40,9 @@ type ui struct {
 	find    *finder // the search bar (search.go)
 	notice  *fyne.Container
 	zoomLbl *widget.Label
-	toolbar *widget.Toolbar
-	body    *container.Split
-	outer   *container.Split
+	toolbar fyne.CanvasObject
+	body    *pxSplit // the board and the inspector (panels.go)
+	outer   *pxSplit // the list of maps and the body
 	content *fyne.Container
 
 	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
@@ -56,6 +56,15 @@ type ui struct {
 	lastErr     error         // the last error shown (for tests)
 	linkPop     *widget.PopUp // the last "Link to…" chooser (for tests)
 	linkPick    func(int)     // … and what choosing its n-th card does
+
+	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
+	float     *floatLayer    // tooltips and the name editor, over the content
+	mapsBtn   *toolButton    // shows or hides the list of maps
+	inspBtn   *toolButton    // shows or hides the inspector
+	names     *nameEditor    // the name of a new stage or lane, typed in place
+	panels    *panelWidths   // the widths the panels keep
+	themeItem *fyne.MenuItem // View › Theme, its choice ticked
+	msg       message        // the last notice (message.go)
 }
 
 func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
@@ -72,16 +81,16 @@ func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
 
 // install builds the window's content, menus and shortcuts and opens the last map.
 func (u *ui) install() {
-	u.zoomLbl = widget.NewLabel("100 %")
+	u.zoomLbl = widget.NewLabel(zoomText(u.board.zoom))
+	u.board.onZoom = u.zoomChanged
 	u.notice = container.NewStack()
+	u.float = newFloatLayer()
 	u.toolbar = u.newToolbar()
 	u.find = newFinder(u)
 	u.board.onSetMap = u.find.mapChanged
-	u.body = container.NewHSplit(u.find.view, u.insp.box)
-	u.body.Offset = 0.76
-	u.outer = container.NewHSplit(u.side.box, u.body)
-	u.outer.Offset = 0.17
-	u.content = container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.outer)
+	u.installPanels()
+	u.content = container.NewStack( // tooltips and the name editor float over the window
+		container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.outer), u.float.box)
 	u.win.SetContent(u.content)
 	u.win.SetCloseIntercept(func() {
 		u.flush()
@@ -166,7 +175,7 @@ func (u *ui) reload() {
 	u.updateMenus()
 	u.insp.refresh()
 	if u.zoomLbl != nil {
-		u.zoomLbl.SetText(fmt.Sprintf("%d %%", int(u.board.zoom*100+0.5)))
+		u.zoomLbl.SetText(zoomText(u.board.zoom))
 	}
 }
 
@@ -331,7 +340,7 @@ func (u *ui) undo() { u.step(true) }
 func (u *ui) redo() { u.step(false) }
 
 func (u *ui) step(undo bool) {
-	if u.board.cancelTitle() {
+	if u.board.cancelTitle() || u.cancelName() { // Undo while naming keeps the name as it was
 		return
 	}
 	u.insp.commit() // what was typed is a step of its own: this undo takes it back
@@ -363,14 +372,8 @@ func (u *ui) step(undo bool) {
 	u.side.reload()
 }
 
-// setZoom zooms the board and remembers the zoom in the workspace.
-func (u *ui) setZoom(z float64) {
-	u.board.setZoom(z)
-	u.st.SetSetting(settingZoom, strconv.FormatFloat(u.board.zoom, 'f', 2, 64))
-	if u.zoomLbl != nil {
-		u.zoomLbl.SetText(fmt.Sprintf("%d %%", int(u.board.zoom*100+0.5)))
-	}
-}
+// setZoom zooms the board about the middle of the view; zoomChanged shows and keeps it.
+func (u *ui) setZoom(z float64) { u.board.setZoom(z) }
 
 // escape cancels a drag, closes the title editor, leaves presentation, or clears the
 // selection.

@@ -96,6 +96,23 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLi
 	}
 	channel := strings.TrimSpace(c.Channel)
 	scored := c.Emotion != nil && !math.IsNaN(*c.Emotion) && !math.IsInf(*c.Emotion, 0)
+	if scored && channel == "" && len(kinds) == 0 {
+		// A face alone sits at the end of the card's last line of text when there is room:
+		// scoring a card then does not make it, and its lane, taller.
+		top, lineH, end := CardPad, TitleLineH, CardPad
+		if mt := cb.Metric; mt != nil && len(mt.Lines) > 0 {
+			l := mt.Lines[len(mt.Lines)-1]
+			top, lineH, end = l.Y-Baseline(SmallLineH, SmallSize, false), SmallLineH, l.X+l.W
+		} else if len(cb.Title) > 0 {
+			l := cb.Title[len(cb.Title)-1]
+			top, end = l.Y-Baseline(TitleLineH, TitleSize, false), l.X+l.W
+		}
+		if end+6+2*FaceR <= CardPad+inner {
+			s := *c.Emotion
+			cb.Face = &FaceBox{X: CardPad + inner - FaceR, Y: top + lineH/2, R: FaceR, Score: s, Norm: normScore(s, scale)}
+			scored = false // placed: no footer line for it
+		}
+	}
 	if channel != "" || len(kinds) > 0 || scored {
 		y += 6
 		const rowH = 2 * FaceR
