@@ -108,7 +108,7 @@ type Board struct {
 
 	hits     map[int64]bool // the cards the search bar found (search.go)
 	onSetMap func()         // after setMap: the search bar keeps its hits in step
-	onZoom   func() // told after every change of the zoom (the window's label)
+	onZoom   func()         // told after every change of the zoom (the window's label)
 }
 
 func newBoard(h host) *Board {
