@@ -115,7 +115,10 @@ func (a *desktopApp) quit() {
 
 func (a *desktopApp) xdo(args ...string) {
 	a.t.Helper()
-	if out, err := exec.Command("xdotool", args...).CombinedOutput(); err != nil {
+	cmd := exec.Command("xdotool", args...)
+	// xdotool type reads its text in the locale's encoding: a UTF-8 one that every Debian has.
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	if out, err := cmd.CombinedOutput(); err != nil {
 		a.t.Fatalf("xdotool %v: %v\n%s", args, err, out)
 	}
 }

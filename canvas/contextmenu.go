@@ -30,9 +30,9 @@ func (b *Board) showMenu(items []*fyne.MenuItem, at fyne.Position) {
 	widget.ShowPopUpMenuAtPosition(b.lastMenu, c, abs)
 }
 
-// SecondaryTapped opens the menu of the card under the pointer, selecting it first unless it
+// TappedSecondary opens the menu of the card under the pointer, selecting it first unless it
 // is part of the selection.
-func (v *cardView) SecondaryTapped(e *fyne.PointEvent) {
+func (v *cardView) TappedSecondary(e *fyne.PointEvent) {
 	b := v.b
 	b.commitTitle()
 	if !b.isSelected(v.id) {
@@ -41,8 +41,8 @@ func (v *cardView) SecondaryTapped(e *fyne.PointEvent) {
 	b.showMenu(b.cardMenu(v.id), v.Position().Add(e.Position))
 }
 
-// SecondaryTapped opens the stage's or lane's menu.
-func (h *headerView) SecondaryTapped(e *fyne.PointEvent) {
+// TappedSecondary opens the stage's or lane's menu.
+func (h *headerView) TappedSecondary(e *fyne.PointEvent) {
 	if h.auto {
 		return
 	}
@@ -57,8 +57,8 @@ func (h *headerView) SecondaryTapped(e *fyne.PointEvent) {
 	}
 }
 
-// SecondaryTapped opens the menu of a curve point, a cell, or the empty board.
-func (b *Board) SecondaryTapped(e *fyne.PointEvent) {
+// TappedSecondary opens the menu of a curve point, a cell, or the empty board.
+func (b *Board) TappedSecondary(e *fyne.PointEvent) {
 	b.commitTitle()
 	b.pointer, b.pointerIn = e.Position, true
 	if i, ok := b.curvePointAt(e.Position); ok {
@@ -130,6 +130,12 @@ func (b *Board) cardMenu(id int64) []*fyne.MenuItem {
 		return it
 	}
 	edit := item(lang.L("Edit title"), func() { b.editTitle(id) })
+	notes := item(lang.L("Edit notes"), func() {
+		if u.panels != nil && !u.panels.insp.Visible() {
+			u.toggleInspector()
+		}
+		u.focusField(lang.L("Notes"))
+	})
 	colour := item(lang.L("Colour"), nil)
 	colour.ChildMenu = fyne.NewMenu("", b.colourItems(c.Colour, func(hex string) {
 		b.updateCards(func(c *data.Card) { c.Colour = hex })
@@ -148,7 +154,7 @@ func (b *Board) cardMenu(id int64) []*fyne.MenuItem {
 	cp := fyne.NewMenuItem(lang.L("Copy"), u.copy)
 	link := item(lang.L("Link to…"), func() { u.linkDialog(id) })
 	del := item(lang.L("Delete"), u.deleteSelection)
-	return []*fyne.MenuItem{edit, colour, score, fyne.NewMenuItemSeparator(), pain, opp, mot,
+	return []*fyne.MenuItem{edit, notes, colour, score, fyne.NewMenuItemSeparator(), pain, opp, mot,
 		fyne.NewMenuItemSeparator(), dup, cp, link, fyne.NewMenuItemSeparator(), del}
 }
 
@@ -418,3 +424,10 @@ func (u *ui) linkDialog(from int64) {
 	u.linkPop = pop
 	u.linkPick = pick
 }
+
+// The board, its cards and headers answer a right-click (the driver asks for this interface).
+var (
+	_ fyne.SecondaryTappable = (*Board)(nil)
+	_ fyne.SecondaryTappable = (*cardView)(nil)
+	_ fyne.SecondaryTappable = (*headerView)(nil)
+)

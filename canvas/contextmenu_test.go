@@ -34,7 +34,7 @@ func TestCardContextMenu(t *testing.T) {
 	u, _ := newTestUI(t, data.SampleMap("vi"))
 	b := u.board
 	cb := b.lay.Cards[0]
-	b.cards[cb.ID].SecondaryTapped(&fyne.PointEvent{Position: fyne.NewPos(10, 10)})
+	b.cards[cb.ID].TappedSecondary(&fyne.PointEvent{Position: fyne.NewPos(10, 10)})
 	if !b.isSelected(cb.ID) {
 		t.Fatal("right-click did not select the card")
 	}
@@ -44,7 +44,7 @@ func TestCardContextMenu(t *testing.T) {
 	if got := reloadMap(t, u).Card(cb.ID).Colour; got != "#4DABF7" {
 		t.Fatalf("colour in the file %q", got)
 	}
-	b.cards[cb.ID].SecondaryTapped(&fyne.PointEvent{})
+	b.cards[cb.ID].TappedSecondary(&fyne.PointEvent{})
 	if !menuItem(t, menuItem(t, b.lastMenu, lang.L("Colour")).ChildMenu, tr("colour.blue")).Checked {
 		t.Fatal("the card's colour is not ticked")
 	}
@@ -56,25 +56,25 @@ func TestCardContextMenu(t *testing.T) {
 	if got := score.ChildMenu.Items[0].Label; got != "+2 Rất tốt" {
 		t.Fatalf("the step is named %q, want the curve's name on a Vietnamese map", got)
 	}
-	b.cards[cb.ID].SecondaryTapped(&fyne.PointEvent{})
+	b.cards[cb.ID].TappedSecondary(&fyne.PointEvent{})
 	menuItem(t, b.lastMenu, lang.L("Pain point")).Action()
 	if !reloadMap(t, u).Card(cb.ID).Pain {
 		t.Fatal("pain point not set")
 	}
 	n := len(u.m.Cards)
-	b.cards[cb.ID].SecondaryTapped(&fyne.PointEvent{})
+	b.cards[cb.ID].TappedSecondary(&fyne.PointEvent{})
 	menuItem(t, b.lastMenu, lang.L("Duplicate")).Action()
 	if got := len(reloadMap(t, u).Cards); got != n+1 {
 		t.Fatalf("duplicate: %d cards", got)
 	}
 	id := b.sel.cards[0]
-	b.cards[id].SecondaryTapped(&fyne.PointEvent{})
+	b.cards[id].TappedSecondary(&fyne.PointEvent{})
 	menuItem(t, b.lastMenu, lang.L("Delete")).Action()
 	if reloadMap(t, u).Card(id) != nil {
 		t.Fatal("delete from the menu left the card")
 	}
 	// Link to…: choose the target in the list.
-	b.cards[cb.ID].SecondaryTapped(&fyne.PointEvent{})
+	b.cards[cb.ID].TappedSecondary(&fyne.PointEvent{})
 	links := len(u.m.Links)
 	menuItem(t, b.lastMenu, lang.L("Link to…")).Action()
 	u.linkPick(0)
@@ -91,7 +91,7 @@ func TestOtherContextMenus(t *testing.T) {
 	m := b.Map()
 	cell := b.lay.Cell(m.Stages[3].ID, m.Lanes[2].ID)
 	n := len(m.CellCards(cell.StageID, cell.LaneID))
-	b.SecondaryTapped(&fyne.PointEvent{Position: centre(cell.Rect)})
+	b.TappedSecondary(&fyne.PointEvent{Position: centre(cell.Rect)})
 	menuItem(t, b.lastMenu, lang.L("Add card here")).Action()
 	test := b.title
 	if !test.Visible() {
@@ -105,7 +105,7 @@ func TestOtherContextMenus(t *testing.T) {
 	// Paste here.
 	b.selectOne(selCard, u.m.Cards[0].ID)
 	u.copy()
-	b.SecondaryTapped(&fyne.PointEvent{Position: centre(cell.Rect)})
+	b.TappedSecondary(&fyne.PointEvent{Position: centre(cell.Rect)})
 	menuItem(t, b.lastMenu, lang.L("Paste here")).Action()
 	if got := len(reloadMap(t, u).CellCards(cell.StageID, cell.LaneID)); got != n+2 {
 		t.Fatalf("paste here: %d cards in the cell", got)
@@ -113,27 +113,27 @@ func TestOtherContextMenus(t *testing.T) {
 	// Stage header: insert after, colour.
 	stages := len(u.m.Stages)
 	h := b.stageHeads[1]
-	h.SecondaryTapped(&fyne.PointEvent{})
+	h.TappedSecondary(&fyne.PointEvent{})
 	menuItem(t, b.lastMenu, lang.L("Insert stage after")).Action()
 	m = reloadMap(t, u)
 	if len(m.Stages) != stages+1 || b.sel.kind != selStage || m.Stage(b.sel.id).Position != 2 {
 		t.Fatalf("insert after: %d stages, selection %+v", len(m.Stages), b.sel)
 	}
-	b.stageHeads[0].SecondaryTapped(&fyne.PointEvent{})
+	b.stageHeads[0].TappedSecondary(&fyne.PointEvent{})
 	menuItem(t, menuItem(t, b.lastMenu, lang.L("Colour")).ChildMenu, tr("colour.green")).Action()
 	if got := reloadMap(t, u).Stages[0].Colour; got != geometry.CardColours[7].Hex {
 		t.Fatalf("stage colour %q", got)
 	}
 	// Lane header: kind.
 	l := b.laneHeads[0]
-	l.SecondaryTapped(&fyne.PointEvent{})
+	l.TappedSecondary(&fyne.PointEvent{})
 	menuItem(t, menuItem(t, b.lastMenu, lang.L("Kind")).ChildMenu, tr(laneKindKey(data.LaneThoughts))).Action()
 	if got := reloadMap(t, u).Lane(l.id).Kind; got != data.LaneThoughts {
 		t.Fatalf("lane kind %q", got)
 	}
 	// Empty board, far right: add stage.
 	stages = len(reloadMap(t, u).Stages)
-	b.SecondaryTapped(&fyne.PointEvent{Position: fyne.NewPos(float32(b.lay.Width)-2, 2)})
+	b.TappedSecondary(&fyne.PointEvent{Position: fyne.NewPos(float32(b.lay.Width)-2, 2)})
 	menuItem(t, b.lastMenu, lang.L("Add stage")).Action()
 	if got := len(reloadMap(t, u).Stages); got != stages+1 {
 		t.Fatalf("add stage from the board's menu: %d stages", got)
