@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -176,8 +178,8 @@ func (u *ui) savePanels() {
 		return
 	}
 	p := u.app.Preferences()
-	p.SetFloat(prefMapsWidth, float64(u.outer.width()))
-	p.SetFloat(prefInspWidth, float64(u.body.width()))
+	p.SetFloat(prefMapsWidth, math.Round(float64(u.outer.width())))
+	p.SetFloat(prefInspWidth, math.Round(float64(u.body.width())))
 }
 
 // restoreWindow gives the window the size it had when it was last closed; the first time,
@@ -218,6 +220,6 @@ func saveWindow(a fyne.App, w fyne.Window, screen func() (fyne.Size, bool)) {
 	if maxed && p.Float(prefWinWidth) > 0 {
 		return // keep the size it had before it was maximised
 	}
-	p.SetFloat(prefWinWidth, float64(size.Width))
-	p.SetFloat(prefWinHeight, float64(size.Height))
+	p.SetFloat(prefWinWidth, math.Round(float64(size.Width)))
+	p.SetFloat(prefWinHeight, math.Round(float64(size.Height)))
 }
