@@ -739,6 +739,9 @@ func (b *Board) addCard(stageID, laneID int64, at int) {
 	if err == nil {
 		b.selectOne(selCard, id)
 		b.editTitle(id)
+		if b.title.Visible() {
+			b.title.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces "New card"
+		}
 	}
 }
 

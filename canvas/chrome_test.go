@@ -457,3 +457,29 @@ func TestNarrowWindowHidesMaps(t *testing.T) {
 		t.Fatal("Ctrl+B did not show the maps, or it was not kept")
 	}
 }
+
+// TestAddCardReadyToType adds a card with Ctrl+Shift+C on a map scrolled away from its
+// first cell: the card is selected, in view, and typing replaces "New card".
+func TestAddCardReadyToType(t *testing.T) {
+	u, w := newTestUI(t, testmaps.Big(200, 12, 6))
+	b := u.board
+	b.scroll.ScrollToOffset(fyne.NewPos(2000, 1500))
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if b.sel.kind != selCard || len(b.sel.cards) != 1 {
+		t.Fatalf("selection %+v", b.sel)
+	}
+	id := b.sel.cards[0]
+	r := b.lay.Card(id).Rect
+	off, view := b.scroll.Offset, b.scroll.Size()
+	if float32(r.X) < off.X || float32(r.Right()) > off.X+view.Width || float32(r.Y) < off.Y || float32(r.Bottom()) > off.Y+view.Height {
+		t.Fatalf("the new card %v is out of the view at %v %v", r, off, view)
+	}
+	if w.Canvas().Focused() != b.title {
+		t.Fatal("the card's title is not ready to type")
+	}
+	test.Type(b.title, "Gọi tổng đài")
+	b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := reloadMap(t, u).Card(id).Title; got != "Gọi tổng đài" {
+		t.Fatalf("title %q", got)
+	}
+}

@@ -31,6 +31,10 @@ const (
 	narrowWindow = 1400 // narrower than this, the list of maps starts hidden
 )
 
+// closingWindow, set by Run, keeps the size of the desktop window as it closes (it asks the
+// screen's size of the desktop driver, which tests do not have).
+var closingWindow func(a fyne.App, w fyne.Window)
+
 // panelWidths are the wrappers that give the list of maps and the inspector widths of their
 // own, whatever they show.
 type panelWidths struct {
@@ -141,6 +145,17 @@ func (u *ui) installPanels() {
 	ctrl(keyToggleInsp, u.toggleInspector)
 	ctrl(keyToggleMaps, u.toggleMaps)
 	u.float.locate, u.float.win = u.toolbarInWindow, u.win
+	// Closing the window keeps the panels' widths (of the ui showing: a change of language
+	// builds another) and the window's size.
+	u.win.SetOnClosed(func() {
+		if u.retired {
+			return
+		}
+		u.savePanels()
+		if closingWindow != nil {
+			closingWindow(u.app, u.win)
+		}
+	})
 	// The name editor of a new stage or lane floats over the board and follows its header.
 	u.names = newNameEditor(u)
 	u.float.box.Objects = append([]fyne.CanvasObject{u.names}, u.float.box.Objects...)
