@@ -191,6 +191,14 @@ func TestAddLaneEscKeepsName(t *testing.T) {
 	if reloadMap(t, u).Lane(ln.ID) != nil {
 		t.Fatal("one undo did not take the lane back")
 	}
+	// Leaving the field (a click elsewhere) saves what was typed.
+	u.addLane()
+	id := u.board.sel.id
+	test.Type(u.names, "Kênh hỗ trợ")
+	w.Canvas().Unfocus()
+	if got := reloadMap(t, u).Lane(id); got == nil || got.Name != "Kênh hỗ trợ" || u.names.Visible() {
+		t.Fatalf("focus lost: lane %+v, editor shown %v", got, u.names.Visible())
+	}
 }
 
 // TestThemeMenuTick: View › Theme ticks the theme in use, and moves the tick when another is
