@@ -40,7 +40,7 @@ func toolButtons(t *testing.T, u *ui) map[string]*toolButton {
 // it does and its shortcut under it; the pointer leaving hides it; every button has one.
 func TestToolbarTooltips(t *testing.T) {
 	old := tipDelay
-	tipDelay = 50 * time.Millisecond
+	tipDelay = 100 * time.Millisecond
 	t.Cleanup(func() { tipDelay = old })
 	u, w := newTestUI(t, data.SampleMap("en"))
 	btns := toolButtons(t, u)
@@ -65,8 +65,9 @@ func TestToolbarTooltips(t *testing.T) {
 	} {
 		b := btns[words]
 		at := d.AbsolutePositionForObject(b)
+		start := time.Now()
 		test.MoveMouse(w.Canvas(), at.Add(fyne.NewPos(5, 5)))
-		if u.float.tip.Visible() {
+		if u.float.tip.Visible() && time.Since(start) < tipDelay {
 			t.Fatal("the tooltip showed at once")
 		}
 		waitFor(t, "the tooltip of "+words, func() bool { return u.float.tip.Visible() })
