@@ -68,6 +68,7 @@ type pxSplit struct {
 	container.Split
 	keepTrailing bool    // the trailing panel keeps its width; else the leading one
 	want         float32 // the width the panel keeps
+	set          float64 // the offset last given for want: another one is a drag of the divider
 }
 
 func newPxSplit(leading, trailing fyne.CanvasObject, keepTrailing bool, want float32) *pxSplit {
@@ -84,11 +85,13 @@ func (s *pxSplit) panel() fyne.CanvasObject {
 	return s.Leading
 }
 
-// width is the width the panel keeps: as last laid out (after any drag of the divider).
+// width is the width the panel keeps: the one the user dragged the divider to, if they did
+// since; a window too small for it narrows the panel for a while, not for good.
 func (s *pxSplit) width() float32 {
-	if p := s.panel(); p.Visible() && s.Leading.Visible() && s.Trailing.Visible() && s.Size().Width > 0 && p.Size().Width > 0 {
+	if p := s.panel(); s.Offset != s.set && p.Visible() && s.Leading.Visible() && s.Trailing.Visible() && s.Size().Width > 0 && p.Size().Width > 0 {
 		s.want = p.Size().Width
 	}
+	s.set = s.Offset
 	return s.want
 }
 
@@ -102,7 +105,8 @@ func (s *pxSplit) offsetFor(total float32) float64 {
 	if s.keepTrailing {
 		f = 1 - f
 	}
-	return max(0, min(1, f))
+	s.set = max(0, min(1, f))
+	return s.set
 }
 
 // Resize keeps the panel's width.
