@@ -314,8 +314,8 @@ func TestFirstRunMaximised(t *testing.T) {
 		t.Fatalf("first run: maximised %d times, size %v", maxed, w.Canvas().Size())
 	}
 	saveWindow(a, w, screen)
-	if !a.Preferences().Bool(prefWinMax) {
-		t.Fatal("a window as large as the screen was not kept as maximised")
+	if !a.Preferences().Bool(prefWinMax) || a.Preferences().Float(prefWinWidth) != 1280 {
+		t.Fatalf("a window as large as the screen: maximised %v, size to restore %v", a.Preferences().Bool(prefWinMax), a.Preferences().Float(prefWinWidth))
 	}
 	w2 := test.NewTempWindow(t, widget.NewLabel(""))
 	restoreWindow(a, w2, screen, func() { maxed++ })

@@ -236,8 +236,11 @@ func saveWindow(a fyne.App, w fyne.Window, screen func() (fyne.Size, bool)) {
 		maxed = size.Width >= s.Width*0.97 && size.Height >= s.Height*0.9
 	}
 	p.SetBool(prefWinMax, maxed)
-	if maxed && p.Float(prefWinWidth) > 0 {
-		return // keep the size it had before it was maximised
+	if maxed {
+		if p.Float(prefWinWidth) > 0 {
+			return // keep the size it had before it was maximised, for when it is not
+		}
+		size = size.Min(fyne.NewSize(1280, 800))
 	}
 	p.SetFloat(prefWinWidth, math.Round(float64(size.Width)))
 	p.SetFloat(prefWinHeight, math.Round(float64(size.Height)))
