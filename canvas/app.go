@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -40,12 +41,9 @@ func Run(path string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "journeycanvas:", err)
 	}
 	addRecent(a, path)
+	closingWindow = func(a fyne.App, w fyne.Window) { saveWindow(a, w, screenArea) }
 	u := newUI(a, w, s, th)
 	u.install()
-	w.SetOnClosed(func() {
-		u.savePanels()
-		saveWindow(a, w, screenArea)
-	})
 	w.ShowAndRun()
 	u.close()
 	return 0

@@ -159,6 +159,7 @@ func (u *ui) switchLanguage(code string) *ui {
 	u.board.commitTitle()
 	sel := u.board.sel
 	u.board.stopAutoscroll()
+	u.savePanels() // the new window state opens the panels as wide as they are
 	u.retired = true
 	nu := newUI(u.app, u.win, u.st, u.th)
 	nu.install()

@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -28,6 +30,10 @@ const (
 
 	narrowWindow = 1400 // narrower than this, the list of maps starts hidden
 )
+
+// closingWindow, set by Run, keeps the size of the desktop window as it closes (it asks the
+// screen's size of the desktop driver, which tests do not have).
+var closingWindow func(a fyne.App, w fyne.Window)
 
 // panelWidths are the wrappers that give the list of maps and the inspector widths of their
 // own, whatever they show.
@@ -62,6 +68,7 @@ type pxSplit struct {
 	container.Split
 	keepTrailing bool    // the trailing panel keeps its width; else the leading one
 	want         float32 // the width the panel keeps
+	set          float64 // the offset last given for want: another one is a drag of the divider
 }
 
 func newPxSplit(leading, trailing fyne.CanvasObject, keepTrailing bool, want float32) *pxSplit {
@@ -78,11 +85,13 @@ func (s *pxSplit) panel() fyne.CanvasObject {
 	return s.Leading
 }
 
-// width is the width the panel keeps: as last laid out (after any drag of the divider).
+// width is the width the panel keeps: the one the user dragged the divider to, if they did
+// since; a window too small for it narrows the panel for a while, not for good.
 func (s *pxSplit) width() float32 {
-	if p := s.panel(); p.Visible() && s.Leading.Visible() && s.Trailing.Visible() && s.Size().Width > 0 && p.Size().Width > 0 {
+	if p := s.panel(); s.Offset != s.set && p.Visible() && s.Leading.Visible() && s.Trailing.Visible() && s.Size().Width > 0 && p.Size().Width > 0 {
 		s.want = p.Size().Width
 	}
+	s.set = s.Offset
 	return s.want
 }
 
@@ -96,7 +105,8 @@ func (s *pxSplit) offsetFor(total float32) float64 {
 	if s.keepTrailing {
 		f = 1 - f
 	}
-	return max(0, min(1, f))
+	s.set = max(0, min(1, f))
+	return s.set
 }
 
 // Resize keeps the panel's width.
@@ -139,6 +149,17 @@ func (u *ui) installPanels() {
 	ctrl(keyToggleInsp, u.toggleInspector)
 	ctrl(keyToggleMaps, u.toggleMaps)
 	u.float.locate, u.float.win = u.toolbarInWindow, u.win
+	// Closing the window keeps the panels' widths (of the ui showing: a change of language
+	// builds another) and the window's size.
+	u.win.SetOnClosed(func() {
+		if u.retired {
+			return
+		}
+		u.savePanels()
+		if closingWindow != nil {
+			closingWindow(u.app, u.win)
+		}
+	})
 	// The name editor of a new stage or lane floats over the board and follows its header.
 	u.names = newNameEditor(u)
 	u.float.box.Objects = append([]fyne.CanvasObject{u.names}, u.float.box.Objects...)
@@ -176,8 +197,8 @@ func (u *ui) savePanels() {
 		return
 	}
 	p := u.app.Preferences()
-	p.SetFloat(prefMapsWidth, float64(u.outer.width()))
-	p.SetFloat(prefInspWidth, float64(u.body.width()))
+	p.SetFloat(prefMapsWidth, math.Round(float64(u.outer.width())))
+	p.SetFloat(prefInspWidth, math.Round(float64(u.body.width())))
 }
 
 // restoreWindow gives the window the size it had when it was last closed; the first time,
@@ -215,9 +236,12 @@ func saveWindow(a fyne.App, w fyne.Window, screen func() (fyne.Size, bool)) {
 		maxed = size.Width >= s.Width*0.97 && size.Height >= s.Height*0.9
 	}
 	p.SetBool(prefWinMax, maxed)
-	if maxed && p.Float(prefWinWidth) > 0 {
-		return // keep the size it had before it was maximised
+	if maxed {
+		if p.Float(prefWinWidth) > 0 {
+			return // keep the size it had before it was maximised, for when it is not
+		}
+		size = size.Min(fyne.NewSize(1280, 800))
 	}
-	p.SetFloat(prefWinWidth, float64(size.Width))
-	p.SetFloat(prefWinHeight, float64(size.Height))
+	p.SetFloat(prefWinWidth, math.Round(float64(size.Width)))
+	p.SetFloat(prefWinHeight, math.Round(float64(size.Height)))
 }
