@@ -160,7 +160,16 @@ func (in *inspector) commit() {
 // field; any other is shown in the inspector's own message line, never in a dialog that
 // would take the user's hands off the form.
 func (in *inspector) write(fn func() error) error {
-	err := in.u.applyQuiet(fn)
+	return in.report(in.u.applyQuiet(fn))
+}
+
+// writeCard is write for an edit of the card with the given id: only that card is read back.
+func (in *inspector) writeCard(id int64, fn func() error) error {
+	return in.report(in.u.applyCardQuiet(id, fn))
+}
+
+// report shows the outcome of a save at the fields.
+func (in *inspector) report(err error) error {
 	for _, f := range in.texts {
 		if f.check == nil && f.AlwaysShowValidationError {
 			f.SetValidationError(nil) // a refusal shown earlier is answered

@@ -1,12 +1,14 @@
 package canvas
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"journeycanvas/canvas/geometry/testmaps"
 	"journeycanvas/data"
 )
 
@@ -125,5 +127,30 @@ func TestColourSwatches(t *testing.T) {
 	test.Tap(p.swatches[0])
 	if got := reloadMap(t, u).Card(id).Colour; got != "" {
 		t.Fatalf("no colour: %q", got)
+	}
+}
+
+// BenchmarkFieldCommit1000 is one save of a field of the inspector on a 1,000-card map: the
+// channel typed, then saved (the edit written to the file, the map read back, laid out, the
+// changed card repainted, the form kept). Budget: 4 ms.
+func BenchmarkFieldCommit1000(b *testing.B) {
+	u, w := newTestUI(b, testmaps.Big(1000, 12, 6))
+	id := u.board.lay.Cards[500].ID
+	u.board.selectOne(selCard, id)
+	ch := u.insp.fields["Channel"].(*field)
+	w.Canvas().Focus(ch)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		ch.SetText(fmt.Sprintf("Zalo %d", i))
+		b.StartTimer()
+		u.insp.commit()
+	}
+	b.StopTimer()
+	if got := reloadMap(b, u).Card(id).Channel; got != fmt.Sprintf("Zalo %d", b.N-1) {
+		b.Fatalf("the file holds %q", got)
+	}
+	if u.insp.fields["Channel"] != ch {
+		b.Fatal("the save rebuilt the form")
 	}
 }

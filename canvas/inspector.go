@@ -580,7 +580,7 @@ func (in *inspector) card(c data.Card) {
 				nc.Metric = &m
 			}
 		}
-		in.write(func() error { return u.st.UpdateCard(nc) })
+		in.writeCard(id, func() error { return u.st.UpdateCard(nc) })
 	}
 	in.show(lang.L("Card"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Notes"), notes),

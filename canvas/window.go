@@ -205,6 +205,43 @@ func (u *ui) applyQuiet(fn func() error) error {
 	return err
 }
 
+// applyCardQuiet is applyQuiet for an edit of one card's own fields (not its place): it
+// reads back that card alone, which is all such an edit can change, and lays the map out
+// again. Anything unexpected falls back to reading the whole map.
+func (u *ui) applyCardQuiet(id int64, fn func() error) error {
+	if u.st.ReadOnly() {
+		u.refuseReadOnly()
+		return data.ErrReadOnly
+	}
+	if !u.insp.saving {
+		u.insp.commit()
+	}
+	err := fn()
+	i := -1
+	if u.m != nil {
+		for k := range u.m.Cards {
+			if u.m.Cards[k].ID == id {
+				i = k
+			}
+		}
+	}
+	var c *data.Card
+	if err == nil && i >= 0 {
+		c, err = u.st.LoadCard(u.m.ID, id)
+	}
+	if err != nil || i < 0 || c.StageID != u.m.Cards[i].StageID || c.LaneID != u.m.Cards[i].LaneID || c.Position != u.m.Cards[i].Position {
+		u.reload()
+		u.side.reload()
+		return err
+	}
+	u.m.Cards[i] = *c
+	u.board.setMap(u.m)
+	u.board.scroll.Refresh()
+	u.updateMenus()
+	u.insp.refresh()
+	return nil
+}
+
 // flush saves whatever is being typed (a card's title on the board, a field of the
 // inspector) before the window moves on: another map, another workspace, undo, export, quit.
 func (u *ui) flush() {

@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 // Typing into one field saves as the user goes, yet one Ctrl+Z takes the whole of it back.
 func TestEditGroupJoinsTypingIntoOneUndoStep(t *testing.T) {
@@ -120,5 +123,22 @@ func TestEditGroupDoesNotReachPastUndoOrOtherEdits(t *testing.T) {
 	m, _ = s.LoadMap(id)
 	if m.Card(c.ID).Notes != "b" {
 		t.Fatalf("redo gave %q, want b (a was undone before b was typed)", m.Card(c.ID).Notes)
+	}
+}
+
+func TestLoadCard(t *testing.T) {
+	s, _ := openTemp(t)
+	id, _ := s.CreateMap(sampleMap())
+	m, _ := s.LoadMap(id)
+	want := m.Cards[2]
+	c, err := s.LoadCard(id, want.ID)
+	if err != nil || c.Title != want.Title || c.Metric == nil || c.Metric.Name != want.Metric.Name {
+		t.Fatalf("LoadCard: %+v %v", c, err)
+	}
+	if _, err := s.LoadCard(id+1, want.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a card of another map: %v", err)
+	}
+	if _, err := s.LoadCard(id, 9999); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a missing card: %v", err)
 	}
 }
