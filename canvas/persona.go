@@ -110,7 +110,9 @@ func (f *personaForm) load(p data.Persona) {
 
 func (f *personaForm) showPhoto() {
 	f.thumb.Image = nil
-	if len(f.p.Photo) > 0 {
+	// The stored picture is checked like an imported one (kind, bytes, pixels) before it is
+	// decoded: a file edited by another tool could hold anything.
+	if len(f.p.Photo) > 0 && data.CheckPhoto(f.p.Photo) == nil {
 		if img, _, err := image.Decode(bytes.NewReader(f.p.Photo)); err == nil {
 			f.thumb.Image = img
 		}

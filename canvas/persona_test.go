@@ -115,3 +115,25 @@ func TestNPSHelper(t *testing.T) {
 		t.Fatalf("card metric %+v, want NPS 30", m)
 	}
 }
+
+// A stored picture is checked before it is decoded on screen, as an imported one is: one
+// whose pixels exceed the limit (another tool may have written it into the file) shows as
+// no picture and is never decoded.
+func TestStoredPhotoCheckedBeforeDecoding(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	f := u.newPersonaForm()
+	var wide bytes.Buffer
+	png.Encode(&wide, image.NewGray(image.Rect(0, 0, data.MaxPhotoSide+1, 2)))
+	f.p.Photo = wide.Bytes()
+	f.showPhoto()
+	if f.thumb.Image != nil || f.photoLbl.Text != "No picture" {
+		t.Fatalf("a picture over the limit was decoded: %v %q", f.thumb.Image != nil, f.photoLbl.Text)
+	}
+	var ok bytes.Buffer
+	png.Encode(&ok, image.NewGray(image.Rect(0, 0, 40, 30)))
+	f.p.Photo = ok.Bytes()
+	f.showPhoto()
+	if f.thumb.Image == nil {
+		t.Fatal("a good stored picture is not shown")
+	}
+}
