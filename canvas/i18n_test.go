@@ -236,3 +236,23 @@ func TestWordsOnTheMapFollowTheMap(t *testing.T) {
 		t.Fatalf("new lane on a Vietnamese map %q", got)
 	}
 }
+
+// The map setting "Cards show" puts the first lines of every card's notes on its face, on the
+// board and in the file.
+func TestNoteLinesSetting(t *testing.T) {
+	m := data.SampleMap("en")
+	m.Cards[0].Notes = "Saw it twice on Instagram\nthen searched the brand\nand read three reviews"
+	u, _ := newTestUI(t, m)
+	id := u.board.lay.Cards[0].ID
+	if len(u.board.lay.Card(id).Notes) != 0 {
+		t.Fatal("notes show before the setting")
+	}
+	u.board.setSelection(selection{})
+	u.insp.fields["Cards show"].(*widget.Select).SetSelectedIndex(2)
+	if got := reloadMap(t, u).NoteLines; got != 2 {
+		t.Fatalf("note lines in the file: %d", got)
+	}
+	if got := len(u.board.lay.Card(id).Notes); got != 2 {
+		t.Fatalf("the card shows %d lines of notes, want 2", got)
+	}
+}

@@ -320,6 +320,8 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 	langs := []string{fmt.Sprintf(lang.L("Automatic (%s)"), langName(detected)), langName("en"), langName("vi")}
 	li := map[string]int{"": 0, "en": 1, "vi": 2}[m.Lang]
 	mapLangSel := in.selectOf(langs, li)
+	noteLines := in.selectOf([]string{lang.L("Title only"), lang.L("1 line of notes"), lang.L("2 lines of notes"), lang.L("3 lines of notes")},
+		min(max(m.NoteLines, 0), 3))
 	ci := 0
 	if m.Curve == data.CurvePerStage {
 		ci = 1
@@ -371,6 +373,7 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 			nm.Curve = data.CurvePerStage
 		}
 		nm.Lang = []string{"", "en", "vi"}[max(mapLangSel.SelectedIndex(), 0)]
+		nm.NoteLines = max(noteLines.SelectedIndex(), 0)
 		nm.PersonaID, nm.Persona = 0, nil
 		if i := persona.SelectedIndex(); i > 0 && i <= len(personas) {
 			nm.PersonaID = personas[i-1].ID
@@ -397,6 +400,7 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 		widget.NewFormItem(lang.L("Scale labels"), labels), widget.NewFormItem(lang.L("Curve"), curve),
 		widget.NewFormItem(lang.L("Persona"), persona),
 		widget.NewFormItem(lang.L("Words on the map"), mapLangSel),
+		widget.NewFormItem(lang.L("Cards show"), noteLines),
 	}, widget.NewButton(lang.L("Edit persona…"), u.personaDialog))
 }
 
