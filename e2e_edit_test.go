@@ -17,6 +17,7 @@ import (
 //   - right-click a card and choose a colour from the menu (keyboard in the menu);
 //   - double-click an empty cell and type a Vietnamese title, Enter;
 //   - type notes into the inspector and click another card, without Enter;
+//   - Ctrl+A in a card's title editor, then typing, replaces the title;
 //   - Ctrl+F a phrase typed without accents, Esc, Ctrl+D: the found card was selected;
 //   - zoom to 156 % and check on the screenshot that the first stage's card is whole, not
 //     covered by the pinned lane headers; scroll sideways and check the headers stay pinned
@@ -31,7 +32,7 @@ func TestE2EEditingLoop(t *testing.T) {
 	if len(m.CellCards(emptyCell.StageID, emptyCell.LaneID)) != 0 {
 		t.Fatal("the sample map changed: the cell is not empty")
 	}
-	title, notes := "Đặt hàng qua Zalo", "Khách hỏi giá trên Zalo"
+	title, notes, retitle := "Đặt hàng qua Zalo", "Khách hỏi giá trên Zalo", "Tìm đánh giá"
 	app := startApp(t, ws)
 	img := screenshot(t, "edit-0-start.png")
 	ox, oy := boardOrigin(t, img, lay, m.Stages[0].Colour)
@@ -87,6 +88,18 @@ func TestE2EEditingLoop(t *testing.T) {
 	app.xdo("click", "1")
 	pause()
 	screenshot(t, "edit-3-notes.png")
+
+	// 3b. Double-click the second card: its title opens; End, then Ctrl+A selects all of it
+	// again and typing replaces it.
+	x, y = at(second.Rect, 0.5, 0.3)
+	app.xdo("mousemove", x, y)
+	app.xdo("click", "--repeat", "2", "--delay", "80", "1")
+	pause()
+	app.xdo("key", "End", "ctrl+a")
+	app.xdo("type", "--delay", "200", retitle)
+	screenshot(t, "edit-3b-retitle.png")
+	app.xdo("key", "Return")
+	pause()
 
 	// 4. Ctrl+F without accents finds the new card and selects it; Esc; Ctrl+D copies it.
 	app.xdo("key", "ctrl+f")
@@ -152,9 +165,11 @@ func TestE2EEditingLoop(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &dump); err != nil {
 		t.Fatal(err)
 	}
-	var titled int
+	var titled, retitled int
 	for _, c := range dump.Cards {
 		switch c.Title {
+		case retitle:
+			retitled++
 		case title:
 			titled++
 		case m.Card(first.ID).Title:
@@ -165,6 +180,9 @@ func TestE2EEditingLoop(t *testing.T) {
 				t.Errorf("notes typed then a click elsewhere: %q", c.Notes)
 			}
 		}
+	}
+	if retitled != 1 {
+		t.Errorf("Ctrl+A in the title editor then typing did not give the title %q:\n%s", retitle, out)
 	}
 	if titled != 2 {
 		t.Errorf("%d cards titled exactly %q (want the one added and its copy made after Ctrl+F):\n%s", titled, title, out)

@@ -3,6 +3,7 @@ package canvas
 import (
 	"fmt"
 	"testing"
+
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -152,5 +153,39 @@ func BenchmarkFieldCommit1000(b *testing.B) {
 	}
 	if u.insp.fields["Channel"] != ch {
 		b.Fatal("the save rebuilt the form")
+	}
+}
+
+// Ctrl+A, Ctrl+C and Ctrl+V act on the text of the field being typed in, never on the cards
+// behind it (Fyne gives the menu's shortcuts priority over the focused field).
+func TestEditingShortcutsGoToTheFocusedField(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("en"))
+	b := u.board
+	id := b.lay.Cards[0].ID
+	b.selectOne(selCard, id)
+	ch := u.insp.fields["Channel"].(*field)
+	w.Canvas().Focus(ch)
+	n := len(u.m.Cards)
+	for _, it := range u.win.MainMenu().Items[1].Items { // Edit
+		if it.Label == "Select all" {
+			it.Action()
+		}
+	}
+	if ch.SelectedText() != ch.Text || len(b.sel.cards) != 1 {
+		t.Fatalf("Select all in a field: field selection %q, %d cards selected", ch.SelectedText(), len(b.sel.cards))
+	}
+	u.clip = append(u.clip, *u.m.Card(id))
+	u.app.Clipboard().SetContent("Zalo OA")
+	for _, it := range u.win.MainMenu().Items[1].Items {
+		if it.Label == "Paste" {
+			it.Action()
+		}
+	}
+	w.Canvas().Unfocus()
+	if got := len(reloadMap(t, u).Cards); got != n {
+		t.Fatalf("Paste in a field pasted cards: %d, want %d", got, n)
+	}
+	if got := reloadMap(t, u).Card(id).Channel; got != "Zalo OA" {
+		t.Fatalf("the field holds %q after Select all and Paste", got)
 	}
 }

@@ -46,13 +46,13 @@ func (u *ui) installMenus() {
 	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.redoItem = fyne.NewMenuItem(lang.L("Redo"), u.redo)
 	u.redoItem.Shortcut = &fyne.ShortcutRedo{}
-	cut := fyne.NewMenuItem(lang.L("Cut"), u.cut)
+	cut := fyne.NewMenuItem(lang.L("Cut"), u.textFirst(&fyne.ShortcutCut{}, u.cut))
 	cut.Shortcut = &fyne.ShortcutCut{}
-	cp := fyne.NewMenuItem(lang.L("Copy"), u.copy)
+	cp := fyne.NewMenuItem(lang.L("Copy"), u.textFirst(&fyne.ShortcutCopy{}, u.copy))
 	cp.Shortcut = &fyne.ShortcutCopy{}
-	paste := fyne.NewMenuItem(lang.L("Paste"), u.paste)
+	paste := fyne.NewMenuItem(lang.L("Paste"), u.textFirst(&fyne.ShortcutPaste{}, u.paste))
 	paste.Shortcut = &fyne.ShortcutPaste{}
-	selAll := fyne.NewMenuItem(lang.L("Select all"), u.board.selectAll)
+	selAll := fyne.NewMenuItem(lang.L("Select all"), u.textFirst(&fyne.ShortcutSelectAll{}, u.board.selectAll))
 	selAll.Shortcut = &fyne.ShortcutSelectAll{}
 	del := fyne.NewMenuItem(lang.L("Delete"), u.deleteSelection)
 	del.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
@@ -110,10 +110,10 @@ func (u *ui) installShortcuts() {
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) { u.redo() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.redo() })
-	c.AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { u.cut() })
-	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copy() })
-	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { u.paste() })
-	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) { u.board.selectAll() })
+	c.AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { u.textFirst(&fyne.ShortcutCut{}, u.cut)() })
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.textFirst(&fyne.ShortcutCopy{}, u.copy)() })
+	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { u.textFirst(&fyne.ShortcutPaste{}, u.paste)() })
+	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) { u.textFirst(&fyne.ShortcutSelectAll{}, u.board.selectAll)() })
 	ctrl := func(k fyne.KeyName, fn func()) {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { fn() })
 	}
@@ -214,6 +214,32 @@ func (u *ui) setThemeMode(mode string) {
 }
 
 // ---- Edit ----
+
+// textFirst makes an editing command act on the text being typed when a text field has the
+// keyboard, and on the board's cards otherwise. Fyne gives the main menu's shortcuts priority
+// over the focused field, so without this Ctrl+A in a field selected every card, Ctrl+V pasted
+// cards and Ctrl+C copied them.
+func (u *ui) textFirst(sc fyne.Shortcut, fn func()) func() {
+	return func() {
+		type textField interface {
+			fyne.Shortcutable
+			SelectedText() string
+		}
+		if f, ok := u.win.Canvas().Focused().(textField); ok {
+			switch s := sc.(type) {
+			case *fyne.ShortcutCopy:
+				s.Clipboard = u.app.Clipboard()
+			case *fyne.ShortcutCut:
+				s.Clipboard = u.app.Clipboard()
+			case *fyne.ShortcutPaste:
+				s.Clipboard = u.app.Clipboard()
+			}
+			f.TypedShortcut(sc)
+			return
+		}
+		fn()
+	}
+}
 
 // copy puts the selected cards on the board's clipboard (and their titles on the system's).
 func (u *ui) copy() {
