@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"journeycanvas/assets"
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
 )
@@ -351,32 +350,6 @@ func (u *ui) focusField(label string) {
 	}
 	if fo, ok := obj.(fyne.Focusable); ok {
 		u.win.Canvas().Focus(fo)
-	}
-}
-
-// insertStage adds a stage at a place and selects it.
-func (u *ui) insertStage(at int) {
-	var id int64
-	if u.apply(func() error {
-		var err error
-		id, err = u.st.AddStage(data.Stage{MapID: u.mapID, Name: fmt.Sprintf(assets.Word(geometry.MapLang(u.m, ""), "Stage %d"), len(u.m.Stages)+1)}, at)
-		return err
-	}) == nil {
-		u.board.selectOne(selStage, id)
-		u.focusField(lang.L("Name"))
-	}
-}
-
-// insertLane adds a lane at a place and selects it.
-func (u *ui) insertLane(at int) {
-	var id int64
-	if u.apply(func() error {
-		var err error
-		id, err = u.st.AddLane(data.Lane{MapID: u.mapID, Name: fmt.Sprintf(assets.Word(geometry.MapLang(u.m, ""), "Lane %d"), len(u.m.Lanes)+1), Kind: data.LaneCustom}, at)
-		return err
-	}) == nil {
-		u.board.selectOne(selLane, id)
-		u.focusField(lang.L("Name"))
 	}
 }
 

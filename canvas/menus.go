@@ -282,7 +282,7 @@ func (u *ui) paste() {
 			return
 		}
 	}
-	u.addCopies(u.clip, 0, 0, -1)
+	u.addCopiesAt(u.clip, 0, 0, -1)
 }
 
 // pasteInto adds the copied cards with the first one's cell at the given cell (at: the place
@@ -331,8 +331,9 @@ func (u *ui) laneIndex(id int64) int {
 	return -1
 }
 
-// addCopiesAt adds cards in their own cells; those landing in the cell (stageID, laneID) go
-// at the place at, in order, the others at the ends of their cells. One undo step.
+// addCopiesAt adds copies of cards in their own cells; those landing in the cell (stageID,
+// laneID) go at the place at, in order, the others at the ends of their cells. One undo step;
+// the copies are selected.
 func (u *ui) addCopiesAt(cards []data.Card, stageID, laneID int64, at int) {
 	var ids []int64
 	newCards++
@@ -343,6 +344,9 @@ func (u *ui) addCopiesAt(cards []data.Card, stageID, laneID int64, at int) {
 		for _, c := range cards {
 			nc := c
 			nc.ID, nc.MapID, nc.Position = 0, u.mapID, -1
+			if u.m.Stage(nc.StageID) == nil || u.m.Lane(nc.LaneID) == nil {
+				continue // copied from another map whose cells differ
+			}
 			if nc.StageID == stageID && nc.LaneID == laneID && at >= 0 {
 				nc.Position = at + n
 				n++
@@ -360,7 +364,8 @@ func (u *ui) addCopiesAt(cards []data.Card, stageID, laneID int64, at int) {
 	}
 }
 
-// duplicate copies the selected cards right after themselves.
+// duplicate copies the selected cards right after the last of them, in its cell, as one
+// undo step; the copies are selected.
 func (u *ui) duplicate() {
 	if u.m == nil {
 		return
@@ -375,37 +380,10 @@ func (u *ui) duplicate() {
 		return
 	}
 	last := cards[len(cards)-1]
-	u.addCopies(cards, last.StageID, last.LaneID, last.Position+1)
-}
-
-// addCopies adds copies of cards, each its own undoable edit; the copies are selected.
-func (u *ui) addCopies(cards []data.Card, stageID, laneID int64, at int) {
-	var ids []int64
-	u.apply(func() error {
-		for i, c := range cards {
-			nc := c
-			nc.ID, nc.MapID = 0, u.mapID
-			if stageID != 0 {
-				nc.StageID, nc.LaneID = stageID, laneID
-			}
-			if u.m.Stage(nc.StageID) == nil || u.m.Lane(nc.LaneID) == nil {
-				continue // pasted into another map whose cells differ
-			}
-			nc.Position = -1
-			if at >= 0 {
-				nc.Position = at + i
-			}
-			id, err := u.st.AddCard(nc)
-			if err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return nil
-	})
-	if len(ids) > 0 {
-		u.board.selectCards(ids)
+	for i := range cards {
+		cards[i].StageID, cards[i].LaneID = last.StageID, last.LaneID
 	}
+	u.addCopiesAt(cards, last.StageID, last.LaneID, last.Position+1)
 }
 
 // deleteSelection deletes the selected cards, link, stage or lane.
@@ -429,6 +407,7 @@ func (u *ui) deleteSelection() {
 
 // ---- Map ----
 
+// addStage adds a stage after the selected one, or at the end.
 func (u *ui) addStage() {
 	if u.m == nil {
 		return
@@ -438,6 +417,15 @@ func (u *ui) addStage() {
 		if st := u.m.Stage(u.board.sel.id); st != nil {
 			at = st.Position + 1
 		}
+	}
+	u.insertStage(at)
+}
+
+// insertStage adds a stage at a place (-1: the end), named in the map's language; it is
+// selected, scrolled into view and its name is ready to type.
+func (u *ui) insertStage(at int) {
+	if u.m == nil {
+		return
 	}
 	var id int64
 	if u.apply(func() error {
@@ -449,6 +437,7 @@ func (u *ui) addStage() {
 	}
 }
 
+// addLane adds a lane below the selected one, or at the end.
 func (u *ui) addLane() {
 	if u.m == nil {
 		return
@@ -458,6 +447,14 @@ func (u *ui) addLane() {
 		if l := u.m.Lane(u.board.sel.id); l != nil {
 			at = l.Position + 1
 		}
+	}
+	u.insertLane(at)
+}
+
+// insertLane adds a lane at a place (-1: the end), as insertStage does a stage.
+func (u *ui) insertLane(at int) {
+	if u.m == nil {
+		return
 	}
 	var id int64
 	if u.apply(func() error {
