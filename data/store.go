@@ -119,8 +119,8 @@ func Open(path string, opt OpenOptions) (*Store, error) {
 	for attempt := 0; ; attempt++ {
 		s, err := open(path, opt)
 		// Another program may remove the -wal and -shm between our look at the folder and
-		// SQLite's: look again.
-		if err != nil && isCantOpen(err) && attempt < 50 {
+		// SQLite's, or be making its log's index just as our read-only look needs it: look again.
+		if err != nil && needsIndexWrite(err) && attempt < 50 {
 			time.Sleep(5 * time.Millisecond)
 			continue
 		}
@@ -181,11 +181,21 @@ func open(path string, opt OpenOptions) (*Store, error) {
 	}
 	latest := len(migrations)
 	// Look at it through a connection that cannot write.
-	probe, tidy, err := s.connectReadOnly(h)
+	probe, tidy, err := s.connectReadOnly(h, false)
 	if err != nil {
 		return nil, err
 	}
 	version, err := s.check(probe)
+	if needsIndexWrite(err) {
+		// The log's index is stale (a program was killed while writing it) and only a connection
+		// that may rebuild it can read the file: the index holds no data, the file and its log
+		// are still not written.
+		probe.Close()
+		if probe, tidy, err = s.connectReadOnly(h, true); err != nil {
+			return nil, err
+		}
+		version, err = s.check(probe)
+	}
 	if err == nil && s.readOnly && version < latest {
 		err = fmt.Errorf("open %s: %w file in an older format (%d) that must be upgraded to %d, and it is read-only; copy it to a writable place first",
 			path, ErrReadOnly, version, latest)
@@ -265,7 +275,7 @@ func walBeside(path string) bool {
 // and its index, the index is opened read-only. tidy says the connection had to create a -wal
 // and -shm (a log without its index, or a read-only view of a writable write-ahead-log file)
 // that Close should let SQLite remove.
-func (s *Store) connectReadOnly(h *fileHeader) (*sql.DB, bool, error) {
+func (s *Store) connectReadOnly(h *fileHeader, writableIndex bool) (*sql.DB, bool, error) {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	_, walErr := os.Stat(s.path + "-wal")
@@ -281,7 +291,7 @@ func (s *Store) connectReadOnly(h *fileHeader) (*sql.DB, bool, error) {
 		// A writable file viewed read-only: another program may start writing at any time, so
 		// read with SQLite's locks; in WAL mode that makes a -wal and -shm for Close to remove.
 		tidy = h.walMode
-	case shmErr == nil:
+	case shmErr == nil && !writableIndex:
 		q.Set("readonly_shm", "1")
 	}
 	for k, v := range map[string]string{"_busy_timeout": fmt.Sprint(s.busy.Milliseconds()), "_foreign_keys": "1"} {
@@ -318,7 +328,7 @@ func (s *Store) check(db *sql.DB) (version int, err error) {
 	}
 	var res string
 	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
-		if isBusy(err) {
+		if isBusy(err) || needsIndexWrite(err) {
 			return 0, s.wrapSince("open", err, start)
 		}
 		return 0, fmt.Errorf("open %s: %w: %v", s.path, ErrCorrupt, err)
@@ -392,6 +402,13 @@ func (s *Store) walMode(ctx context.Context) error {
 func isBusy(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// needsIndexWrite reports whether a read through a read-only -shm failed because the index must
+// be rebuilt first.
+func needsIndexWrite(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrProtocol || se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrCantOpen)
 }
 
 func isCantOpen(err error) bool {
