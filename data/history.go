@@ -22,7 +22,18 @@ type tx struct {
 	q       *sql.Tx
 	changes []change
 	now     time.Time
-	scope   int64 // set by an edit that creates its own scope (a new map)
+	scope   int64           // set by an edit that creates its own scope (a new map)
+	pics    map[string]bool // the pictures the recorded images name
+}
+
+// notePicture remembers that a recorded image names the persona's picture.
+func (t *tx) notePicture(r row) {
+	if p, ok := r.(*Persona); ok && p.photoHash != "" {
+		if t.pics == nil {
+			t.pics = map[string]bool{}
+		}
+		t.pics[p.photoHash] = true
+	}
 }
 
 // put writes r (inserting it when its id is 0) and records the change.
@@ -35,6 +46,7 @@ func (t *tx) put(r row) error {
 		}
 		if old != nil {
 			before = encodeRow(old)
+			defer t.notePicture(old)
 		}
 	}
 	if _, err := putRow(t.q, r); err != nil {
@@ -44,6 +56,7 @@ func (t *tx) put(r row) error {
 	if string(before) == string(after) {
 		return nil // nothing changed: nothing to record
 	}
+	t.notePicture(r)
 	t.changes = append(t.changes, change{Kind: r.kind(), ID: r.key(), Before: before, After: after})
 	return nil
 }
@@ -60,20 +73,30 @@ func (t *tx) del(kind string, id int64) error {
 	if err := delRow(t.q, kind, id); err != nil {
 		return err
 	}
+	t.notePicture(old)
 	t.changes = append(t.changes, change{Kind: kind, ID: id, Before: encodeRow(old)})
 	return nil
 }
 
-// personaImage carries a persona's id, which Persona's own JSON form leaves out.
+// personaImage carries a persona's id, which Persona's own JSON form leaves out, and names its
+// photo by hash (the picture is kept once, in pictures). Images recorded before format 5 carry
+// the photo itself in P; they are rewritten by the migration, and still read.
 type personaImage struct {
-	ID int64    `json:"id"`
-	P  *Persona `json:"p"`
+	ID  int64    `json:"id"`
+	P   *Persona `json:"p"`
+	Pic string   `json:"pic,omitempty"`
 }
 
 // encodeRow is the recorded image of a row: its JSON with its id.
 func encodeRow(r row) json.RawMessage {
 	if p, ok := r.(*Persona); ok {
-		return mustJSON(personaImage{ID: p.ID, P: p})
+		img := *p
+		hash := p.photoHash
+		if hash == "" && len(p.Photo) > 0 {
+			hash = pictureHash(p.Photo)
+		}
+		img.Photo = nil
+		return mustJSON(personaImage{ID: p.ID, P: &img, Pic: hash})
 	}
 	return mustJSON(r)
 }
@@ -85,6 +108,9 @@ func decodeRow(kind string, img json.RawMessage) (row, error) {
 			return nil, fmt.Errorf("bad persona image: %v", err)
 		}
 		pi.P.ID = pi.ID
+		if len(pi.P.Photo) == 0 {
+			pi.P.photoHash = pi.Pic
+		}
 		return pi.P, nil
 	}
 	r, err := newRow(kind)
@@ -139,12 +165,32 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if created {
 		mapID = t.scope
 	}
-	if _, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID); err != nil {
+	dropped, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID)
+	if err != nil {
 		return s.wrap(label, err)
 	}
-	if _, err := q.Exec(`INSERT INTO history(map_id,label,changes,at) VALUES(?,?,?,?)`,
-		mapID, label, mustJSON(t.changes), t.now.Format(timeFormat)); err != nil {
+	res, err := q.Exec(`INSERT INTO history(map_id,label,changes,at) VALUES(?,?,?,?)`,
+		mapID, label, mustJSON(t.changes), t.now.Format(timeFormat))
+	if err != nil {
 		return s.wrap(label, err)
+	}
+	hid, err := res.LastInsertId()
+	if err != nil {
+		return s.wrap(label, err)
+	}
+	for h := range t.pics {
+		if _, err := q.Exec(`INSERT OR IGNORE INTO history_pictures(history_id,hash) VALUES(?,?)`, hid, h); err != nil {
+			return s.wrap(label, err)
+		}
+	}
+	pruned, err := s.pruneHistory(q, mapID, hid, t.now)
+	if err != nil {
+		return s.wrap(label, err)
+	}
+	if n, _ := dropped.RowsAffected(); n > 0 || pruned {
+		if err := dropUnusedPictures(q); err != nil {
+			return s.wrap(label, err)
+		}
 	}
 	if !created { // a new map keeps the times it came with (an import is lossless)
 		if err := touch(q, mapID, t.now); err != nil {
@@ -167,7 +213,8 @@ func touch(q querier, mapID int64, now time.Time) error {
 }
 
 // Undo reverts the latest edit in the scope of mapID (0: workspace-wide edits such as
-// personas). ok is false when there is nothing to undo.
+// personas). ok is false when there is nothing to undo; when that is because the oldest edits
+// were dropped (history is bounded, see OpenOptions), e.Label says so, ready to show.
 func (s *Store) Undo(mapID int64) (e Edit, ok bool, err error) {
 	return s.step(mapID, true)
 }
@@ -220,6 +267,9 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 	var raw []byte
 	err = q.QueryRow(pick, mapID).Scan(&e.ID, &e.Label, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
+		if undo {
+			return Edit{MapID: mapID, Label: s.undoEnd(q, mapID)}, false, nil
+		}
 		return Edit{}, false, nil
 	}
 	if err != nil {
@@ -265,4 +315,43 @@ func restoreImage(q querier, kind string, id int64, img json.RawMessage) error {
 	}
 	_, err = putRow(q, r)
 	return err
+}
+
+// Default bounds of the undo history, per map (and for workspace-wide edits): the oldest
+// entries are dropped first once a scope holds more than DefaultHistoryEdits, or once they are
+// older than DefaultHistoryAge.
+const (
+	DefaultHistoryEdits = 1000
+	DefaultHistoryAge   = 90 * 24 * time.Hour
+)
+
+// trimmedKey is the setting that records that a scope's history has lost its oldest entries.
+func trimmedKey(mapID int64) string { return fmt.Sprintf("history-trimmed:%d", mapID) }
+
+// pruneHistory drops the oldest entries of a scope beyond the count and age bounds, never the
+// entry just recorded (newest), and notes it so that Undo can say it reached the end.
+func (s *Store) pruneHistory(q querier, mapID, newest int64, now time.Time) (bool, error) {
+	res, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=0 AND id < ? AND (
+		at < ? OR id <= (SELECT id FROM history WHERE map_id=? AND undone=0 ORDER BY id DESC LIMIT 1 OFFSET ?))`,
+		mapID, newest, now.Add(-s.histAge).Format(timeFormat), mapID, s.histEdits)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return false, err
+	}
+	_, err = q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+		trimmedKey(mapID), now.Format(timeFormat))
+	return true, err
+}
+
+// undoEnd is what Undo says when a scope has nothing left to undo: "" when nothing was ever
+// dropped, else that the oldest edits were.
+func (s *Store) undoEnd(q querier, mapID int64) string {
+	var at string
+	if err := q.QueryRow(`SELECT value FROM settings WHERE key=?`, trimmedKey(mapID)).Scan(&at); err != nil {
+		return ""
+	}
+	return fmt.Sprintf("Nothing older to undo: history keeps the last %d edits, for %d days", s.histEdits, int(s.histAge.Hours()/24))
 }

@@ -119,6 +119,17 @@ func (s *Store) backup(ctx context.Context, from int) (string, error) {
 	return "", fmt.Errorf("back up %s before upgrading: no free name for the copy", s.path)
 }
 
+// runMigration runs migration v's SQL and then its Go hook, if it has one.
+func runMigration(q querier, v int) error {
+	if _, err := q.Exec(migrations[v]); err != nil {
+		return err
+	}
+	if hook := migrationHooks[v]; hook != nil {
+		return hook(q)
+	}
+	return nil
+}
+
 // MigrateTo brings a new or older workspace up to schema version v and no further. Tests use it
 // to build files in an old format.
 func MigrateTo(path string, v int) error {
@@ -153,7 +164,7 @@ func (s *Store) migrateStep(ctx context.Context, v int) error {
 
 // migrateStepTx runs migration v (to format v+1) in tx and commits it.
 func (s *Store) migrateStepTx(ctx context.Context, tx *sql.Tx, v int) error {
-	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+	if err := runMigration(tx, v); err != nil {
 		return fmt.Errorf("upgrade %s to format %d: %w", s.path, v+1, err)
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version=%d`, v+1)); err != nil {

@@ -40,6 +40,10 @@ type OpenOptions struct {
 	// NoCreate refuses a missing or empty file instead of making it a new workspace.
 	NoCreate    bool
 	BusyTimeout time.Duration // 0 means DefaultBusyTimeout
+	// HistoryEdits and HistoryAge bound the undo history of each map (0: DefaultHistoryEdits,
+	// DefaultHistoryAge); the oldest entries are dropped first.
+	HistoryEdits int
+	HistoryAge   time.Duration
 }
 
 // Store is an open .journey workspace: one SQLite file holding many maps.
@@ -50,6 +54,9 @@ type Store struct {
 	roReason string // why the workspace opened read-only when the caller did not ask for it
 	busy     time.Duration
 	tidy     bool // on Close, let SQLite remove the -wal and -shm a read-only connection made
+	// The bounds of the undo history.
+	histEdits int
+	histAge   time.Duration
 	// Backup is the copy made before a migration during Open, or "" when none was needed.
 	Backup string
 }
@@ -64,10 +71,14 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // set (for example "the file system is mounted read-only"), or "" otherwise.
 func (s *Store) ReadOnlyReason() string { return s.roReason }
 
-// Close closes the workspace.
+// Close closes the workspace. When much of the file has become free space (history dropped,
+// pictures no longer needed), it is given back to the file system first.
 func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
+	}
+	if !s.readOnly {
+		s.reclaim()
 	}
 	err := s.db.Close()
 	s.db = nil
@@ -78,6 +89,24 @@ func (s *Store) Close() error {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// Space is given back when at least this much of the file, and a quarter of it, is free.
+const reclaimBytes = 8 << 20
+
+// reclaim rewrites the file without its free pages when that is worthwhile. It is skipped
+// quietly when another program has the file open (VACUUM needs it alone).
+func (s *Store) reclaim() {
+	var free, pages, size int64
+	if err := s.db.QueryRow(`SELECT (SELECT freelist_count FROM pragma_freelist_count), (SELECT page_count FROM pragma_page_count),
+		(SELECT page_size FROM pragma_page_size)`).Scan(&free, &pages, &size); err != nil {
+		return
+	}
+	if free*size < reclaimBytes || free*4 < pages {
+		return
+	}
+	s.db.Exec(`PRAGMA busy_timeout=0`)
+	s.db.Exec(`VACUUM`)
 }
 
 // tidyUp removes the empty -wal and the -shm that a read-only connection to a write-ahead-log
@@ -129,9 +158,15 @@ func Open(path string, opt OpenOptions) (*Store, error) {
 }
 
 func open(path string, opt OpenOptions) (*Store, error) {
-	s := &Store{path: path, readOnly: opt.ReadOnly, busy: opt.BusyTimeout}
+	s := &Store{path: path, readOnly: opt.ReadOnly, busy: opt.BusyTimeout, histEdits: opt.HistoryEdits, histAge: opt.HistoryAge}
 	if s.busy <= 0 {
 		s.busy = DefaultBusyTimeout
+	}
+	if s.histEdits <= 0 {
+		s.histEdits = DefaultHistoryEdits
+	}
+	if s.histAge <= 0 {
+		s.histAge = DefaultHistoryAge
 	}
 	noCreate := opt.ReadOnly || opt.NoCreate
 	info, statErr := os.Stat(path)
