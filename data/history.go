@@ -331,17 +331,31 @@ func trimmedKey(mapID int64) string { return fmt.Sprintf("history-trimmed:%d", m
 // pruneHistory drops the oldest entries of a scope beyond the count and age bounds, never the
 // entry just recorded (newest), and notes it so that Undo can say it reached the end.
 func (s *Store) pruneHistory(q querier, mapID, newest int64, now time.Time) (bool, error) {
-	res, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=0 AND id < ? AND (
-		at < ? OR id <= (SELECT id FROM history WHERE map_id=? AND undone=0 ORDER BY id DESC LIMIT 1 OFFSET ?))`,
-		mapID, newest, now.Add(-s.histAge).Format(timeFormat), mapID, s.histEdits)
-	if err != nil {
-		return false, err
+	var n int64
+	for _, del := range []struct {
+		query string
+		args  []any
+	}{
+		{`DELETE FROM history WHERE map_id=? AND undone=0 AND id < ? AND
+			id <= (SELECT id FROM history WHERE map_id=? AND undone=0 ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+			[]any{mapID, newest, mapID, s.histEdits}},
+		{`DELETE FROM history WHERE map_id=? AND at < ? AND undone=0 AND id < ?`,
+			[]any{mapID, now.Add(-s.histAge).Format(timeFormat), newest}},
+	} {
+		res, err := q.Exec(del.query, del.args...)
+		if err != nil {
+			return false, err
+		}
+		k, err := res.RowsAffected()
+		if err != nil {
+			return false, err
+		}
+		n += k
 	}
-	n, err := res.RowsAffected()
-	if err != nil || n == 0 {
-		return false, err
+	if n == 0 {
+		return false, nil
 	}
-	_, err = q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+	_, err := q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
 		trimmedKey(mapID), now.Format(timeFormat))
 	return true, err
 }

@@ -66,7 +66,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			return nil
 		}
-		if hasData && !backedUp {
+		if hasData && !backedUp && !s.noBackup {
 			tx.Rollback() // VACUUM INTO cannot run inside a transaction
 			dst, err := s.backup(ctx, v)
 			if err != nil {

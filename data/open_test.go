@@ -289,6 +289,40 @@ func TestOnlyRegularFilesOpenAndReadingNeverWrites(t *testing.T) {
 	s.Close()
 }
 
+// TestReadOnlyOpenOfAnOlderFormat: a read-only open of a file in an older format shows it as
+// upgraded, from a private copy that Close removes; the file is not upgraded, and nothing is
+// written beside it.
+func TestReadOnlyOpenOfAnOlderFormat(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "v3.journey")
+	if err := MigrateTo(path, 3); err != nil {
+		t.Fatal(err)
+	}
+	db := rawDB(t, path)
+	mustExec(t, db, `INSERT INTO maps(id,title,created,updated) VALUES(1,'Cũ','2025-01-01T00:00:00Z','2025-01-01T00:00:00Z')`,
+		`INSERT INTO stages(id,map_id,position,name) VALUES(1,1,0,'Nhận thức')`)
+	db.Close()
+	time.Sleep(10 * time.Millisecond)
+	before := folderState(t, dir)
+	s, err := Open(path, OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.LoadMap(1)
+	if err != nil || m.Title != "Cũ" || len(m.Stages) != 1 || m.Lang != "" {
+		t.Fatalf("%+v %v", m, err)
+	}
+	if _, err := s.NewMap("x", CurrentState); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("edit: %v", err)
+	}
+	view := s.viewDir
+	s.Close()
+	if _, err := os.Stat(view); !os.IsNotExist(err) {
+		t.Errorf("the private copy %s is left: %v", view, err)
+	}
+	sameFolder(t, dir, before, "read-only open of an older format")
+}
+
 // TestMissingTableOrColumnIsDamage: a workspace with a table or a column of its format dropped
 // is refused as damaged, naming it, and left untouched.
 func TestMissingTableOrColumnIsDamage(t *testing.T) {
@@ -372,10 +406,15 @@ func TestReadOnlyPlaceOpensForViewing(t *testing.T) {
 		t.Errorf("edit: %v", err)
 	}
 	s.Close()
-	_, err = Open(filepath.Join(filepath.Dir(ro), "old.journey"), OpenOptions{})
-	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "older format") {
-		t.Errorf("older format on a read-only file system: %v", err)
+	// An older format there is shown from an upgraded private copy.
+	s, err = Open(filepath.Join(filepath.Dir(ro), "old.journey"), OpenOptions{})
+	if err != nil {
+		t.Fatalf("older format on a read-only file system: %v", err)
 	}
+	if l, err := s.ListMaps(); err != nil || len(l) != 0 || !s.ReadOnly() {
+		t.Errorf("older format on a read-only file system: %v %v", l, err)
+	}
+	s.Close()
 	sameFolder(t, dir, before, "read-only file system")
 }
 

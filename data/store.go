@@ -34,8 +34,9 @@ const DefaultBusyTimeout = 5 * time.Second
 // creating the workspace when the file does not exist or is empty.
 type OpenOptions struct {
 	// ReadOnly opens for viewing only, even if the file is writable: nothing is written to the
-	// file or beside it, a missing or empty file is refused, and an older format is refused
-	// rather than upgraded. Commands that only read (list, dump, export) use it.
+	// file or beside it, and a missing or empty file is refused. A file in an older format is
+	// shown from an upgraded copy in a temporary folder, the file itself left as it is.
+	// Commands that only read (list, dump, export) use it.
 	ReadOnly bool
 	// NoCreate refuses a missing or empty file instead of making it a new workspace.
 	NoCreate    bool
@@ -53,7 +54,9 @@ type Store struct {
 	readOnly bool
 	roReason string // why the workspace opened read-only when the caller did not ask for it
 	busy     time.Duration
-	tidy     bool // on Close, let SQLite remove the -wal and -shm a read-only connection made
+	tidy     bool   // on Close, let SQLite remove the -wal and -shm a read-only connection made
+	viewDir  string // the private folder of the upgraded copy a read-only view of an older file reads
+	noBackup bool   // upgrade without a backup (that private copy)
 	// The bounds of the undo history.
 	histEdits int
 	histAge   time.Duration
@@ -85,6 +88,9 @@ func (s *Store) Close() error {
 	if s.tidy {
 		s.tidyUp()
 	}
+	if s.viewDir != "" {
+		os.RemoveAll(s.viewDir)
+	}
 	if err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
@@ -107,6 +113,33 @@ func (s *Store) reclaim() {
 	}
 	s.db.Exec(`PRAGMA busy_timeout=0`)
 	s.db.Exec(`VACUUM`)
+}
+
+// viewUpgraded lets a read-only Store show a file in an older format: the file is copied (VACUUM
+// INTO, which only reads it) into a private temporary folder, the copy is upgraded, and the
+// Store reads the copy. Close removes it.
+func (s *Store) viewUpgraded(probe *sql.DB, version int) error {
+	dir, err := os.MkdirTemp("", "journeycanvas-view-")
+	if err != nil {
+		return fmt.Errorf("open %s: format %d needs upgrading to be read, and no temporary folder is available for that: %w", s.path, version, err)
+	}
+	tmp := filepath.Join(dir, filepath.Base(s.path))
+	if _, err := probe.Exec(`VACUUM INTO ?`, tmp); err != nil {
+		os.RemoveAll(dir)
+		return s.wrap("copy for reading", err)
+	}
+	v := &Store{path: tmp, busy: s.busy, histEdits: s.histEdits, histAge: s.histAge, noBackup: true}
+	if err := v.connect(); err != nil {
+		os.RemoveAll(dir)
+		return err
+	}
+	if err := v.prepare(); err != nil {
+		v.db.Close()
+		os.RemoveAll(dir)
+		return fmt.Errorf("open %s for reading: upgrading a copy from format %d: %w", s.path, version, err)
+	}
+	s.db, s.viewDir = v.db, dir
+	return nil
 }
 
 // tidyUp removes the empty -wal and the -shm that a read-only connection to a write-ahead-log
@@ -146,15 +179,30 @@ func Open(path string, opt OpenOptions) (*Store, error) {
 	openMu.Lock()
 	defer openMu.Unlock()
 	for attempt := 0; ; attempt++ {
+		before := fileSig(path)
 		s, err := open(path, opt)
 		// Another program may remove the -wal and -shm between our look at the folder and
-		// SQLite's, or be making its log's index just as our read-only look needs it: look again.
-		if err != nil && needsIndexWrite(err) && attempt < 50 {
+		// SQLite's, be making its log's index just as our read-only look needs it, or be
+		// creating or upgrading the file as we judge it: look again.
+		if err != nil && (needsIndexWrite(err) || fileSig(path) != before) && attempt < 50 {
 			time.Sleep(5 * time.Millisecond)
 			continue
 		}
 		return s, err
 	}
+}
+
+// fileSig is what changes when a program writes to the file or its log.
+func fileSig(path string) string {
+	sig := ""
+	for _, suf := range []string{"", "-wal"} {
+		if fi, err := os.Stat(path + suf); err == nil {
+			sig += fmt.Sprintf("%d %d;", fi.Size(), fi.ModTime().UnixNano())
+		} else {
+			sig += "-;"
+		}
+	}
+	return sig
 }
 
 func open(path string, opt OpenOptions) (*Store, error) {
@@ -232,8 +280,15 @@ func open(path string, opt OpenOptions) (*Store, error) {
 		version, err = s.check(probe)
 	}
 	if err == nil && s.readOnly && version < latest {
-		err = fmt.Errorf("open %s: %w file in an older format (%d) that must be upgraded to %d, and it is read-only; copy it to a writable place first",
-			path, ErrReadOnly, version, latest)
+		// Shown as it would be upgraded, from a private copy; the file itself stays as it is.
+		err = s.viewUpgraded(probe, version)
+		if err == nil {
+			probe.Close()
+			if tidy {
+				s.tidyUp()
+			}
+			return s, nil
+		}
 	}
 	if err != nil {
 		probe.Close()
@@ -346,8 +401,14 @@ func (s *Store) connectReadOnly(h *fileHeader, writableIndex bool) (*sql.DB, boo
 func (s *Store) check(db *sql.DB) (version int, err error) {
 	ctx := context.Background()
 	start := time.Now()
+	// One read transaction: one snapshot of the file for every look.
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, s.wrapSince("open", err, start)
+	}
+	defer tx.Rollback()
 	var appID int
-	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+	err = tx.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version)`).Scan(&appID, &version)
 	if err != nil {
 		return 0, s.wrapSince("open", err, start)
@@ -362,7 +423,7 @@ func (s *Store) check(db *sql.DB) (version int, err error) {
 			s.path, ErrNewerSchema, version, len(migrations))
 	}
 	var res string
-	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
+	if err := tx.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
 		if isBusy(err) || needsIndexWrite(err) {
 			return 0, s.wrapSince("open", err, start)
 		}
@@ -371,7 +432,7 @@ func (s *Store) check(db *sql.DB) (version int, err error) {
 	if res != "ok" {
 		return 0, fmt.Errorf("open %s: %w: %s", s.path, ErrCorrupt, res)
 	}
-	return version, s.checkSchema(db, version)
+	return version, s.checkSchema(tx, version)
 }
 
 func (s *Store) connect() error {
