@@ -287,6 +287,9 @@ func TestOnlyRegularFilesOpenAndReadingNeverWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+	if bak, _ := filepath.Glob(empty + "*.bak"); len(bak) != 0 {
+		t.Errorf("a new workspace got a backup: %v", bak)
+	}
 }
 
 // TestReadOnlyOpenOfAnOlderFormat: a read-only open of a file in an older format shows it as
@@ -551,6 +554,13 @@ func TestConcurrentCreation(t *testing.T) {
 		}
 		if err != nil || len(l) != want {
 			t.Fatalf("round %d: %d maps, want %d: %v", r, len(l), want, err)
+		}
+		bak, _ := filepath.Glob(path + "*.bak")
+		if want := r % 3 / 2; len(bak) != want { // one backup of an upgraded file, none of a new one
+			t.Errorf("round %d: backups %v, want %d", r, bak, want)
+		}
+		if tmp, _ := filepath.Glob(path + "*.tmp"); len(tmp) != 0 {
+			t.Errorf("round %d: temporary copies left: %v", r, tmp)
 		}
 		if t.Failed() {
 			return
