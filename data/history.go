@@ -143,7 +143,7 @@ type Edit struct {
 // commits. Either all of it is in the file or none of it.
 func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if s.readOnly {
-		return fmt.Errorf("%s: %s is %w: the change was not saved", label, s.path, ErrReadOnly)
+		return fmt.Errorf("%s: %s is %w%s: the change was not saved", label, s.path, ErrReadOnly, s.why())
 	}
 	q, err := s.db.Begin()
 	if err != nil {
@@ -201,6 +201,14 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 		return s.wrap(label, err)
 	}
 	return nil
+}
+
+// why is the reason a read-only workspace cannot be written, for messages, or "".
+func (s *Store) why() string {
+	if s.roReason == "" {
+		return ""
+	}
+	return " (" + s.roReason + ")"
 }
 
 // touch sets a map's updated time; it is not itself recorded.

@@ -391,24 +391,28 @@ func TestReadOnlyPlaceOpensForViewing(t *testing.T) {
 	}
 	before := folderState(t, dir)
 	ro := readOnlyFolder(t, dir, "w.journey")
-	s, err := Open(ro, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
+	for _, opt := range []OpenOptions{{}, {ReadOnly: true}} {
+		s, err := Open(ro, opt)
+		if err != nil {
+			t.Fatalf("%+v: %v", opt, err)
+		}
+		if !s.ReadOnly() || !strings.Contains(s.ReadOnlyReason(), "read-only") && !strings.Contains(s.ReadOnlyReason(), "locked") {
+			t.Errorf("read-only %v, reason %q", s.ReadOnly(), s.ReadOnlyReason())
+		}
+		l, err := s.ListMaps()
+		if err != nil || len(l) != 1 {
+			t.Fatalf("list on a read-only file system: %v", err)
+		}
+		if m, err := s.LoadMap(l[0].ID); err != nil || len(m.Cards) != 5 {
+			t.Fatalf("load: %v", err)
+		}
+		if _, err := s.NewMap("x", CurrentState); !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), s.ReadOnlyReason()) {
+			t.Errorf("edit: %v", err)
+		}
+		s.Close()
 	}
-	if !s.ReadOnly() || !strings.Contains(s.ReadOnlyReason(), "read-only") && !strings.Contains(s.ReadOnlyReason(), "locked") {
-		t.Errorf("read-only %v, reason %q", s.ReadOnly(), s.ReadOnlyReason())
-	}
-	l, err := s.ListMaps()
-	if err != nil || len(l) != 1 {
-		t.Fatalf("list on a read-only file system: %v", err)
-	}
-	if m, err := s.LoadMap(l[0].ID); err != nil || len(m.Cards) != 5 {
-		t.Fatalf("load: %v", err)
-	}
-	if _, err := s.NewMap("x", CurrentState); !errors.Is(err, ErrReadOnly) {
-		t.Errorf("edit: %v", err)
-	}
-	s.Close()
+	var s *Store
+	var err error
 	// An older format there is shown from an upgraded private copy.
 	s, err = Open(filepath.Join(filepath.Dir(ro), "old.journey"), OpenOptions{})
 	if err != nil {

@@ -70,8 +70,8 @@ func (s *Store) Path() string { return s.path }
 // ReadOnly reports whether the workspace was opened for viewing only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
-// ReadOnlyReason says why a workspace opened read-only although OpenOptions.ReadOnly was not
-// set (for example "the file system is mounted read-only"), or "" otherwise.
+// ReadOnlyReason says why the workspace's file cannot be written (for example "the file system
+// it is on is mounted read-only"), or "" when it could be (even if it was opened ReadOnly).
 func (s *Store) ReadOnlyReason() string { return s.roReason }
 
 // Close closes the workspace. When much of the file has become free space (history dropped,
@@ -253,14 +253,16 @@ func open(path string, opt OpenOptions) (*Store, error) {
 		}
 		return s.create()
 	}
-	if !s.readOnly {
-		// Permission bits first: root may write anything, but a file marked read-only is
-		// meant to stay as it is.
-		if info.Mode().Perm()&0o222 == 0 {
-			s.readOnly, s.roReason = true, "the file is marked read-only"
-		} else if reason := unwritable(path); reason != "" {
-			s.readOnly, s.roReason = true, reason
-		}
+	// Permission bits first: root may write anything, but a file marked read-only is meant to
+	// stay as it is. The reason is worked out for read-only opens too: it says whether anyone
+	// could write the file while we read it.
+	if info.Mode().Perm()&0o222 == 0 {
+		s.roReason = "the file is marked read-only"
+	} else {
+		s.roReason = unwritable(path)
+	}
+	if s.roReason != "" {
+		s.readOnly = true
 	}
 	latest := len(migrations)
 	// Look at it through a connection that cannot write.
