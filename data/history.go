@@ -145,9 +145,10 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s: %s is %w%s: the change was not saved", label, s.path, ErrReadOnly, s.why())
 	}
+	start := time.Now()
 	q, err := s.db.Begin()
 	if err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	defer q.Rollback()
 	t := &tx{q: q, now: time.Now().UTC()}
@@ -156,7 +157,7 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 		if errors.As(err, &fe) || errors.Is(err, ErrNotFound) {
 			return err
 		}
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	if len(t.changes) == 0 {
 		return nil // a no-op edit leaves no history entry
@@ -167,38 +168,38 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	}
 	dropped, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID)
 	if err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	res, err := q.Exec(`INSERT INTO history(map_id,label,changes,at) VALUES(?,?,?,?)`,
 		mapID, label, mustJSON(t.changes), t.now.Format(timeFormat))
 	if err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	hid, err := res.LastInsertId()
 	if err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	for h := range t.pics {
 		if _, err := q.Exec(`INSERT OR IGNORE INTO history_pictures(history_id,hash) VALUES(?,?)`, hid, h); err != nil {
-			return s.wrap(label, err)
+			return s.wrapSince(label, err, start)
 		}
 	}
 	pruned, err := s.pruneHistory(q, mapID, hid, t.now)
 	if err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	if n, _ := dropped.RowsAffected(); n > 0 || pruned {
 		if err := dropUnusedPictures(q); err != nil {
-			return s.wrap(label, err)
+			return s.wrapSince(label, err, start)
 		}
 	}
 	if !created { // a new map keeps the times it came with (an import is lossless)
 		if err := touch(q, mapID, t.now); err != nil {
-			return s.wrap(label, err)
+			return s.wrapSince(label, err, start)
 		}
 	}
 	if err := q.Commit(); err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	return nil
 }
@@ -266,9 +267,10 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 	if s.readOnly {
 		return Edit{}, false, fmt.Errorf("%s: %s is %w", what, s.path, ErrReadOnly)
 	}
+	start := time.Now()
 	q, err := s.db.Begin()
 	if err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	defer q.Rollback()
 	e := Edit{MapID: mapID}
@@ -281,7 +283,7 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 		return Edit{}, false, nil
 	}
 	if err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	var changes []change
 	if err := json.Unmarshal(raw, &changes); err != nil {
@@ -290,24 +292,24 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 	if undo {
 		for i := len(changes) - 1; i >= 0; i-- {
 			if err := restoreImage(q, changes[i].Kind, changes[i].ID, changes[i].Before); err != nil {
-				return Edit{}, false, s.wrap(what+" "+e.Label, err)
+				return Edit{}, false, s.wrapSince(what+" "+e.Label, err, start)
 			}
 		}
 	} else {
 		for _, c := range changes {
 			if err := restoreImage(q, c.Kind, c.ID, c.After); err != nil {
-				return Edit{}, false, s.wrap(what+" "+e.Label, err)
+				return Edit{}, false, s.wrapSince(what+" "+e.Label, err, start)
 			}
 		}
 	}
 	if _, err := q.Exec(`UPDATE history SET undone=? WHERE id=?`, undo, e.ID); err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	if err := touch(q, mapID, time.Now().UTC()); err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	if err := q.Commit(); err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	return e, true, nil
 }
@@ -366,6 +368,47 @@ func (s *Store) pruneHistory(q querier, mapID, newest int64, now time.Time) (boo
 	_, err := q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
 		trimmedKey(mapID), now.Format(timeFormat))
 	return true, err
+}
+
+// pruneAged drops, in every scope, the history entries older than the age bound: also those of
+// maps that are no longer edited (a deleted map's history waits for its undo), which pruning at
+// each edit never reaches. Close runs it; a failure (another program busy) just waits for the
+// next Close.
+func (s *Store) pruneAged(now time.Time) {
+	cutoff := now.Add(-s.histAge).Format(timeFormat)
+	q, err := s.db.Begin()
+	if err != nil {
+		return
+	}
+	defer q.Rollback()
+	var scopes []int64
+	rows, err := q.Query(`SELECT DISTINCT map_id FROM history WHERE at < ? AND undone=0`, cutoff)
+	if err != nil {
+		return
+	}
+	for rows.Next() {
+		var id int64
+		if rows.Scan(&id) == nil {
+			scopes = append(scopes, id)
+		}
+	}
+	rows.Close()
+	if len(scopes) == 0 {
+		return
+	}
+	if _, err := q.Exec(`DELETE FROM history WHERE at < ? AND undone=0`, cutoff); err != nil {
+		return
+	}
+	for _, id := range scopes {
+		if _, err := q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+			trimmedKey(id), now.Format(timeFormat)); err != nil {
+			return
+		}
+	}
+	if dropUnusedPictures(q) != nil {
+		return
+	}
+	q.Commit()
 }
 
 // undoEnd is what Undo says when a scope has nothing left to undo: "" when nothing was ever

@@ -225,6 +225,32 @@ func TestHistoryBounds(t *testing.T) {
 	if n := count(id); n != 1 {
 		t.Fatalf("%d entries after the old ones expired, want 1", n)
 	}
+
+	// A map no longer edited (here: deleted, its history kept for undo) loses its old entries
+	// when the workspace is closed.
+	other, err = s.NewMap("Sẽ xoá", CurrentState)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteMap(other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`UPDATE history SET at='2000-01-01T00:00:00Z' WHERE map_id=?`, other); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(path, OpenOptions{HistoryEdits: 5, HistoryAge: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(other); n != 0 {
+		t.Fatalf("%d old entries of a deleted map left after closing", n)
+	}
+	if e, ok, err := s.Undo(other); ok || err != nil || !strings.Contains(e.Label, "Nothing older to undo") {
+		t.Fatalf("undo in the deleted map: %+v %v %v", e, ok, err)
+	}
+	if n := count(id); n != 1 {
+		t.Fatalf("closing dropped recent entries: %d left", n)
+	}
 }
 
 // TestMigrationMovesPhotosToPictures: a format-4 workspace with a persona photo and history

@@ -74,13 +74,15 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // it is on is mounted read-only"), or "" when it could be (even if it was opened ReadOnly).
 func (s *Store) ReadOnlyReason() string { return s.roReason }
 
-// Close closes the workspace. When much of the file has become free space (history dropped,
-// pictures no longer needed), it is given back to the file system first.
+// Close closes the workspace. It first drops the history entries older than the age bound in
+// every map (also maps no longer edited), and when much of the file has become free space
+// (history dropped, pictures no longer needed) gives it back to the file system.
 func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
 	if !s.readOnly {
+		s.pruneAged(time.Now().UTC())
 		s.reclaim()
 	}
 	err := s.db.Close()
