@@ -215,6 +215,54 @@ func TestRefusedFileWithLogIsUntouched(t *testing.T) {
 	}
 }
 
+// TestBrokenLogIsIgnoredAsSQLiteDoes: a -wal beside a workspace that is garbage, or whose frames
+// do not check out, is what SQLite itself ignores; the header reader ignores it too, and the
+// workspace opens with its data.
+func TestBrokenLogIsIgnoredAsSQLiteDoes(t *testing.T) {
+	hot := hotCopy(t, `CREATE TABLE extra(x)`, `UPDATE maps SET title='trong log'`)
+	wal, err := os.ReadFile(hot + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		log []byte
+		// whether page 1 comes from the log: cutting the last frame loses only the last
+		// transaction (the update), not the one before it (the new table)
+		fromWAL bool
+	}{
+		"garbage":        {bytes.Repeat([]byte("rác "), 2000), false},
+		"bad checksum":   {append(append([]byte{}, wal[:40]...), append([]byte{wal[40] ^ 0xff}, wal[41:]...)...), false},
+		"cut in a frame": {wal[:len(wal)-100], true},
+		"header only":    {wal[:32], false},
+	} {
+		broken := c.log
+		dir := t.TempDir()
+		path := filepath.Join(dir, "w.journey")
+		main, _ := os.ReadFile(hot)
+		os.WriteFile(path, main, 0o644)
+		os.WriteFile(path+"-wal", broken, 0o644)
+		h, err := readHeader(path)
+		if err != nil || h.fromWAL != c.fromWAL || h.appID != applicationID {
+			t.Errorf("%s: header %+v %v", name, h, err)
+			continue
+		}
+		s, err := Open(path, OpenOptions{ReadOnly: true})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if l, err := s.ListMaps(); err != nil || len(l) != 1 || l[0].Title == "trong log" {
+			t.Errorf("%s: %+v %v", name, l, err)
+		}
+		s.Close()
+	}
+	// The log as it is: page 1 (the new table changed it) comes from the log.
+	plain, _ := os.ReadFile(hot)
+	if h, err := readHeader(hot); err != nil || !h.fromWAL || h.schemaCookie == parseHeader(plain[:100]).schemaCookie {
+		t.Fatalf("the good log was not read: %+v %v", h, err)
+	}
+}
+
 // TestOnlyRegularFilesOpenAndReadingNeverWrites: devices, empty and missing files are refused
 // by read-only opens without a trace; a read-only open and close of a workspace leaves its
 // folder exactly as it was; an empty file becomes a workspace only through a read-write open.
