@@ -56,7 +56,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return s.wrap("upgrade", err)
 	}
-	if v >= latest {
+	switch {
+	case v < 0: // changed by another program since Open judged the file
+		return fmt.Errorf("upgrade %s: %w: its format number is %d, which no version of Journey Canvas writes", s.path, ErrCorrupt, v)
+	case v > latest:
+		return fmt.Errorf("upgrade %s: %w (format %d; this version reads up to %d)", s.path, ErrNewerSchema, v, latest)
+	case v == latest:
 		return nil
 	}
 	if hasData && !s.noBackup {
@@ -153,6 +158,9 @@ func MigrateTo(path string, v int) error {
 	var cur int
 	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&cur); err != nil {
 		return s.wrap("open", err)
+	}
+	if cur < 0 {
+		return fmt.Errorf("upgrade %s: %w: its format number is %d", path, ErrCorrupt, cur)
 	}
 	for ; cur < v && cur < len(migrations); cur++ {
 		if err := s.migrateStep(context.Background(), cur); err != nil {

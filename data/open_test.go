@@ -619,3 +619,30 @@ func TestConcurrentCreation(t *testing.T) {
 		}
 	}
 }
+
+// TestUpgradeRefusesAFormatItCannotStepFrom: the upgrade reads the version again under the
+// write lock; a negative or newer one found there (another program changed the file after Open
+// judged it) is refused, never indexed into the migrations.
+func TestUpgradeRefusesAFormatItCannotStepFrom(t *testing.T) {
+	for _, c := range []struct {
+		v    int
+		want error
+	}{{-1, ErrCorrupt}, {99, ErrNewerSchema}} {
+		path := workspaceFile(t)
+		db := rawDB(t, path)
+		mustExec(t, db, fmt.Sprintf(`PRAGMA user_version=%d`, c.v))
+		db.Close()
+		s := &Store{path: path, busy: DefaultBusyTimeout, histEdits: DefaultHistoryEdits, histAge: DefaultHistoryAge}
+		if err := s.connect(); err != nil {
+			t.Fatal(err)
+		}
+		err := s.prepare()
+		s.db.Close()
+		if !errors.Is(err, c.want) {
+			t.Errorf("format %d: %v", c.v, err)
+		}
+		if err := MigrateTo(path, 3); c.v < 0 && !errors.Is(err, ErrCorrupt) {
+			t.Errorf("MigrateTo from format %d: %v", c.v, err)
+		}
+	}
+}
