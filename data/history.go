@@ -233,6 +233,16 @@ func (s *Store) Redo(mapID int64) (e Edit, ok bool, err error) {
 	return s.step(mapID, false)
 }
 
+// UndoEnd says, when there is nothing left to undo in the scope of mapID because its oldest
+// edits were dropped (history is bounded, see OpenOptions), that this is the end, ready to show;
+// it is "" otherwise. Undo returns the same text in Edit.Label when it has nothing to undo.
+func (s *Store) UndoEnd(mapID int64) string {
+	if s.UndoLabel(mapID) != "" {
+		return ""
+	}
+	return s.undoEnd(s.db, mapID)
+}
+
 // UndoLabel and RedoLabel name what Undo and Redo would do next ("" when nothing).
 func (s *Store) UndoLabel(mapID int64) string { return s.peek(mapID, true) }
 

@@ -207,6 +207,12 @@ func TestHistoryBounds(t *testing.T) {
 	if err != nil || ok || !strings.Contains(e.Label, "Nothing older to undo") || !strings.Contains(e.Label, "5 edits") {
 		t.Fatalf("end of a trimmed history: %+v %v %v", e, ok, err)
 	}
+	if end := s.UndoEnd(id); end != e.Label {
+		t.Fatalf("UndoEnd %q, Undo said %q", end, e.Label)
+	}
+	if end := s.UndoEnd(other); end != "" {
+		t.Fatalf("UndoEnd with an edit left to undo: %q", end)
+	}
 	if _, ok, _ := s.Undo(other); !ok {
 		t.Fatal("the other map's one edit cannot be undone")
 	}
