@@ -307,3 +307,35 @@ func TestMigrationMovesPhotosToPictures(t *testing.T) {
 		t.Fatal("undo after the migration did not bring the earlier photo back")
 	}
 }
+
+// TestSpaceIsReclaimed: when a 10 MB photo is no longer needed by any persona or history entry,
+// Close gives its space back to the file system.
+func TestSpaceIsReclaimed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.journey")
+	s, err := Open(path, OpenOptions{HistoryEdits: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Persona{Name: "Chị Hương", Photo: bigPhoto(t)}
+	if _, err := s.SavePersona(&p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if size := fileSize(t, path); size < 10_000_000 {
+		t.Fatalf("the photo is not in the file: %d bytes", size)
+	}
+	if s, err = Open(path, OpenOptions{HistoryEdits: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p.Photo = nil
+	for i := 0; i < 2; i++ { // the second save pushes out the entry that still names the photo
+		p.Summary = fmt.Sprint(i)
+		if _, err := s.SavePersona(&p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if size := fileSize(t, path); size > 1<<20 {
+		t.Fatalf("the file is still %d bytes after its only picture went", size)
+	}
+}
