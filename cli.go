@@ -115,12 +115,13 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// openExisting opens a workspace that must already exist.
+// openExisting opens a workspace that must already exist, for reading only: list, dump and
+// export never write to it or beside it.
 func openExisting(path string) (*data.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return data.Open(path, data.OpenOptions{})
+	return data.Open(path, data.OpenOptions{ReadOnly: true})
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {

@@ -132,3 +132,14 @@ func BenchmarkUndo1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPersonaPhotoSaves saves a persona with a 10 MB photo 1,000 times per op and reports
+// how much the file grew. Budget: 11 MB.
+func BenchmarkPersonaPhotoSaves(b *testing.B) {
+	photo := bigPhoto(b)
+	var growth int64
+	for i := 0; i < b.N; i++ {
+		growth = savePersonaTimes(b, 1000, photo)
+	}
+	b.ReportMetric(float64(growth)/(1<<20), "MB-growth")
+}

@@ -56,6 +56,9 @@ func (t *tx) insertMap(src *Map) (int64, error) {
 		if err := cleanPersona(&p); err != nil {
 			return 0, err
 		}
+		if err := t.checkPhoto(&p); err != nil {
+			return 0, err
+		}
 		if err := t.put(&p); err != nil {
 			return 0, err
 		}
@@ -228,7 +231,12 @@ func (s *Store) SavePersona(p *Persona) (int64, error) {
 	if np.ID == 0 {
 		label = "Add persona"
 	}
-	err := s.edit(0, label, func(t *tx) error { return t.put(&np) })
+	err := s.edit(0, label, func(t *tx) error {
+		if err := t.checkPhoto(&np); err != nil {
+			return err
+		}
+		return t.put(&np)
+	})
 	if err != nil {
 		return 0, err
 	}

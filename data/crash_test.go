@@ -21,7 +21,11 @@ func crashChild(path string, start int) {
 		fmt.Println("error", err)
 		os.Exit(3)
 	}
-	maps, _ := s.ListMaps()
+	maps, err := s.ListMaps()
+	if err != nil || len(maps) == 0 {
+		fmt.Println("error listing maps:", err)
+		os.Exit(3)
+	}
 	m, err := s.LoadMap(maps[0].ID)
 	if err != nil {
 		fmt.Println("error", err)
@@ -38,14 +42,27 @@ func crashChild(path string, start int) {
 		// Multi-row edits in between: undo/redo of the add rewrites its cell (the edit counts
 		// as acknowledged only once it is back), and moves renumber two cells.
 		if n%5 == 3 {
-			s.Undo(m.ID)
-			s.Redo(m.ID)
+			if _, ok, err := s.Undo(m.ID); err != nil || !ok {
+				fmt.Println("error undo:", ok, err)
+				os.Exit(3)
+			}
+			if _, ok, err := s.Redo(m.ID); err != nil || !ok {
+				fmt.Println("error redo:", ok, err)
+				os.Exit(3)
+			}
 		}
 		fmt.Printf("ack %d\n", n)
 		if n%5 == 1 {
-			cur, _ := s.LoadMap(m.ID)
+			cur, err := s.LoadMap(m.ID)
+			if err != nil {
+				fmt.Println("error", err)
+				os.Exit(3)
+			}
 			c := cur.Cards[r.Intn(len(cur.Cards))]
-			s.MoveCard(m.ID, c.ID, m.Stages[r.Intn(len(m.Stages))].ID, ln, 0)
+			if err := s.MoveCard(m.ID, c.ID, m.Stages[r.Intn(len(m.Stages))].ID, ln, 0); err != nil {
+				fmt.Println("error move:", err)
+				os.Exit(3)
+			}
 		}
 	}
 }
@@ -80,7 +97,18 @@ func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		kills = 10
 	}
-	r := rand.New(rand.NewSource(time.Now().UnixNano()))
+	// The kill moments come from a seed that is printed, and can be given again to repeat a
+	// run: JC_CRASH_SEED=1234 go test ./data -run CrashSafety.
+	seed := time.Now().UnixNano()
+	if env := os.Getenv("JC_CRASH_SEED"); env != "" {
+		v, err := strconv.ParseInt(env, 10, 64)
+		if err != nil {
+			t.Fatalf("JC_CRASH_SEED=%q: %v", env, err)
+		}
+		seed = v
+	}
+	t.Logf("seed %d (repeat with JC_CRASH_SEED=%d)", seed, seed)
+	r := rand.New(rand.NewSource(seed))
 	next := 0
 	acked := map[int]bool{}
 	for k := 0; k < kills; k++ {
@@ -107,7 +135,7 @@ func TestCrashSafety(t *testing.T) {
 		cmd.Wait()
 		for l := range lines {
 			if strings.HasPrefix(l, "error") {
-				t.Fatalf("child: %s", l)
+				t.Fatalf("child (seed %d): %s", seed, l)
 			}
 			if n, ok := strings.CutPrefix(l, "ack "); ok {
 				v, _ := strconv.Atoi(n)
@@ -119,14 +147,14 @@ func TestCrashSafety(t *testing.T) {
 		}
 		st, err := Open(path, OpenOptions{})
 		if err != nil {
-			t.Fatalf("kill %d: reopen: %v", k, err)
+			t.Fatalf("seed %d, kill %d: reopen: %v", seed, k, err)
 		}
 		if res, err := st.Check(); err != nil || res != "ok" {
-			t.Fatalf("kill %d: integrity: %s %v", k, res, err)
+			t.Fatalf("seed %d, kill %d: integrity: %s %v", seed, k, res, err)
 		}
 		m, err := st.LoadMap(id)
 		if err != nil {
-			t.Fatalf("kill %d: %v", k, err)
+			t.Fatalf("seed %d, kill %d: %v", seed, k, err)
 		}
 		have := map[string]bool{}
 		cells := map[[2]int64]int{}
@@ -134,13 +162,13 @@ func TestCrashSafety(t *testing.T) {
 			have[c.Title] = true
 			cell := [2]int64{c.StageID, c.LaneID}
 			if c.Position != cells[cell] {
-				t.Fatalf("kill %d: card %q at position %d, expected %d", k, c.Title, c.Position, cells[cell])
+				t.Fatalf("seed %d, kill %d: card %q at position %d, expected %d", seed, k, c.Title, c.Position, cells[cell])
 			}
 			cells[cell]++
 		}
 		for n := range acked {
 			if !have[fmt.Sprintf("edit %d", n)] {
-				t.Fatalf("kill %d: acknowledged edit %d is missing", k, n)
+				t.Fatalf("seed %d, kill %d: acknowledged edit %d is missing", seed, k, n)
 			}
 		}
 		st.Close()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -36,6 +37,10 @@ const sqliteMagic = "SQLite format 3\x00"
 func readHeader(path string) (*fileHeader, error) {
 	f, err := os.Open(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is named once, here
+		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()

@@ -22,7 +22,18 @@ type tx struct {
 	q       *sql.Tx
 	changes []change
 	now     time.Time
-	scope   int64 // set by an edit that creates its own scope (a new map)
+	scope   int64           // set by an edit that creates its own scope (a new map)
+	pics    map[string]bool // the pictures the recorded images name
+}
+
+// notePicture remembers that a recorded image names the persona's picture.
+func (t *tx) notePicture(r row) {
+	if p, ok := r.(*Persona); ok && p.photoHash != "" {
+		if t.pics == nil {
+			t.pics = map[string]bool{}
+		}
+		t.pics[p.photoHash] = true
+	}
 }
 
 // put writes r (inserting it when its id is 0) and records the change.
@@ -35,6 +46,7 @@ func (t *tx) put(r row) error {
 		}
 		if old != nil {
 			before = encodeRow(old)
+			defer t.notePicture(old)
 		}
 	}
 	if _, err := putRow(t.q, r); err != nil {
@@ -44,6 +56,7 @@ func (t *tx) put(r row) error {
 	if string(before) == string(after) {
 		return nil // nothing changed: nothing to record
 	}
+	t.notePicture(r)
 	t.changes = append(t.changes, change{Kind: r.kind(), ID: r.key(), Before: before, After: after})
 	return nil
 }
@@ -60,20 +73,30 @@ func (t *tx) del(kind string, id int64) error {
 	if err := delRow(t.q, kind, id); err != nil {
 		return err
 	}
+	t.notePicture(old)
 	t.changes = append(t.changes, change{Kind: kind, ID: id, Before: encodeRow(old)})
 	return nil
 }
 
-// personaImage carries a persona's id, which Persona's own JSON form leaves out.
+// personaImage carries a persona's id, which Persona's own JSON form leaves out, and names its
+// photo by hash (the picture is kept once, in pictures). Images recorded before format 5 carry
+// the photo itself in P; they are rewritten by the migration, and still read.
 type personaImage struct {
-	ID int64    `json:"id"`
-	P  *Persona `json:"p"`
+	ID  int64    `json:"id"`
+	P   *Persona `json:"p"`
+	Pic string   `json:"pic,omitempty"`
 }
 
 // encodeRow is the recorded image of a row: its JSON with its id.
 func encodeRow(r row) json.RawMessage {
 	if p, ok := r.(*Persona); ok {
-		return mustJSON(personaImage{ID: p.ID, P: p})
+		img := *p
+		hash := p.photoHash
+		if hash == "" && len(p.Photo) > 0 {
+			hash = pictureHash(p.Photo)
+		}
+		img.Photo = nil
+		return mustJSON(personaImage{ID: p.ID, P: &img, Pic: hash})
 	}
 	return mustJSON(r)
 }
@@ -85,6 +108,9 @@ func decodeRow(kind string, img json.RawMessage) (row, error) {
 			return nil, fmt.Errorf("bad persona image: %v", err)
 		}
 		pi.P.ID = pi.ID
+		if len(pi.P.Photo) == 0 {
+			pi.P.photoHash = pi.Pic
+		}
 		return pi.P, nil
 	}
 	r, err := newRow(kind)
@@ -117,11 +143,12 @@ type Edit struct {
 // commits. Either all of it is in the file or none of it.
 func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if s.readOnly {
-		return fmt.Errorf("%s: %s is %w: the change was not saved", label, s.path, ErrReadOnly)
+		return fmt.Errorf("%s: %s is %w%s: the change was not saved", label, s.path, ErrReadOnly, s.why())
 	}
+	start := time.Now()
 	q, err := s.db.Begin()
 	if err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	defer q.Rollback()
 	t := &tx{q: q, now: time.Now().UTC()}
@@ -130,7 +157,7 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 		if errors.As(err, &fe) || errors.Is(err, ErrNotFound) {
 			return err
 		}
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	if len(t.changes) == 0 {
 		return nil // a no-op edit leaves no history entry
@@ -139,36 +166,63 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if created {
 		mapID = t.scope
 	}
-	if _, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID); err != nil {
-		return s.wrap(label, err)
+	dropped, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID)
+	if err != nil {
+		return s.wrapSince(label, err, start)
 	}
 	merged, err := s.mergeGroup(q, mapID, t.changes)
 	if err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
-	var entry int64
+	hid := s.group.lastEntry // the entry merged into (0 when the merge left nothing)
 	if !merged {
 		res, err := q.Exec(`INSERT INTO history(map_id,label,changes,at) VALUES(?,?,?,?)`,
 			mapID, label, mustJSON(t.changes), t.now.Format(timeFormat))
 		if err != nil {
-			return s.wrap(label, err)
+			return s.wrapSince(label, err, start)
 		}
-		if entry, err = res.LastInsertId(); err != nil {
-			return s.wrap(label, err)
+		if hid, err = res.LastInsertId(); err != nil {
+			return s.wrapSince(label, err, start)
+		}
+	}
+	if hid != 0 {
+		for h := range t.pics {
+			if _, err := q.Exec(`INSERT OR IGNORE INTO history_pictures(history_id,hash) VALUES(?,?)`, hid, h); err != nil {
+				return s.wrapSince(label, err, start)
+			}
+		}
+	}
+	pruned := false
+	if !merged {
+		if pruned, err = s.pruneHistory(q, mapID, hid, t.now); err != nil {
+			return s.wrapSince(label, err, start)
+		}
+	}
+	if n, _ := dropped.RowsAffected(); n > 0 || pruned || merged {
+		if err := dropUnusedPictures(q); err != nil {
+			return s.wrapSince(label, err, start)
 		}
 	}
 	if !created { // a new map keeps the times it came with (an import is lossless)
 		if err := touch(q, mapID, t.now); err != nil {
-			return s.wrap(label, err)
+			return s.wrapSince(label, err, start)
 		}
 	}
 	if err := q.Commit(); err != nil {
-		return s.wrap(label, err)
+		return s.wrapSince(label, err, start)
 	}
 	if !merged {
-		s.noteEntry(mapID, entry)
+		s.noteEntry(mapID, hid)
 	}
 	return nil
+}
+
+// why is the reason a read-only workspace cannot be written, for messages, or "".
+func (s *Store) why() string {
+	if s.roReason == "" {
+		return ""
+	}
+	return " (" + s.roReason + ")"
 }
 
 // touch sets a map's updated time; it is not itself recorded.
@@ -181,7 +235,8 @@ func touch(q querier, mapID int64, now time.Time) error {
 }
 
 // Undo reverts the latest edit in the scope of mapID (0: workspace-wide edits such as
-// personas). ok is false when there is nothing to undo.
+// personas). ok is false when there is nothing to undo; when that is because the oldest edits
+// were dropped (history is bounded, see OpenOptions), e.Label says so, ready to show.
 func (s *Store) Undo(mapID int64) (e Edit, ok bool, err error) {
 	return s.step(mapID, true)
 }
@@ -189,6 +244,16 @@ func (s *Store) Undo(mapID int64) (e Edit, ok bool, err error) {
 // Redo applies again the edit most recently undone in the scope of mapID.
 func (s *Store) Redo(mapID int64) (e Edit, ok bool, err error) {
 	return s.step(mapID, false)
+}
+
+// UndoEnd says, when there is nothing left to undo in the scope of mapID because its oldest
+// edits were dropped (history is bounded, see OpenOptions), that this is the end, ready to show;
+// it is "" otherwise. Undo returns the same text in Edit.Label when it has nothing to undo.
+func (s *Store) UndoEnd(mapID int64) string {
+	if s.UndoLabel(mapID) != "" {
+		return ""
+	}
+	return s.undoEnd(s.db, mapID)
 }
 
 // UndoLabel and RedoLabel name what Undo and Redo would do next ("" when nothing).
@@ -225,19 +290,23 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 	if s.readOnly {
 		return Edit{}, false, fmt.Errorf("%s: %s is %w", what, s.path, ErrReadOnly)
 	}
+	start := time.Now()
 	q, err := s.db.Begin()
 	if err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	defer q.Rollback()
 	e := Edit{MapID: mapID}
 	var raw []byte
 	err = q.QueryRow(pick, mapID).Scan(&e.ID, &e.Label, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
+		if undo {
+			return Edit{MapID: mapID, Label: s.undoEnd(q, mapID)}, false, nil
+		}
 		return Edit{}, false, nil
 	}
 	if err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	var changes []change
 	if err := json.Unmarshal(raw, &changes); err != nil {
@@ -246,24 +315,24 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 	if undo {
 		for i := len(changes) - 1; i >= 0; i-- {
 			if err := restoreImage(q, changes[i].Kind, changes[i].ID, changes[i].Before); err != nil {
-				return Edit{}, false, s.wrap(what+" "+e.Label, err)
+				return Edit{}, false, s.wrapSince(what+" "+e.Label, err, start)
 			}
 		}
 	} else {
 		for _, c := range changes {
 			if err := restoreImage(q, c.Kind, c.ID, c.After); err != nil {
-				return Edit{}, false, s.wrap(what+" "+e.Label, err)
+				return Edit{}, false, s.wrapSince(what+" "+e.Label, err, start)
 			}
 		}
 	}
 	if _, err := q.Exec(`UPDATE history SET undone=? WHERE id=?`, undo, e.ID); err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	if err := touch(q, mapID, time.Now().UTC()); err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	if err := q.Commit(); err != nil {
-		return Edit{}, false, s.wrap(what, err)
+		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	return e, true, nil
 }
@@ -279,4 +348,98 @@ func restoreImage(q querier, kind string, id int64, img json.RawMessage) error {
 	}
 	_, err = putRow(q, r)
 	return err
+}
+
+// Default bounds of the undo history, per map (and for workspace-wide edits): the oldest
+// entries are dropped first once a scope holds more than DefaultHistoryEdits, or once they are
+// older than DefaultHistoryAge.
+const (
+	DefaultHistoryEdits = 1000
+	DefaultHistoryAge   = 90 * 24 * time.Hour
+)
+
+// trimmedKey is the setting that records that a scope's history has lost its oldest entries.
+func trimmedKey(mapID int64) string { return fmt.Sprintf("history-trimmed:%d", mapID) }
+
+// pruneHistory drops the oldest entries of a scope beyond the count and age bounds, never the
+// entry just recorded (newest), and notes it so that Undo can say it reached the end.
+func (s *Store) pruneHistory(q querier, mapID, newest int64, now time.Time) (bool, error) {
+	var n int64
+	for _, del := range []struct {
+		query string
+		args  []any
+	}{
+		{`DELETE FROM history WHERE map_id=? AND undone=0 AND id < ? AND
+			id <= (SELECT id FROM history WHERE map_id=? AND undone=0 ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+			[]any{mapID, newest, mapID, s.histEdits}},
+		{`DELETE FROM history WHERE map_id=? AND at < ? AND undone=0 AND id < ?`,
+			[]any{mapID, now.Add(-s.histAge).Format(timeFormat), newest}},
+	} {
+		res, err := q.Exec(del.query, del.args...)
+		if err != nil {
+			return false, err
+		}
+		k, err := res.RowsAffected()
+		if err != nil {
+			return false, err
+		}
+		n += k
+	}
+	if n == 0 {
+		return false, nil
+	}
+	_, err := q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+		trimmedKey(mapID), now.Format(timeFormat))
+	return true, err
+}
+
+// pruneAged drops, in every scope, the history entries older than the age bound: also those of
+// maps that are no longer edited (a deleted map's history waits for its undo), which pruning at
+// each edit never reaches. Close runs it; a failure (another program busy) just waits for the
+// next Close.
+func (s *Store) pruneAged(now time.Time) {
+	cutoff := now.Add(-s.histAge).Format(timeFormat)
+	q, err := s.db.Begin()
+	if err != nil {
+		return
+	}
+	defer q.Rollback()
+	var scopes []int64
+	rows, err := q.Query(`SELECT DISTINCT map_id FROM history WHERE at < ? AND undone=0`, cutoff)
+	if err != nil {
+		return
+	}
+	for rows.Next() {
+		var id int64
+		if rows.Scan(&id) == nil {
+			scopes = append(scopes, id)
+		}
+	}
+	rows.Close()
+	if len(scopes) == 0 {
+		return
+	}
+	if _, err := q.Exec(`DELETE FROM history WHERE at < ? AND undone=0`, cutoff); err != nil {
+		return
+	}
+	for _, id := range scopes {
+		if _, err := q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+			trimmedKey(id), now.Format(timeFormat)); err != nil {
+			return
+		}
+	}
+	if dropUnusedPictures(q) != nil {
+		return
+	}
+	q.Commit()
+}
+
+// undoEnd is what Undo says when a scope has nothing left to undo: "" when nothing was ever
+// dropped, else that the oldest edits were.
+func (s *Store) undoEnd(q querier, mapID int64) string {
+	var at string
+	if err := q.QueryRow(`SELECT value FROM settings WHERE key=?`, trimmedKey(mapID)).Scan(&at); err != nil {
+		return ""
+	}
+	return fmt.Sprintf("Nothing older to undo: history keeps the last %d edits, for %d days", s.histEdits, int(s.histAge.Hours()/24))
 }

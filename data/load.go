@@ -57,7 +57,7 @@ func loadMap(q querier, id int64) (*Map, error) {
 	m := &Map{}
 	r.into(m)
 	if m.PersonaID != 0 {
-		p, err := scanPersona(q.QueryRow(`SELECT `+personaCols+` FROM personas WHERE id=?`, m.PersonaID))
+		p, err := scanPersona(q.QueryRow(`SELECT `+personaCols+personaFrom+` WHERE p.id=?`, m.PersonaID))
 		if err != nil {
 			return nil, fmt.Errorf("persona %d: %w", m.PersonaID, err)
 		}
@@ -147,7 +147,7 @@ func (s *Store) FindMap(ref string) (int64, error) {
 
 // Personas lists the workspace's personas by name.
 func (s *Store) Personas() ([]Persona, error) {
-	out, err := queryAll(s.db, scanPersona, `SELECT `+personaCols+` FROM personas ORDER BY name COLLATE NOCASE, id`)
+	out, err := queryAll(s.db, scanPersona, `SELECT `+personaCols+personaFrom+` ORDER BY p.name COLLATE NOCASE, p.id`)
 	if err != nil {
 		return nil, s.wrap("list personas in", err)
 	}

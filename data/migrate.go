@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"sort"
 	"time"
@@ -38,50 +39,57 @@ func loadMigrations() []string {
 // SchemaVersion is the schema this build writes (PRAGMA user_version).
 func SchemaVersion() int { return len(migrations) }
 
-// migrate brings the schema to the latest version, one transaction per step. Each step takes
-// the write lock (BEGIN IMMEDIATE) and reads the version again under it, so that when several
-// programs open a new or older file at once one of them creates or upgrades it and the others
-// wait and find it done. A file that already holds data is first copied beside itself with
-// VACUUM INTO.
+// migrate brings the schema to the latest version in one transaction that holds the write lock
+// (BEGIN IMMEDIATE) from reading the version to committing the last step: when several
+// programs open a new or older file at once, one creates or upgrades it while the others wait,
+// then find it done. A file that already holds data is first copied beside itself (VACUUM INTO
+// through a second, read-only connection: in WAL mode it reads the last committed state while
+// this one holds the lock).
 func (s *Store) migrate(ctx context.Context) error {
 	latest := len(migrations)
-	backedUp, stepped := false, false
-	for {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return s.wrap("upgrade", err)
-		}
-		v, hasData, err := schemaState(tx)
-		if err != nil {
-			tx.Rollback()
-			return s.wrap("upgrade", err)
-		}
-		if v >= latest {
-			tx.Rollback()
-			if backedUp && !stepped {
-				// Another program upgraded the file while the copy was made: no upgrade of ours
-				// needs it.
-				os.Remove(s.Backup)
-				s.Backup = ""
-			}
-			return nil
-		}
-		if hasData && !backedUp {
-			tx.Rollback() // VACUUM INTO cannot run inside a transaction
-			dst, err := s.backup(ctx, v)
-			if err != nil {
-				return err
-			}
-			s.Backup, backedUp = dst, true
-			continue
-		}
-		err = s.migrateStepTx(ctx, tx, v)
-		tx.Rollback()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrap("upgrade", err)
+	}
+	defer tx.Rollback()
+	v, hasData, err := schemaState(tx)
+	if err != nil {
+		return s.wrap("upgrade", err)
+	}
+	switch {
+	case v < 0: // changed by another program since Open judged the file
+		return fmt.Errorf("upgrade %s: %w: its format number is %d, which no version of Journey Canvas writes", s.path, ErrCorrupt, v)
+	case v > latest:
+		return fmt.Errorf("upgrade %s: %w (format %d; this version reads up to %d)", s.path, ErrNewerSchema, v, latest)
+	case v == latest:
+		return nil
+	}
+	if hasData && !s.noBackup {
+		dst, err := s.backup(ctx, v)
 		if err != nil {
 			return err
 		}
-		stepped = true
+		s.Backup = dst
 	}
+	for ; v < latest; v++ {
+		if err := runMigration(tx, v); err != nil {
+			return fmt.Errorf("upgrade %s to format %d: %w", s.path, v+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version=%d`, latest)); err != nil {
+		return s.wrap("upgrade", err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id=%d`, applicationID)); err != nil {
+		return s.wrap("upgrade", err)
+	}
+	if err := tx.Commit(); err != nil {
+		if s.Backup != "" {
+			os.Remove(s.Backup)
+			s.Backup = ""
+		}
+		return s.wrap("upgrade", err)
+	}
+	return nil
 }
 
 // schemaState reads the format and whether the file holds any table.
@@ -96,7 +104,13 @@ func schemaState(q querier) (version int, hasData bool, err error) {
 // upgrading the same file at once never write into one another's copy.
 func (s *Store) backup(ctx context.Context, from int) (string, error) {
 	tmp := fmt.Sprintf("%s.v%d.%d-%d.tmp", s.path, from, os.Getpid(), time.Now().UnixNano())
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	reader, err := sql.Open("sqlite3", s.dsn(url.Values{"mode": {"ro"}, "_busy_timeout": {fmt.Sprint(s.busy.Milliseconds())}}))
+	if err != nil {
+		return "", fmt.Errorf("back up %s before upgrading: %w", s.path, err)
+	}
+	_, err = reader.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+	reader.Close()
+	if err != nil {
 		os.Remove(tmp)
 		return "", s.wrap("back up before upgrading", err)
 	}
@@ -119,6 +133,17 @@ func (s *Store) backup(ctx context.Context, from int) (string, error) {
 	return "", fmt.Errorf("back up %s before upgrading: no free name for the copy", s.path)
 }
 
+// runMigration runs migration v's SQL and then its Go hook, if it has one.
+func runMigration(q querier, v int) error {
+	if _, err := q.Exec(migrations[v]); err != nil {
+		return err
+	}
+	if hook := migrationHooks[v]; hook != nil {
+		return hook(q)
+	}
+	return nil
+}
+
 // MigrateTo brings a new or older workspace up to schema version v and no further. Tests use it
 // to build files in an old format.
 func MigrateTo(path string, v int) error {
@@ -133,6 +158,9 @@ func MigrateTo(path string, v int) error {
 	var cur int
 	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&cur); err != nil {
 		return s.wrap("open", err)
+	}
+	if cur < 0 {
+		return fmt.Errorf("upgrade %s: %w: its format number is %d", path, ErrCorrupt, cur)
 	}
 	for ; cur < v && cur < len(migrations); cur++ {
 		if err := s.migrateStep(context.Background(), cur); err != nil {
@@ -153,7 +181,7 @@ func (s *Store) migrateStep(ctx context.Context, v int) error {
 
 // migrateStepTx runs migration v (to format v+1) in tx and commits it.
 func (s *Store) migrateStepTx(ctx context.Context, tx *sql.Tx, v int) error {
-	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+	if err := runMigration(tx, v); err != nil {
 		return fmt.Errorf("upgrade %s to format %d: %w", s.path, v+1, err)
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version=%d`, v+1)); err != nil {

@@ -153,6 +153,8 @@ type Persona struct {
 	BuyingTriggers string `json:"buyingTriggers,omitempty"`
 	ProblemsSolved string `json:"problemsSolved,omitempty"`
 	InfoNeeds      string `json:"infoNeeds,omitempty"`
+
+	photoHash string // the stored picture's hash; set by the store, never by callers
 }
 
 // Stage is a column of the board: a step of the journey's timeline.

@@ -215,6 +215,54 @@ func TestRefusedFileWithLogIsUntouched(t *testing.T) {
 	}
 }
 
+// TestBrokenLogIsIgnoredAsSQLiteDoes: a -wal beside a workspace that is garbage, or whose frames
+// do not check out, is what SQLite itself ignores; the header reader ignores it too, and the
+// workspace opens with its data.
+func TestBrokenLogIsIgnoredAsSQLiteDoes(t *testing.T) {
+	hot := hotCopy(t, `CREATE TABLE extra(x)`, `UPDATE maps SET title='trong log'`)
+	wal, err := os.ReadFile(hot + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		log []byte
+		// whether page 1 comes from the log: cutting the last frame loses only the last
+		// transaction (the update), not the one before it (the new table)
+		fromWAL bool
+	}{
+		"garbage":        {bytes.Repeat([]byte("rác "), 2000), false},
+		"bad checksum":   {append(append([]byte{}, wal[:40]...), append([]byte{wal[40] ^ 0xff}, wal[41:]...)...), false},
+		"cut in a frame": {wal[:len(wal)-100], true},
+		"header only":    {wal[:32], false},
+	} {
+		broken := c.log
+		dir := t.TempDir()
+		path := filepath.Join(dir, "w.journey")
+		main, _ := os.ReadFile(hot)
+		os.WriteFile(path, main, 0o644)
+		os.WriteFile(path+"-wal", broken, 0o644)
+		h, err := readHeader(path)
+		if err != nil || h.fromWAL != c.fromWAL || h.appID != applicationID {
+			t.Errorf("%s: header %+v %v", name, h, err)
+			continue
+		}
+		s, err := Open(path, OpenOptions{ReadOnly: true})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if l, err := s.ListMaps(); err != nil || len(l) != 1 || l[0].Title == "trong log" {
+			t.Errorf("%s: %+v %v", name, l, err)
+		}
+		s.Close()
+	}
+	// The log as it is: page 1 (the new table changed it) comes from the log.
+	plain, _ := os.ReadFile(hot)
+	if h, err := readHeader(hot); err != nil || !h.fromWAL || h.schemaCookie == parseHeader(plain[:100]).schemaCookie {
+		t.Fatalf("the good log was not read: %+v %v", h, err)
+	}
+}
+
 // TestOnlyRegularFilesOpenAndReadingNeverWrites: devices, empty and missing files are refused
 // by read-only opens without a trace; a read-only open and close of a workspace leaves its
 // folder exactly as it was; an empty file becomes a workspace only through a read-write open.
@@ -287,6 +335,43 @@ func TestOnlyRegularFilesOpenAndReadingNeverWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+	if bak, _ := filepath.Glob(empty + "*.bak"); len(bak) != 0 {
+		t.Errorf("a new workspace got a backup: %v", bak)
+	}
+}
+
+// TestReadOnlyOpenOfAnOlderFormat: a read-only open of a file in an older format shows it as
+// upgraded, from a private copy that Close removes; the file is not upgraded, and nothing is
+// written beside it.
+func TestReadOnlyOpenOfAnOlderFormat(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "v3.journey")
+	if err := MigrateTo(path, 3); err != nil {
+		t.Fatal(err)
+	}
+	db := rawDB(t, path)
+	mustExec(t, db, `INSERT INTO maps(id,title,created,updated) VALUES(1,'Cũ','2025-01-01T00:00:00Z','2025-01-01T00:00:00Z')`,
+		`INSERT INTO stages(id,map_id,position,name) VALUES(1,1,0,'Nhận thức')`)
+	db.Close()
+	time.Sleep(10 * time.Millisecond)
+	before := folderState(t, dir)
+	s, err := Open(path, OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.LoadMap(1)
+	if err != nil || m.Title != "Cũ" || len(m.Stages) != 1 || m.Lang != "" {
+		t.Fatalf("%+v %v", m, err)
+	}
+	if _, err := s.NewMap("x", CurrentState); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("edit: %v", err)
+	}
+	view := s.viewDir
+	s.Close()
+	if _, err := os.Stat(view); !os.IsNotExist(err) {
+		t.Errorf("the private copy %s is left: %v", view, err)
+	}
+	sameFolder(t, dir, before, "read-only open of an older format")
 }
 
 // TestMissingTableOrColumnIsDamage: a workspace with a table or a column of its format dropped
@@ -354,28 +439,37 @@ func TestReadOnlyPlaceOpensForViewing(t *testing.T) {
 	}
 	before := folderState(t, dir)
 	ro := readOnlyFolder(t, dir, "w.journey")
-	s, err := Open(ro, OpenOptions{})
+	for _, opt := range []OpenOptions{{}, {ReadOnly: true}} {
+		s, err := Open(ro, opt)
+		if err != nil {
+			t.Fatalf("%+v: %v", opt, err)
+		}
+		if !s.ReadOnly() || !strings.Contains(s.ReadOnlyReason(), "read-only") && !strings.Contains(s.ReadOnlyReason(), "locked") {
+			t.Errorf("read-only %v, reason %q", s.ReadOnly(), s.ReadOnlyReason())
+		}
+		l, err := s.ListMaps()
+		if err != nil || len(l) != 1 {
+			t.Fatalf("list on a read-only file system: %v", err)
+		}
+		if m, err := s.LoadMap(l[0].ID); err != nil || len(m.Cards) != 5 {
+			t.Fatalf("load: %v", err)
+		}
+		if _, err := s.NewMap("x", CurrentState); !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), s.ReadOnlyReason()) {
+			t.Errorf("edit: %v", err)
+		}
+		s.Close()
+	}
+	var s *Store
+	var err error
+	// An older format there is shown from an upgraded private copy.
+	s, err = Open(filepath.Join(filepath.Dir(ro), "old.journey"), OpenOptions{})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("older format on a read-only file system: %v", err)
 	}
-	if !s.ReadOnly() || !strings.Contains(s.ReadOnlyReason(), "read-only") && !strings.Contains(s.ReadOnlyReason(), "locked") {
-		t.Errorf("read-only %v, reason %q", s.ReadOnly(), s.ReadOnlyReason())
-	}
-	l, err := s.ListMaps()
-	if err != nil || len(l) != 1 {
-		t.Fatalf("list on a read-only file system: %v", err)
-	}
-	if m, err := s.LoadMap(l[0].ID); err != nil || len(m.Cards) != 5 {
-		t.Fatalf("load: %v", err)
-	}
-	if _, err := s.NewMap("x", CurrentState); !errors.Is(err, ErrReadOnly) {
-		t.Errorf("edit: %v", err)
+	if l, err := s.ListMaps(); err != nil || len(l) != 0 || !s.ReadOnly() {
+		t.Errorf("older format on a read-only file system: %v %v", l, err)
 	}
 	s.Close()
-	_, err = Open(filepath.Join(filepath.Dir(ro), "old.journey"), OpenOptions{})
-	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "older format") {
-		t.Errorf("older format on a read-only file system: %v", err)
-	}
 	sameFolder(t, dir, before, "read-only file system")
 }
 
@@ -513,8 +607,42 @@ func TestConcurrentCreation(t *testing.T) {
 		if err != nil || len(l) != want {
 			t.Fatalf("round %d: %d maps, want %d: %v", r, len(l), want, err)
 		}
+		bak, _ := filepath.Glob(path + "*.bak")
+		if want := r % 3 / 2; len(bak) != want { // one backup of an upgraded file, none of a new one
+			t.Errorf("round %d: backups %v, want %d", r, bak, want)
+		}
+		if tmp, _ := filepath.Glob(path + "*.tmp"); len(tmp) != 0 {
+			t.Errorf("round %d: temporary copies left: %v", r, tmp)
+		}
 		if t.Failed() {
 			return
+		}
+	}
+}
+
+// TestUpgradeRefusesAFormatItCannotStepFrom: the upgrade reads the version again under the
+// write lock; a negative or newer one found there (another program changed the file after Open
+// judged it) is refused, never indexed into the migrations.
+func TestUpgradeRefusesAFormatItCannotStepFrom(t *testing.T) {
+	for _, c := range []struct {
+		v    int
+		want error
+	}{{-1, ErrCorrupt}, {99, ErrNewerSchema}} {
+		path := workspaceFile(t)
+		db := rawDB(t, path)
+		mustExec(t, db, fmt.Sprintf(`PRAGMA user_version=%d`, c.v))
+		db.Close()
+		s := &Store{path: path, busy: DefaultBusyTimeout, histEdits: DefaultHistoryEdits, histAge: DefaultHistoryAge}
+		if err := s.connect(); err != nil {
+			t.Fatal(err)
+		}
+		err := s.prepare()
+		s.db.Close()
+		if !errors.Is(err, c.want) {
+			t.Errorf("format %d: %v", c.v, err)
+		}
+		if err := MigrateTo(path, 3); c.v < 0 && !errors.Is(err, ErrCorrupt) {
+			t.Errorf("MigrateTo from format %d: %v", c.v, err)
 		}
 	}
 }

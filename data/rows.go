@@ -126,9 +126,25 @@ func putRow(q querier, r row) (int64, error) {
 		args = []any{nullID(v.ID), v.Title, v.Goal, v.Audience, v.Type, v.Owner, v.Status, v.Scale.Min, v.Scale.Max,
 			jsonText(labels), v.Curve, nullID(v.PersonaID), v.Lang, v.NoteLines, v.Created.UTC().Format(timeFormat), v.Updated.UTC().Format(timeFormat)}
 	case *Persona:
-		query = `INSERT INTO personas(id,name,summary,photo,demographics,day_in_life,goals,challenges,excites,frustrates,channels,buying_triggers,problems_solved,info_needs)
+		// The photo is kept once in pictures; the row names it by hash. A row restored from
+		// history has only the hash (its picture is kept while that history entry lives).
+		if len(v.Photo) > 0 {
+			hash := v.photoHash
+			if hash == "" {
+				hash = pictureHash(v.Photo)
+			}
+			var err error
+			if v.photoHash, err = storeHashed(q, v.Photo, hash); err != nil {
+				return 0, fmt.Errorf("write persona %d photo: %w", v.ID, err)
+			}
+		}
+		var hash any
+		if v.photoHash != "" {
+			hash = v.photoHash
+		}
+		query = `INSERT INTO personas(id,name,summary,photo_hash,demographics,day_in_life,goals,challenges,excites,frustrates,channels,buying_triggers,problems_solved,info_needs)
 			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
-		args = []any{nullID(v.ID), v.Name, v.Summary, v.Photo, v.Demographics, v.DayInLife, v.Goals, v.Challenges,
+		args = []any{nullID(v.ID), v.Name, v.Summary, hash, v.Demographics, v.DayInLife, v.Goals, v.Challenges,
 			v.Excites, v.Frustrates, v.Channels, v.BuyingTriggers, v.ProblemsSolved, v.InfoNeeds}
 	case *Stage:
 		query = `INSERT INTO stages(id,map_id,position,name,colour,description,metrics) VALUES(?,?,?,?,?,?,?)`
@@ -185,7 +201,7 @@ func putRow(q querier, r row) (int64, error) {
 var upsertCols = map[string][]string{
 	"map": {"title", "goal", "audience", "type", "owner", "status", "scale_min", "scale_max", "scale_labels",
 		"curve", "persona_id", "lang", "note_lines", "created", "updated"},
-	"persona": {"name", "summary", "photo", "demographics", "day_in_life", "goals", "challenges", "excites",
+	"persona": {"name", "summary", "photo_hash", "demographics", "day_in_life", "goals", "challenges", "excites",
 		"frustrates", "channels", "buying_triggers", "problems_solved", "info_needs"},
 	"stage": {"map_id", "position", "name", "colour", "description", "metrics"},
 	"lane":  {"map_id", "position", "name", "kind"},
@@ -220,12 +236,16 @@ func delRow(q querier, kind string, id int64) error {
 }
 
 const (
-	mapCols     = `id,title,goal,audience,type,owner,status,scale_min,scale_max,scale_labels,curve,coalesce(persona_id,0),lang,note_lines,created,updated`
-	personaCols = `id,name,summary,photo,demographics,day_in_life,goals,challenges,excites,frustrates,channels,buying_triggers,problems_solved,info_needs`
-	stageCols   = `id,map_id,position,name,colour,description,metrics`
-	laneCols    = `id,map_id,position,name,kind`
-	cardCols    = `id,map_id,stage_id,lane_id,position,title,notes,channel,presence,emotion,pain,opportunity,moment,evidence,tags,colour,metric`
-	linkCols    = `id,map_id,from_id,to_id,label`
+	mapCols = `id,title,goal,audience,type,owner,status,scale_min,scale_max,scale_labels,curve,coalesce(persona_id,0),lang,note_lines,created,updated`
+	// personaCols read with personaFrom: the photo's bytes come from pictures.
+	personaCols = `p.id,p.name,p.summary,pic.bytes,p.demographics,p.day_in_life,p.goals,p.challenges,p.excites,p.frustrates,p.channels,p.buying_triggers,p.problems_solved,p.info_needs,coalesce(p.photo_hash,'')`
+	personaFrom = ` FROM personas p LEFT JOIN pictures pic ON pic.hash=p.photo_hash`
+	// personaImageCols read a persona for a history image: its photo by hash only.
+	personaImageCols = `p.id,p.name,p.summary,NULL,p.demographics,p.day_in_life,p.goals,p.challenges,p.excites,p.frustrates,p.channels,p.buying_triggers,p.problems_solved,p.info_needs,coalesce(p.photo_hash,'')`
+	stageCols        = `id,map_id,position,name,colour,description,metrics`
+	laneCols         = `id,map_id,position,name,kind`
+	cardCols         = `id,map_id,stage_id,lane_id,position,title,notes,channel,presence,emotion,pain,opportunity,moment,evidence,tags,colour,metric`
+	linkCols         = `id,map_id,from_id,to_id,label`
 )
 
 type scanner interface{ Scan(dest ...any) error }
@@ -256,7 +276,7 @@ func scanMap(sc scanner) (*mapRow, error) {
 func scanPersona(sc scanner) (*Persona, error) {
 	var p Persona
 	err := sc.Scan(&p.ID, &p.Name, &p.Summary, &p.Photo, &p.Demographics, &p.DayInLife, &p.Goals, &p.Challenges,
-		&p.Excites, &p.Frustrates, &p.Channels, &p.BuyingTriggers, &p.ProblemsSolved, &p.InfoNeeds)
+		&p.Excites, &p.Frustrates, &p.Channels, &p.BuyingTriggers, &p.ProblemsSolved, &p.InfoNeeds, &p.photoHash)
 	return &p, err
 }
 
@@ -321,7 +341,7 @@ func getRow(q querier, kind string, id int64) (row, error) {
 	case "map":
 		r, err = scanMap(q.QueryRow(`SELECT `+mapCols+` FROM maps WHERE id=?`, id))
 	case "persona":
-		r, err = scanPersona(q.QueryRow(`SELECT `+personaCols+` FROM personas WHERE id=?`, id))
+		r, err = scanPersona(q.QueryRow(`SELECT `+personaImageCols+` FROM personas p WHERE p.id=?`, id))
 	case "stage":
 		r, err = scanStage(q.QueryRow(`SELECT `+stageCols+` FROM stages WHERE id=?`, id))
 	case "lane":

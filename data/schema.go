@@ -28,7 +28,7 @@ func expectedSchema(version int) (map[string][]string, error) {
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	for v := 0; v < version; v++ {
-		if _, err := db.Exec(migrations[v]); err != nil {
+		if err := runMigration(db, v); err != nil {
 			return nil, fmt.Errorf("format %d: %w", v+1, err)
 		}
 	}

@@ -34,12 +34,17 @@ const DefaultBusyTimeout = 5 * time.Second
 // creating the workspace when the file does not exist or is empty.
 type OpenOptions struct {
 	// ReadOnly opens for viewing only, even if the file is writable: nothing is written to the
-	// file or beside it, a missing or empty file is refused, and an older format is refused
-	// rather than upgraded. Commands that only read (list, dump, export) use it.
+	// file or beside it, and a missing or empty file is refused. A file in an older format is
+	// shown from an upgraded copy in a temporary folder, the file itself left as it is.
+	// Commands that only read (list, dump, export) use it.
 	ReadOnly bool
 	// NoCreate refuses a missing or empty file instead of making it a new workspace.
 	NoCreate    bool
 	BusyTimeout time.Duration // 0 means DefaultBusyTimeout
+	// HistoryEdits and HistoryAge bound the undo history of each map (0: DefaultHistoryEdits,
+	// DefaultHistoryAge); the oldest entries are dropped first.
+	HistoryEdits int
+	HistoryAge   time.Duration
 }
 
 // Store is an open .journey workspace: one SQLite file holding many maps.
@@ -51,6 +56,11 @@ type Store struct {
 	busy     time.Duration
 	group    editGroup // edits joined into one undo step (group.go)
 	tidy     bool      // on Close, let SQLite remove the -wal and -shm a read-only connection made
+	viewDir  string    // the private folder of the upgraded copy a read-only view of an older file reads
+	noBackup bool      // upgrade without a backup (that private copy)
+	// The bounds of the undo history.
+	histEdits int
+	histAge   time.Duration
 	// Backup is the copy made before a migration during Open, or "" when none was needed.
 	Backup string
 }
@@ -61,23 +71,77 @@ func (s *Store) Path() string { return s.path }
 // ReadOnly reports whether the workspace was opened for viewing only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
-// ReadOnlyReason says why a workspace opened read-only although OpenOptions.ReadOnly was not
-// set (for example "the file system is mounted read-only"), or "" otherwise.
+// ReadOnlyReason says why the workspace's file cannot be written (for example "the file system
+// it is on is mounted read-only"), or "" when it could be (even if it was opened ReadOnly).
 func (s *Store) ReadOnlyReason() string { return s.roReason }
 
-// Close closes the workspace.
+// Close closes the workspace. It first drops the history entries older than the age bound in
+// every map (also maps no longer edited), and when much of the file has become free space
+// (history dropped, pictures no longer needed) gives it back to the file system.
 func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
+	}
+	if !s.readOnly {
+		s.pruneAged(time.Now().UTC())
+		s.reclaim()
 	}
 	err := s.db.Close()
 	s.db = nil
 	if s.tidy {
 		s.tidyUp()
 	}
+	if s.viewDir != "" {
+		os.RemoveAll(s.viewDir)
+	}
 	if err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
+	return nil
+}
+
+// Space is given back when at least this much of the file, and a quarter of it, is free.
+const reclaimBytes = 8 << 20
+
+// reclaim rewrites the file without its free pages when that is worthwhile. It is skipped
+// quietly when another program has the file open (VACUUM needs it alone).
+func (s *Store) reclaim() {
+	var free, pages, size int64
+	if err := s.db.QueryRow(`SELECT (SELECT freelist_count FROM pragma_freelist_count), (SELECT page_count FROM pragma_page_count),
+		(SELECT page_size FROM pragma_page_size)`).Scan(&free, &pages, &size); err != nil {
+		return
+	}
+	if free*size < reclaimBytes || free*4 < pages {
+		return
+	}
+	s.db.Exec(`PRAGMA busy_timeout=0`)
+	s.db.Exec(`VACUUM`)
+}
+
+// viewUpgraded lets a read-only Store show a file in an older format: the file is copied (VACUUM
+// INTO, which only reads it) into a private temporary folder, the copy is upgraded, and the
+// Store reads the copy. Close removes it.
+func (s *Store) viewUpgraded(probe *sql.DB, version int) error {
+	dir, err := os.MkdirTemp("", "journeycanvas-view-")
+	if err != nil {
+		return fmt.Errorf("open %s: format %d needs upgrading to be read, and no temporary folder is available for that: %w", s.path, version, err)
+	}
+	tmp := filepath.Join(dir, filepath.Base(s.path))
+	if _, err := probe.Exec(`VACUUM INTO ?`, tmp); err != nil {
+		os.RemoveAll(dir)
+		return s.wrap("copy for reading", err)
+	}
+	v := &Store{path: tmp, busy: s.busy, histEdits: s.histEdits, histAge: s.histAge, noBackup: true}
+	if err := v.connect(); err != nil {
+		os.RemoveAll(dir)
+		return err
+	}
+	if err := v.prepare(); err != nil {
+		v.db.Close()
+		os.RemoveAll(dir)
+		return fmt.Errorf("open %s for reading: upgrading a copy from format %d: %w", s.path, version, err)
+	}
+	s.db, s.viewDir = v.db, dir
 	return nil
 }
 
@@ -118,10 +182,12 @@ func Open(path string, opt OpenOptions) (*Store, error) {
 	openMu.Lock()
 	defer openMu.Unlock()
 	for attempt := 0; ; attempt++ {
+		before := fileSig(path)
 		s, err := open(path, opt)
 		// Another program may remove the -wal and -shm between our look at the folder and
-		// SQLite's: look again.
-		if err != nil && isCantOpen(err) && attempt < 50 {
+		// SQLite's, be making its log's index just as our read-only look needs it, or be
+		// creating or upgrading the file as we judge it: look again.
+		if err != nil && (needsIndexWrite(err) || fileSig(path) != before) && attempt < 50 {
 			time.Sleep(5 * time.Millisecond)
 			continue
 		}
@@ -129,10 +195,29 @@ func Open(path string, opt OpenOptions) (*Store, error) {
 	}
 }
 
+// fileSig is what changes when a program writes to the file or its log.
+func fileSig(path string) string {
+	sig := ""
+	for _, suf := range []string{"", "-wal"} {
+		if fi, err := os.Stat(path + suf); err == nil {
+			sig += fmt.Sprintf("%d %d;", fi.Size(), fi.ModTime().UnixNano())
+		} else {
+			sig += "-;"
+		}
+	}
+	return sig
+}
+
 func open(path string, opt OpenOptions) (*Store, error) {
-	s := &Store{path: path, readOnly: opt.ReadOnly, busy: opt.BusyTimeout}
+	s := &Store{path: path, readOnly: opt.ReadOnly, busy: opt.BusyTimeout, histEdits: opt.HistoryEdits, histAge: opt.HistoryAge}
 	if s.busy <= 0 {
 		s.busy = DefaultBusyTimeout
+	}
+	if s.histEdits <= 0 {
+		s.histEdits = DefaultHistoryEdits
+	}
+	if s.histAge <= 0 {
+		s.histAge = DefaultHistoryAge
 	}
 	noCreate := opt.ReadOnly || opt.NoCreate
 	info, statErr := os.Stat(path)
@@ -171,25 +256,44 @@ func open(path string, opt OpenOptions) (*Store, error) {
 		}
 		return s.create()
 	}
-	if !s.readOnly {
-		// Permission bits first: root may write anything, but a file marked read-only is
-		// meant to stay as it is.
-		if info.Mode().Perm()&0o222 == 0 {
-			s.readOnly, s.roReason = true, "the file is marked read-only"
-		} else if reason := unwritable(path); reason != "" {
-			s.readOnly, s.roReason = true, reason
-		}
+	// Permission bits first: root may write anything, but a file marked read-only is meant to
+	// stay as it is. The reason is worked out for read-only opens too: it says whether anyone
+	// could write the file while we read it.
+	if info.Mode().Perm()&0o222 == 0 {
+		s.roReason = "the file is marked read-only"
+	} else {
+		s.roReason = unwritable(path)
+	}
+	if s.roReason != "" {
+		s.readOnly = true
 	}
 	latest := len(migrations)
 	// Look at it through a connection that cannot write.
-	probe, tidy, err := s.connectReadOnly(h)
+	probe, tidy, err := s.connectReadOnly(h, false)
 	if err != nil {
 		return nil, err
 	}
 	version, err := s.check(probe)
+	if needsIndexWrite(err) {
+		// The log's index is stale (a program was killed while writing it) and only a connection
+		// that may rebuild it can read the file: the index holds no data, the file and its log
+		// are still not written.
+		probe.Close()
+		if probe, tidy, err = s.connectReadOnly(h, true); err != nil {
+			return nil, err
+		}
+		version, err = s.check(probe)
+	}
 	if err == nil && s.readOnly && version < latest {
-		err = fmt.Errorf("open %s: %w file in an older format (%d) that must be upgraded to %d, and it is read-only; copy it to a writable place first",
-			path, ErrReadOnly, version, latest)
+		// Shown as it would be upgraded, from a private copy; the file itself stays as it is.
+		err = s.viewUpgraded(probe, version)
+		if err == nil {
+			probe.Close()
+			if tidy {
+				s.tidyUp()
+			}
+			return s, nil
+		}
 	}
 	if err != nil {
 		probe.Close()
@@ -266,7 +370,7 @@ func walBeside(path string) bool {
 // and its index, the index is opened read-only. tidy says the connection had to create a -wal
 // and -shm (a log without its index, or a read-only view of a writable write-ahead-log file)
 // that Close should let SQLite remove.
-func (s *Store) connectReadOnly(h *fileHeader) (*sql.DB, bool, error) {
+func (s *Store) connectReadOnly(h *fileHeader, writableIndex bool) (*sql.DB, bool, error) {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	_, walErr := os.Stat(s.path + "-wal")
@@ -282,7 +386,7 @@ func (s *Store) connectReadOnly(h *fileHeader) (*sql.DB, bool, error) {
 		// A writable file viewed read-only: another program may start writing at any time, so
 		// read with SQLite's locks; in WAL mode that makes a -wal and -shm for Close to remove.
 		tidy = h.walMode
-	case shmErr == nil:
+	case shmErr == nil && !writableIndex:
 		q.Set("readonly_shm", "1")
 	}
 	for k, v := range map[string]string{"_busy_timeout": fmt.Sprint(s.busy.Milliseconds()), "_foreign_keys": "1"} {
@@ -302,8 +406,14 @@ func (s *Store) connectReadOnly(h *fileHeader) (*sql.DB, bool, error) {
 func (s *Store) check(db *sql.DB) (version int, err error) {
 	ctx := context.Background()
 	start := time.Now()
+	// One read transaction: one snapshot of the file for every look.
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, s.wrapSince("open", err, start)
+	}
+	defer tx.Rollback()
 	var appID int
-	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+	err = tx.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version)`).Scan(&appID, &version)
 	if err != nil {
 		return 0, s.wrapSince("open", err, start)
@@ -318,8 +428,8 @@ func (s *Store) check(db *sql.DB) (version int, err error) {
 			s.path, ErrNewerSchema, version, len(migrations))
 	}
 	var res string
-	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
-		if isBusy(err) {
+	if err := tx.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
+		if isBusy(err) || needsIndexWrite(err) {
 			return 0, s.wrapSince("open", err, start)
 		}
 		return 0, fmt.Errorf("open %s: %w: %v", s.path, ErrCorrupt, err)
@@ -327,7 +437,7 @@ func (s *Store) check(db *sql.DB) (version int, err error) {
 	if res != "ok" {
 		return 0, fmt.Errorf("open %s: %w: %s", s.path, ErrCorrupt, res)
 	}
-	return version, s.checkSchema(db, version)
+	return version, s.checkSchema(tx, version)
 }
 
 func (s *Store) connect() error {
@@ -393,6 +503,13 @@ func (s *Store) walMode(ctx context.Context) error {
 func isBusy(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// needsIndexWrite reports whether a read through a read-only -shm failed because the index must
+// be rebuilt first.
+func needsIndexWrite(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrProtocol || se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrCantOpen)
 }
 
 func isCantOpen(err error) bool {

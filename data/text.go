@@ -136,9 +136,7 @@ func cleanPersona(p *Persona) error {
 		{"persona information needs", &p.InfoNeeds}} {
 		c.text(f.name, f.s, true)
 	}
-	if c.err == nil && len(p.Photo) > 0 {
-		return CheckPhoto(p.Photo)
-	}
+	p.photoHash = "" // only the store sets it, from the photo itself (tx.checkPhoto)
 	return c.err
 }
 
