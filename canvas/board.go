@@ -1,7 +1,7 @@
 package canvas
 
 import (
-	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"image/color"
 	"math"
@@ -429,7 +429,7 @@ func (b *Board) sync() {
 	var extras []extra
 	if h := l.Header; h != nil {
 		hb := *h
-		extras = append(extras, extra{hb.Rect, headerKey(b.m, l.Zoom), func(c *draw.Canvas) { c.Header(&hb) }})
+		extras = append(extras, extra{hb.Rect, headerKey(hb), func(c *draw.Canvas) { c.Header(&hb) }})
 	}
 	for i := range l.Blueprint {
 		bl := l.Blueprint[i]
@@ -1014,12 +1014,15 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.b.objs }
 
 func (r *boardRenderer) Destroy() {}
 
-// headerKey is what the map's header shows: a change of it repaints the header.
-func headerKey(m *data.Map, zoom float64) string {
-	k := fmt.Sprint(m.Title, "\x00", m.Goal, "\x00", m.Type, zoom)
-	if p := m.Persona; p != nil {
-		sum := sha256.Sum256(p.Photo)
-		k += fmt.Sprint("\x00", p.Name, "\x00", p.Summary, "\x00", sum)
+// headerKey is what the map's header shows, as laid out (so a change of any word, the
+// language's included, or of the zoom repaints it): the picture stands in by its content key,
+// computed once by the store, not hashed again on every refresh.
+func headerKey(h geometry.HeaderBox) string {
+	if h.Persona != nil {
+		p := *h.Persona
+		p.Photo = nil
+		h.Persona = &p
 	}
-	return k
+	b, _ := json.Marshal(h)
+	return string(b)
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
 )
 
@@ -106,4 +107,35 @@ func TestPinnedHeadersDuringAutoscroll(t *testing.T) {
 		t.Fatal("the drag did not scroll the board")
 	}
 	checkPinned(t, b)
+}
+
+// The header's picture is keyed by what is drawn: changing the map's language changes the
+// header's words and so its key; a 10 MB picture is not hashed again on each refresh.
+func TestHeaderKeyFollowsWhatIsDrawn(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	key := func() string { return headerKey(*u.board.lay.Header) }
+	before := key()
+	m := *u.m
+	m.Stages, m.Lanes, m.Cards, m.Links = nil, nil, nil, nil
+	m.Lang = "vi"
+	if err := u.apply(func() error { return u.st.UpdateMap(&m) }); err != nil {
+		t.Fatal(err)
+	}
+	if key() == before {
+		t.Fatal("the header's key did not change with the map's language")
+	}
+	if p := u.m.Persona; p != nil && len(p.Photo) > 0 && u.board.lay.Header.Persona.PhotoKey != p.PhotoHash() {
+		t.Fatal("the picture's key is not the store's hash")
+	}
+}
+
+// BenchmarkHeaderKeyPhoto10MB is the header's repaint check on a map whose persona has a
+// 10 MB picture (hashing it on every refresh cost about 17 ms).
+func BenchmarkHeaderKeyPhoto10MB(b *testing.B) {
+	h := geometry.HeaderBox{Persona: &geometry.PersonaBox{Photo: make([]byte, 10<<20), PhotoKey: "k"}}
+	for i := 0; i < b.N; i++ {
+		if headerKey(h) == "" {
+			b.Fatal("no key")
+		}
+	}
 }

@@ -292,3 +292,8 @@ func (m *Map) CellCards(stageID, laneID int64) []Card {
 	}
 	return out
 }
+
+// PhotoHash is the SHA-256 (lower-case hex) of the persona's picture as the workspace keeps it,
+// or "" for a persona not read from a workspace: a key for caches of the decoded picture, so
+// that nothing hashes the picture again on every repaint.
+func (p *Persona) PhotoHash() string { return p.photoHash }

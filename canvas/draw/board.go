@@ -149,7 +149,7 @@ func (c *Canvas) Header(h *geometry.HeaderBox) {
 	if pb := h.Persona; pb != nil {
 		c.FillRoundRect(pb.Rect, 10, p.PersonaFill)
 		a := pb.Avatar
-		if !c.Photo(pb.Photo, a) {
+		if !c.Photo(pb.Photo, pb.PhotoKey, a) {
 			c.FillCircle(a.X+a.W/2, a.Y+a.H/2, a.W/2, p.Link)
 			white := color.NRGBA{255, 255, 255, 255}
 			if p.Dark {

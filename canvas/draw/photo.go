@@ -3,6 +3,7 @@ package draw
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"image"
 	"image/draw"
 	_ "image/jpeg" // persona pictures may be JPEG
@@ -16,49 +17,65 @@ import (
 	"journeycanvas/data"
 )
 
-// photos remembers decoded persona pictures by content, so a picture is decoded once however
-// often the header is drawn.
+// photos remembers decoded persona pictures by content key, and the avatars made of them by
+// key and size, so a picture is neither hashed, decoded nor scaled again however often the
+// header is painted.
 var photos struct {
 	sync.Mutex
-	m map[[32]byte]image.Image
+	m       map[string]image.Image
+	avatars map[avatarKey]*image.RGBA
 }
 
-func decodePhoto(b []byte) image.Image {
-	if len(b) == 0 || data.CheckPhoto(b) != nil {
+type avatarKey struct {
+	key  string
+	size int
+}
+
+func decodePhoto(b []byte, key string) image.Image {
+	if len(b) == 0 {
 		return nil
 	}
-	k := sha256.Sum256(b)
+	if key == "" {
+		key = fmt.Sprintf("%x", sha256.Sum256(b))
+	}
 	photos.Lock()
-	img, ok := photos.m[k]
+	img, ok := photos.m[key]
 	photos.Unlock()
 	if ok {
 		return img
+	}
+	if data.CheckPhoto(b) != nil {
+		return nil
 	}
 	img, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
 		return nil
 	}
 	photos.Lock()
-	if photos.m == nil || len(photos.m) > 64 {
-		photos.m = map[[32]byte]image.Image{}
+	if photos.m == nil || len(photos.m) > 16 {
+		photos.m = map[string]image.Image{}
 	}
-	photos.m[k] = img
+	photos.m[key] = img
 	photos.Unlock()
 	return img
 }
 
-// Photo draws a picture (PNG or JPEG bytes, checked by data.CheckPhoto) cropped to a square
-// from its centre and clipped to the circle inscribed in r. It reports false, drawing
-// nothing, when there is no picture or it cannot be decoded.
-func (c *Canvas) Photo(b []byte, r geometry.Rect) bool {
-	src := decodePhoto(b)
-	if src == nil || c.img == nil {
-		return false
+// avatar is the picture cropped to a square from its centre, scaled to size and clipped to
+// the circle inscribed in it (antialiased), made once per picture and size.
+func avatar(b []byte, key string, size int) *image.RGBA {
+	if key == "" && len(b) > 0 {
+		key = fmt.Sprintf("%x", sha256.Sum256(b))
 	}
-	d := c.DevRect(r)
-	size := int(math.Round(d.W))
-	if size < 2 {
-		return false
+	k := avatarKey{key, size}
+	photos.Lock()
+	a, ok := photos.avatars[k]
+	photos.Unlock()
+	if ok {
+		return a
+	}
+	src := decodePhoto(b, key)
+	if src == nil {
+		return nil
 	}
 	sb := src.Bounds()
 	side := min(sb.Dx(), sb.Dy())
@@ -66,17 +83,44 @@ func (c *Canvas) Photo(b []byte, r geometry.Rect) bool {
 	crop.Max = crop.Min.Add(image.Pt(side, side))
 	scaled := image.NewRGBA(image.Rect(0, 0, size, size))
 	xdraw.CatmullRom.Scale(scaled, scaled.Rect, src, crop, xdraw.Src, nil)
-	// An antialiased circular mask.
+	// An antialiased circular mask, applied once.
+	a = image.NewRGBA(scaled.Rect)
 	mask := image.NewAlpha(scaled.Rect)
 	rad := float64(size) / 2
 	for y := 0; y < size; y++ {
 		for x := 0; x < size; x++ {
 			dist := math.Hypot(float64(x)+0.5-rad, float64(y)+0.5-rad)
-			a := math.Max(0, math.Min(1, rad-dist+0.5))
-			mask.Pix[y*mask.Stride+x] = uint8(a * 255)
+			v := math.Max(0, math.Min(1, rad-dist+0.5))
+			mask.Pix[y*mask.Stride+x] = uint8(v * 255)
 		}
 	}
+	draw.DrawMask(a, a.Rect, scaled, image.Point{}, mask, image.Point{}, draw.Src)
+	photos.Lock()
+	if photos.avatars == nil || len(photos.avatars) > 64 {
+		photos.avatars = map[avatarKey]*image.RGBA{}
+	}
+	photos.avatars[k] = a
+	photos.Unlock()
+	return a
+}
+
+// Photo draws a picture (PNG or JPEG bytes, checked by data.CheckPhoto; key names its content,
+// "" to hash it) cropped to a square from its centre and clipped to the circle inscribed in r.
+// It reports false, drawing nothing, when there is no picture or it cannot be decoded.
+func (c *Canvas) Photo(b []byte, key string, r geometry.Rect) bool {
+	if c.img == nil {
+		return false
+	}
+	d := c.DevRect(r)
+	size := int(math.Round(d.W))
+	if size < 2 {
+		return false
+	}
+	a := avatar(b, key, size)
+	if a == nil {
+		return false
+	}
 	at := image.Pt(int(math.Round(d.X)), int(math.Round(d.Y)))
-	draw.DrawMask(c.img, scaled.Rect.Add(at), scaled, image.Point{}, mask, image.Point{}, draw.Over)
+	draw.Draw(c.img, a.Rect.Add(at), a, image.Point{}, draw.Over)
 	return true
 }

@@ -1,6 +1,8 @@
 package geometry
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"strings"
 
 	"journeycanvas/data"
@@ -66,6 +68,7 @@ func layoutPersona(p *data.Persona, lb Labels, x, y, w float64) *PersonaBox {
 	const pad, av = 14.0, 44.0
 	pb.Avatar = Rect{X: x + pad, Y: y + pad, W: av, H: av}
 	pb.Photo = p.Photo
+	pb.PhotoKey = photoKey(p)
 	initials := Initials(p.Name)
 	iw := TextWidth(initials, 16, true)
 	pb.Initials = TextLine{Text: initials, X: pb.Avatar.X + (av-iw)/2, Y: pb.Avatar.Y + Baseline(av, 16, true), W: iw, Size: 16, Bold: true}
@@ -112,4 +115,16 @@ func Initials(name string) string {
 		letters = []rune{letters[0], letters[len(letters)-1]}
 	}
 	return strings.ToUpper(string(letters))
+}
+
+// photoKey is the persona picture's content key: the hash the workspace keeps, else (a persona
+// read from a file of another kind) the hash of the bytes.
+func photoKey(p *data.Persona) string {
+	if len(p.Photo) == 0 {
+		return ""
+	}
+	if h := p.PhotoHash(); h != "" {
+		return h
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(p.Photo))
 }
