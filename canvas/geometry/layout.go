@@ -133,7 +133,7 @@ type PersonaBox struct {
 	Rect     Rect
 	Avatar   Rect // a circle inscribed in this square
 	Initials TextLine
-	Photo    []byte   // the persona's picture (PNG or JPEG), drawn in Avatar instead of the initials
+	Photo    []byte // the persona's picture (PNG or JPEG), drawn in Avatar instead of the initials
 	// PhotoKey names the picture's content (its hash), computed once: caches of the decoded
 	// and scaled picture, and of the painted header, are keyed on it.
 	PhotoKey string
