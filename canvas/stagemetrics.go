@@ -18,7 +18,7 @@ type metricRow struct {
 }
 
 // metricsEditor is the stage inspector's list of metrics: a row each, a button to add one,
-// and the metrics suggested for the stage's kind (DOMAIN.md) to add with a click.
+// and the metrics suggested for the stage's kind (data.MetricSuggestions) to add with a click.
 type metricsEditor struct {
 	rows    []*metricRow
 	box     *fyne.Container
