@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -56,6 +57,10 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		}
 		return 0, path
 	}
+	// Every command writes through out, which remembers a failed write (a full disk, a closed
+	// file): the command then fails, rather than exit 0 with its output lost.
+	out := &checkedWriter{w: stdout}
+	stdout = out
 	var err error
 	switch args[0] {
 	case "import":
@@ -72,13 +77,18 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		err = cmdNew(args[1:], stdout)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
-		return 0, ""
 	default:
 		if strings.HasPrefix(args[0], "-") || len(args) > 1 {
 			err = usageError{fmt.Sprintf("unknown command or option %q", args[0])}
 			break
 		}
 		return 0, args[0]
+	}
+	if out.err != nil {
+		var se stdoutError
+		if !errors.As(err, &se) {
+			err = stdoutError{err: out.err}
+		}
 	}
 	var ue usageError
 	switch {
@@ -91,6 +101,53 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		fmt.Fprintln(stderr, "journeycanvas:", oneLine(err.Error()))
 		return 1, ""
 	}
+}
+
+// checkedWriter passes writes on to w and remembers the first error.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// stdoutError is a failed write to standard output; what says what was done all the same
+// (a map created, whose id the user would otherwise lose).
+type stdoutError struct {
+	what string
+	err  error
+}
+
+func (e stdoutError) Error() string {
+	err := e.err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // "write /dev/stdout: …" names a file the user never gave
+	}
+	if e.what != "" {
+		return fmt.Sprintf("%s, but writing it to standard output failed: %v", e.what, err)
+	}
+	return fmt.Sprintf("write standard output: %v", err)
+}
+
+func (e stdoutError) Unwrap() error { return e.err }
+
+// printCreated prints the id and title of a map just made; when standard output cannot take
+// them, the error names the map so the user can find it.
+func printCreated(stdout io.Writer, path string, id int64, title string) error {
+	if _, err := fmt.Fprintf(stdout, "%d\t%s\n", id, title); err != nil {
+		return stdoutError{what: fmt.Sprintf("map %d (%q) was added to %s", id, title, path), err: err}
+	}
+	return nil
 }
 
 // oneLine keeps an error message on one line, as the contract promises.
@@ -147,8 +204,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("import %s into %s: %w", pos[1], pos[0], err)
 	}
-	fmt.Fprintf(stdout, "%d\t%s\n", id, m.Title)
-	return nil
+	return printCreated(stdout, pos[0], id, m.Title)
 }
 
 func cmdList(args []string, stdout io.Writer) error {
@@ -354,6 +410,5 @@ func cmdNew(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d\t%s\n", id, m.Title)
-	return nil
+	return printCreated(stdout, pos[0], id, m.Title)
 }

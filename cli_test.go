@@ -189,3 +189,64 @@ func TestQuietInCUTF8(t *testing.T) {
 		}
 	}
 }
+
+// runWithStdout runs the binary with no display and its standard output going to out (a
+// file, a device); it returns stderr and the exit status.
+func runWithStdout(t *testing.T, out *os.File, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Env = append(filteredEnv(), "HOME="+t.TempDir())
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return errb.String(), ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return errb.String(), 0
+}
+
+// TestStdoutFull sends standard output to /dev/full (a full disk): every command that prints
+// exits 1 with one line saying standard output could not be written, and import and new,
+// whose map was made, name its id there so it is not lost.
+func TestStdoutFull(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	}
+	defer full.Close()
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "w.journey")
+	if _, e, code := run(t, "new", ws, "--template", "ecommerce"); code != 0 {
+		t.Fatal(e)
+	}
+	for _, c := range []struct {
+		args []string
+		want []string // each must appear on the one line of stderr
+	}{
+		{[]string{"list", ws}, []string{"standard output"}},
+		{[]string{"templates"}, []string{"standard output"}},
+		{[]string{"dump", ws, "--map", "1"}, []string{"standard output"}},
+		{[]string{"--help"}, []string{"standard output"}},
+		{[]string{"import", ws, samples + "ecommerce.mmd"}, []string{"standard output", "map 2 ", ws}},
+		{[]string{"new", ws, "--template", "ecommerce"}, []string{"standard output", "map 3 ", ws}},
+	} {
+		e, code := runWithStdout(t, full, c.args...)
+		if code != 1 || strings.Count(strings.TrimSpace(e), "\n") != 0 {
+			t.Errorf("%v > /dev/full: exit %d, stderr %q; want 1 and one line", c.args, code, e)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(e, w) {
+				t.Errorf("%v > /dev/full: stderr %q does not name %q", c.args, e, w)
+			}
+		}
+	}
+	// The maps were made all the same: the message told the truth.
+	out, _, _ := run(t, "list", ws)
+	if n := strings.Count(out, "\n"); n != 3 {
+		t.Errorf("the workspace holds %d maps, want 3: %q", n, out)
+	}
+}
