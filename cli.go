@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -49,6 +50,13 @@ func (e usageError) Error() string { return e.msg }
 // runCLI runs a headless sub-command and returns its exit status. When the arguments ask for
 // the desktop app instead, it returns the workspace to open.
 func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string) {
+	app := len(args) == 0 || len(args) == 1 && !strings.HasPrefix(args[0], "-") && !isCommand(args[0])
+	if app && displayMissing(runtime.GOOS, os.Getenv) {
+		// Checked before anything is created: the toolkit would make its settings folder and
+		// DefaultPath the data folder, then fail to open a window.
+		fmt.Fprintln(stderr, "journeycanvas: no display: set DISPLAY, or use a sub-command")
+		return 1, ""
+	}
 	if len(args) == 0 {
 		path, err := data.DefaultPath()
 		if err != nil {
@@ -148,6 +156,26 @@ func printCreated(stdout io.Writer, path string, id int64, title string) error {
 		return stdoutError{what: fmt.Sprintf("map %d (%q) was added to %s", id, title, path), err: err}
 	}
 	return nil
+}
+
+// isCommand reports whether name is one of the headless sub-commands (or help).
+func isCommand(name string) bool {
+	switch name {
+	case "import", "list", "dump", "export", "templates", "new", "help":
+		return true
+	}
+	return false
+}
+
+// displayMissing reports whether the desktop app has no display to open on: on Linux and the
+// BSDs when neither DISPLAY (X11) nor WAYLAND_DISPLAY is set. Windows and macOS always have
+// one.
+func displayMissing(goos string, getenv func(string) string) bool {
+	switch goos {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
+	}
+	return false
 }
 
 // oneLine keeps an error message on one line, as the contract promises.

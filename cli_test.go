@@ -250,3 +250,67 @@ func TestStdoutFull(t *testing.T) {
 		t.Errorf("the workspace holds %d maps, want 3: %q", n, out)
 	}
 }
+
+// TestNoDisplay starts the desktop app (no argument, and a workspace argument) with neither
+// DISPLAY nor WAYLAND_DISPLAY, in an empty home and data folder: it says what to do on one
+// line, exits 1, and creates nothing (no data folder, no workspace, no settings).
+func TestNoDisplay(t *testing.T) {
+	for _, args := range [][]string{nil, {"w.journey"}} {
+		home, xdg, cwd := t.TempDir(), t.TempDir(), t.TempDir()
+		cmd := exec.Command(binPath, args...)
+		cmd.Dir = cwd
+		var env []string
+		for _, e := range filteredEnv() {
+			if !strings.HasPrefix(e, "XDG_") && !strings.HasPrefix(e, "HOME=") {
+				env = append(env, e)
+			}
+		}
+		cmd.Env = append(env, "HOME="+home, "XDG_DATA_HOME="+xdg, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Errorf("%v without a display: %v, want exit 1; stderr %q", args, err, errb.String())
+		}
+		e := strings.TrimSpace(errb.String())
+		if e != "journeycanvas: no display: set DISPLAY, or use a sub-command" || out.Len() != 0 {
+			t.Errorf("%v without a display: stderr %q, stdout %q", args, errb.String(), out.String())
+		}
+		for _, d := range []string{home, xdg, cwd} {
+			if entries, _ := os.ReadDir(d); len(entries) != 0 {
+				t.Errorf("%v without a display created %s in %s", args, entries[0].Name(), d)
+			}
+		}
+	}
+}
+
+func TestDisplayMissing(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	for _, c := range []struct {
+		goos    string
+		getenv  func(string) string
+		missing bool
+	}{
+		{"linux", env(), true},
+		{"freebsd", env(), true},
+		{"linux", env("DISPLAY", ":0"), false},
+		{"linux", env("WAYLAND_DISPLAY", "wayland-0"), false},
+		{"openbsd", env("DISPLAY", ":1"), false},
+		{"windows", env(), false},
+		{"darwin", env(), false},
+	} {
+		if got := displayMissing(c.goos, c.getenv); got != c.missing {
+			t.Errorf("%s: displayMissing = %v, want %v", c.goos, got, c.missing)
+		}
+	}
+}
