@@ -28,10 +28,12 @@ usage:
   journeycanvas list FILE.journey        one line per map: id, title, type, stages, cards
   journeycanvas dump FILE.journey --map ID|TITLE
                                          the map's native JSON on standard output
-  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png
+  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png|-
         [--scale N | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
         [--compare ID|TITLE]             the map as a PNG image; --compare lays the emotion
-                                         curve of another map of FILE over its own
+                                         curve of another map of FILE over its own; -o -
+                                         writes the image to standard output, and a link
+                                         named by -o is written through, not replaced
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) --per-stage -o DIR
         [--width PX] [--theme light|dark] [--compare ID|TITLE]
                                          one 16:9 slide per stage (the stage in context, as
@@ -295,7 +297,7 @@ func cmdDump(args []string, stdout io.Writer) error {
 func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	ref := fs.String("map", "", "map id or title")
-	out := fs.String("o", "", "output PNG")
+	out := fs.String("o", "", "output PNG (- for standard output), or the folder of --per-stage")
 	scale := fs.Float64("scale", 0, "1, 2 (default) or 4")
 	width := fs.Int("width", 0, "pixel width")
 	theme := fs.String("theme", "light", "light or dark")
@@ -312,6 +314,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	if *scale != 0 && *width != 0 {
 		return usageError{"give --scale or --width, not both"}
+	}
+	if *perStage && *out == "-" {
+		return usageError{"--per-stage writes several files: -o names their folder, not -"}
 	}
 	if *perStage && (*stages != "" || *scale != 0 || *transparent) {
 		return usageError{"--per-stage writes 16:9 slides of every stage: it takes --width, --theme and --compare, not --stages, --scale or --transparent"}
@@ -370,6 +375,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	if opt.StageTo > len(m.Stages) {
 		return fmt.Errorf("%s: --stages %s: the map has %d stages", pos[0], *stages, len(m.Stages))
+	}
+	if *out == "-" {
+		if err := export.WritePNGTo(stdout, m, opt); err != nil {
+			return fmt.Errorf("export to standard output: %w", err)
+		}
+		return nil
 	}
 	return export.WritePNG(*out, m, opt)
 }

@@ -104,3 +104,55 @@ func BenchmarkExportMermaidCommand(b *testing.B) {
 		}
 	}
 }
+
+// TestExportOutputs exports to standard output (-o -), through a symbolic link to a file (the
+// link stays) and through a link to /dev/stdout (the device is written into, not replaced).
+func TestExportOutputs(t *testing.T) {
+	dir := t.TempDir()
+	src := "testdata/mermaid-example.mmd"
+	file := filepath.Join(dir, "file.png")
+	if _, e, code := run(t, "export", src, "-o", file); code != 0 {
+		t.Fatal(e)
+	}
+	want, _ := os.ReadFile(file)
+
+	out, e, code := run(t, "export", src, "-o", "-")
+	if code != 0 || out != string(want) {
+		t.Fatalf("-o -: exit %d, %d bytes on stdout (want %d), stderr %q", code, len(out), len(want), e)
+	}
+
+	target := filepath.Join(dir, "target.png")
+	os.WriteFile(target, []byte("old"), 0o644)
+	link := filepath.Join(dir, "link.png")
+	if err := os.Symlink("target.png", link); err != nil {
+		t.Fatal(err)
+	}
+	if _, e, code := run(t, "export", src, "-o", link); code != 0 {
+		t.Fatal(e)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("-o LINK replaced the link: %v %v", fi.Mode(), err)
+	}
+	if got, _ := os.ReadFile(target); !bytes.Equal(got, want) {
+		t.Fatal("-o LINK did not write the image into the link's target")
+	}
+
+	toStdout := filepath.Join(dir, "stdout.png")
+	if err := os.Symlink("/dev/stdout", toStdout); err != nil {
+		t.Fatal(err)
+	}
+	out, e, code = run(t, "export", src, "-o", toStdout)
+	if code != 0 || out != string(want) {
+		t.Fatalf("-o link to /dev/stdout: exit %d, %d bytes on stdout (want %d), stderr %q", code, len(out), len(want), e)
+	}
+	if fi, err := os.Lstat(toStdout); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link to /dev/stdout was replaced: %v %v", fi.Mode(), err)
+	}
+	if fi, err := os.Stat("/dev/stdout"); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("/dev/stdout is now %v (%v)", fi.Mode(), err)
+	}
+
+	if _, e, code := run(t, "export", src, "--per-stage", "-o", "-"); code != 2 || !strings.Contains(e, "-o") {
+		t.Fatalf("--per-stage -o -: exit %d, %q", code, e)
+	}
+}

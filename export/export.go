@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -197,8 +199,10 @@ func paintBand(img *image.RGBA, y0, y1 int, p *plan, transparent bool) {
 
 // WritePNG renders a map and writes it to path as a PNG with its resolution recorded. It
 // writes to a temporary file beside path and renames it into place, so path is either the
-// old file or the whole new one. When the image would be too large it writes nothing and
-// returns an error wrapping ErrTooLarge.
+// old file or the whole new one. A symbolic link is followed: the file it points at gets the
+// image and the link stays. A device, pipe or socket (/dev/stdout) is written into, never
+// replaced. When the image would be too large it writes nothing and returns an error wrapping
+// ErrTooLarge.
 func WritePNG(path string, m *data.Map, opt Options) error {
 	r, err := render(m, opt)
 	if err != nil {
@@ -207,10 +211,67 @@ func WritePNG(path string, m *data.Map, opt Options) error {
 	return writeImage(path, r)
 }
 
-// writeImage encodes r as a PNG at path, through a temporary file renamed into place.
+// WritePNGTo renders a map and writes it to w as a PNG (standard output, for instance). When
+// the image would be too large it writes nothing and returns an error wrapping ErrTooLarge.
+func WritePNGTo(w io.Writer, m *data.Map, opt Options) error {
+	r, err := render(m, opt)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	if err := Encode(bw, r.Image, r.DPI); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// outputTarget says where an export to path goes. For a regular file (or none yet) it is the
+// file at the end of any chain of symbolic links, which may not exist yet; for a device, a
+// pipe or a socket it is path itself, marked special: written into, never replaced.
+func outputTarget(path string) (dest string, special bool, err error) {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return "", false, errors.New("is a folder")
+	case err == nil && !fi.Mode().IsRegular():
+		return path, true, nil
+	case err == nil:
+		dest, err := filepath.EvalSymlinks(path)
+		return dest, false, err
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", false, err
+	}
+	// Missing: path, or the end of a dangling link, is the new file.
+	p := path
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return p, false, nil
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", false, err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
+	}
+	return "", false, errors.New("too many levels of symbolic links")
+}
+
+// writeImage encodes r as a PNG at path (see WritePNG for how links and devices are treated),
+// through a temporary file renamed into place. Errors name path.
 func writeImage(path string, r *Rendered) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	dest, special, err := outputTarget(path)
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if special {
+		return writeInto(path, r)
+	}
+	dir := filepath.Dir(dest)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
@@ -237,8 +298,28 @@ func writeImage(path string, r *Rendered) error {
 		os.Remove(tmp)
 		return fmt.Errorf("export %s: %w", path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeInto writes r into an existing device, pipe or socket at path.
+func writeInto(path string, r *Rendered) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	err = Encode(bw, r.Image, r.DPI)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil
