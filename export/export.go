@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -270,6 +271,7 @@ func writeImage(path string, r *Rendered) error {
 	if special {
 		return writeInto(path, r)
 	}
+	removeStaleTemps(dest)
 	dir := filepath.Dir(dest)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
@@ -280,6 +282,9 @@ func writeImage(path string, r *Rendered) error {
 		f.Close()
 		os.Remove(tmp)
 		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := lockTemp(f); err != nil {
+		return fail(err)
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	if err := Encode(bw, r.Image, r.DPI); err != nil {
@@ -303,6 +308,34 @@ func writeImage(path string, r *Rendered) error {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil
+}
+
+// staleAge is how old a temporary file must be to count as stale where files cannot be
+// locked.
+const staleAge = time.Hour
+
+// removeStaleTemps removes the temporary files earlier exports of dest left when they were
+// killed (.NAME.NNN.tmp beside it, as writeImage makes them), leaving those an export still
+// running holds.
+func removeStaleTemps(dest string) {
+	dir, prefix := filepath.Dir(dest), "."+filepath.Base(dest)+"."
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		num, ok := strings.CutPrefix(name, prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if num, ok = strings.CutSuffix(num, ".tmp"); !ok || num == "" || strings.Trim(num, "0123456789") != "" {
+			continue
+		}
+		if p := filepath.Join(dir, name); isStale(p) {
+			os.Remove(p)
+		}
+	}
 }
 
 // writeInto writes r into an existing device, pipe or socket at path.

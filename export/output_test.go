@@ -115,3 +115,47 @@ func TestWritePNGToWriter(t *testing.T) {
 		t.Fatal("the stream and the file differ")
 	}
 }
+
+// TestStaleTempsRemoved leaves what killed exports leave (.map.png.NNN.tmp beside map.png)
+// and exports map.png again: the stale ones go; a temporary file another export is still
+// writing (held open and locked) stays, and so do those of other files.
+func TestStaleTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map.png")
+	stale := []string{".map.png.123456.tmp", ".map.png.9.tmp"}
+	keep := []string{".other.png.123.tmp", ".map.png.notes.tmp", "map.png.1.tmp", ".map.png.1.tmp.bak"}
+	for _, n := range append(append([]string{}, stale...), keep...) {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("half a PNG"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	live := filepath.Join(dir, ".map.png.777.tmp")
+	f, err := os.Create(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := lockTemp(f); err != nil {
+		t.Fatal(err)
+	}
+	if !tempsLocked {
+		// Without file locks a temporary file counts as stale only once it is old.
+		old := time.Now().Add(-2 * staleAge)
+		for _, n := range append(append([]string{}, stale...), keep...) {
+			os.Chtimes(filepath.Join(dir, n), old, old)
+		}
+	}
+	if err := WritePNG(out, testmaps.Small(), Options{Scale: 1, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range stale {
+		if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+			t.Errorf("the stale %s is still there", n)
+		}
+	}
+	for _, n := range append(keep, filepath.Base(live)) {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s was removed: %v", n, err)
+		}
+	}
+}
