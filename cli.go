@@ -35,10 +35,12 @@ usage:
                                          writes the image to standard output, and a link
                                          named by -o is written through, not replaced
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) --per-stage -o DIR
-        [--width PX] [--theme light|dark] [--compare ID|TITLE]
+        [--width PX] [--theme light|dark] [--compare ID|TITLE] [--replace]
                                          one 16:9 slide per stage (the stage in context, as
                                          presentation mode shows it) and one of the whole map,
-                                         named in order (01-awareness.png …); prints each file
+                                         named in order (01-awareness.png …); prints each file.
+                                         A folder holding an earlier deck's other slides is
+                                         refused; --replace removes them
   journeycanvas templates [--lang vi|en] one line per template: id, name, description
   journeycanvas new FILE.journey --template ID [--lang vi|en] [--title TITLE]
                                          add a map made from a template; prints its id and title
@@ -305,6 +307,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	stages := fs.String("stages", "", "FROM..TO, 1-based")
 	compare := fs.String("compare", "", "id or title of a map whose emotion curve to overlay")
 	perStage := fs.Bool("per-stage", false, "one slide PNG per stage, and the whole map, into the directory -o")
+	replace := fs.Bool("replace", false, "with --per-stage: remove the slides of an earlier deck from the folder")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -314,6 +317,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	if *scale != 0 && *width != 0 {
 		return usageError{"give --scale or --width, not both"}
+	}
+	if *replace && !*perStage {
+		return usageError{"--replace is for --per-stage: it removes an earlier deck's slides from the folder"}
 	}
 	if *perStage && *out == "-" {
 		return usageError{"--per-stage writes several files: -o names their folder, not -"}
@@ -363,7 +369,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if *perStage {
-		so := export.SlideOptions{Theme: *theme, Compare: opt.Compare}
+		so := export.SlideOptions{Theme: *theme, Compare: opt.Compare, Replace: *replace}
 		if *width > 0 {
 			so.Width, so.Height = *width, (*width*9+8)/16
 		}
