@@ -29,7 +29,7 @@ usage:
   journeycanvas dump FILE.journey --map ID|TITLE
                                          the map's native JSON on standard output
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png|-
-        [--scale N | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
+        [--scale 0.25…8 | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
         [--compare ID|TITLE]             the map as a PNG image; --compare lays the emotion
                                          curve of another map of FILE over its own; -o -
                                          writes the image to standard output, and a link
@@ -300,7 +300,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	ref := fs.String("map", "", "map id or title")
 	out := fs.String("o", "", "output PNG (- for standard output), or the folder of --per-stage")
-	scale := fs.Float64("scale", 0, "1, 2 (default) or 4")
+	scale := fs.Float64("scale", 0, "device pixels per board pixel, 0.25 to 8 (default 2)")
 	width := fs.Int("width", 0, "pixel width")
 	theme := fs.String("theme", "light", "light or dark")
 	transparent := fs.Bool("transparent", false, "transparent background")
@@ -315,7 +315,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 1 || *out == "" {
 		return usageError{"export needs (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png"}
 	}
-	if *scale != 0 && *width != 0 {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if given["scale"] && given["width"] {
 		return usageError{"give --scale or --width, not both"}
 	}
 	if *replace && !*perStage {
@@ -324,14 +326,14 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if *perStage && *out == "-" {
 		return usageError{"--per-stage writes several files: -o names their folder, not -"}
 	}
-	if *perStage && (*stages != "" || *scale != 0 || *transparent) {
+	if *perStage && (*stages != "" || given["scale"] || *transparent) {
 		return usageError{"--per-stage writes 16:9 slides of every stage: it takes --width, --theme and --compare, not --stages, --scale or --transparent"}
 	}
-	if *scale != 0 && *scale != 1 && *scale != 2 && *scale != 4 {
-		return usageError{fmt.Sprintf("--scale %g: use 1, 2 or 4 (or --width)", *scale)}
+	if given["scale"] && !(*scale >= export.MinScale && *scale <= export.MaxScale) {
+		return usageError{fmt.Sprintf("--scale %g: use a factor from %g to %g (or --width)", *scale, export.MinScale, export.MaxScale)}
 	}
-	if *width < 0 {
-		return usageError{"--width must be positive"}
+	if given["width"] && *width < export.MinWidth {
+		return usageError{fmt.Sprintf("--width %d: use at least %d px", *width, export.MinWidth)}
 	}
 	if *theme != "light" && *theme != "dark" {
 		return usageError{fmt.Sprintf("--theme %q: use light or dark", *theme)}
@@ -383,12 +385,47 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: --stages %s: the map has %d stages", pos[0], *stages, len(m.Stages))
 	}
 	if *out == "-" {
-		if err := export.WritePNGTo(stdout, m, opt); err != nil {
-			return fmt.Errorf("export to standard output: %w", err)
-		}
-		return nil
+		err = export.WritePNGTo(stdout, m, opt)
+	} else {
+		err = export.WritePNG(*out, m, opt)
 	}
-	return export.WritePNG(*out, m, opt)
+	var tl *export.TooLargeError
+	if errors.As(err, &tl) {
+		name := *out
+		if name == "-" {
+			name = "standard output"
+		}
+		return fmt.Errorf("export %s: %s", name, tooLargeAdvice(tl))
+	}
+	if err != nil && *out == "-" {
+		return fmt.Errorf("export to standard output: %w", err)
+	}
+	return err
+}
+
+// tooLargeAdvice says why an export is too large and which options would make it fit.
+func tooLargeAdvice(e *export.TooLargeError) string {
+	msg := fmt.Sprintf("%v: the map would be %d × %d px and the limit is %d px a side", export.ErrTooLarge, e.W, e.H, export.MaxSide)
+	if e.StageTooTall {
+		msg += fmt.Sprintf(", and one stage alone is %d px tall", e.StageH)
+	}
+	var ways []string
+	switch {
+	case e.Scale > 0 && e.Width > 0:
+		ways = append(ways, fmt.Sprintf("a smaller --scale (%s fits) or --width (%d px fits)", strconv.FormatFloat(e.Scale, 'f', -1, 64), e.Width))
+	case e.Width > 0:
+		ways = append(ways, fmt.Sprintf("a smaller --width (%d px fits)", e.Width))
+	}
+	switch {
+	case e.StageTooTall:
+		ways = append(ways, "--per-stage for slides, one stage on each")
+	case e.Stages > 1:
+		ways = append(ways, "--stages FROM..TO for fewer stages")
+	}
+	if len(ways) == 0 {
+		return msg
+	}
+	return msg + "; use " + strings.Join(ways, ", or ")
 }
 
 func parseRange(s string) (from, to int, ok bool) {

@@ -149,7 +149,14 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"import", ws, badMmd}, 1, "bad.mmd:4"},
 		{[]string{"import", ws, filepath.Join(dir, "x.txt")}, 1, "x.txt"},
 		{[]string{"export", ws, "--map", "1"}, 2, "-o"},
-		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "3"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "9"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "0.2"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "0"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "0"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "1"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "99"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "--per-stage", "-o", filepath.Join(dir, "deck"), "--width", "1"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "800", "--scale", "1"}, 2, "not both"},
 	}
 	for _, c := range cases {
 		_, errOut, code := run(t, c.args...)
@@ -159,6 +166,9 @@ func TestCommandLineErrors(t *testing.T) {
 		if c.code == 1 && strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 			t.Errorf("%v: error is not one line: %q", c.args, errOut)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "o.png")); err == nil {
+		t.Error("a refused --scale or --width wrote the image")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing.journey")); err == nil {
 		t.Error("list created a missing workspace")

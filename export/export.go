@@ -36,6 +36,70 @@ const MaxSide = 16384
 // would be wider or taller than MaxSide.
 var ErrTooLarge = errors.New("image too large")
 
+// The scales and widths an export may have: below MinScale or MinWidth the text is a blur of
+// a pixel or two, past MaxScale the image is larger than any screen or print needs.
+const (
+	MinScale float64 = 0.25
+	MaxScale float64 = 8
+	MinWidth int     = 100
+)
+
+// TooLargeError is the error (wrapping ErrTooLarge) for an export past MaxSide, with advice
+// that works.
+type TooLargeError struct {
+	// W and H are the size asked for, in pixels.
+	W, H int
+	// Scale is the largest scale, to a hundredth and at most MaxScale, at which the export
+	// fits; 0 when that is below MinScale.
+	Scale float64
+	// Width is the largest width, in pixels, at which the export fits; 0 when that is below
+	// MinWidth.
+	Width int
+	// Stages is the number of stages exported.
+	Stages int
+	// StageTooTall says one stage alone is taller than MaxSide at the scale asked for, so
+	// exporting fewer stages would not help; presentation slides (each fitted to its size)
+	// would.
+	StageTooTall bool
+	// StageH is the height in pixels of the tallest stage alone, at the scale asked for.
+	StageH int
+}
+
+func (e *TooLargeError) Error() string {
+	var ways []string
+	if e.Scale > 0 {
+		ways = append(ways, fmt.Sprintf("at a smaller scale (%s× fits)", strconv.FormatFloat(e.Scale, 'f', -1, 64)))
+	}
+	if e.Width > 0 {
+		ways = append(ways, fmt.Sprintf("at a smaller width (%d px fits)", e.Width))
+	}
+	switch {
+	case e.StageTooTall:
+		ways = append(ways, "as slides, one per stage")
+	case e.Stages > 1:
+		ways = append(ways, "with fewer stages")
+	}
+	msg := fmt.Sprintf("%v: the map would be %d × %d px and the limit is %d px a side", ErrTooLarge, e.W, e.H, MaxSide)
+	if e.StageTooTall {
+		msg += fmt.Sprintf(" (one stage alone is %d px tall)", e.StageH)
+	}
+	if len(ways) == 0 {
+		return msg
+	}
+	return msg + "; export it " + orList(ways)
+}
+
+// Unwrap makes errors.Is(err, ErrTooLarge) hold.
+func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
+
+// orList joins "a", "b", "c" as "a, b or c".
+func orList(s []string) string {
+	if len(s) == 1 {
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
 // Options say how to export a map.
 type Options struct {
 	// Scale is device pixels per layout unit (1 = the board at 100 %); 0 means 2.
@@ -105,28 +169,16 @@ type plan struct {
 }
 
 func makePlan(m *data.Map, opt Options) (*plan, error) {
-	if opt.StageFrom != 0 || opt.StageTo != 0 {
-		n := len(m.Stages)
-		to := opt.StageTo
-		if to == 0 {
-			to = n
-		}
-		if opt.StageFrom < 1 || to < opt.StageFrom || to > n {
-			return nil, fmt.Errorf("stages %d..%d: the map has %d stages", opt.StageFrom, to, n)
-		}
+	if opt.Width != 0 && opt.Width < MinWidth {
+		return nil, fmt.Errorf("width %d px: give at least %d px", opt.Width, MinWidth)
 	}
-	lang := opt.Lang
-	if lang == "" {
-		lang = geometry.DetectLang(m)
+	if opt.Width == 0 && opt.Scale != 0 && !(opt.Scale >= MinScale && opt.Scale <= MaxScale) {
+		return nil, fmt.Errorf("scale %v: give a scale from %v to %v", opt.Scale, MinScale, MaxScale)
 	}
-	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
-		Header: true, Lang: lang, Compare: opt.Compare})
-	now := opt.Now
-	if now.IsZero() {
-		now = time.Now()
+	lay, ex, totalH, err := layout(m, opt)
+	if err != nil {
+		return nil, err
 	}
-	ex := layoutExtras(m, lay, now)
-	totalH := ex.bottom + geometry.MarginExport
 	p := &plan{lay: lay, extras: ex}
 	switch {
 	case opt.Width > 0:
@@ -144,19 +196,73 @@ func makePlan(m *data.Map, opt Options) (*plan, error) {
 	}
 	p.h = int(math.Ceil(totalH*p.scale - 1e-9))
 	if p.w > MaxSide || p.h > MaxSide {
-		fit := math.Floor(float64(MaxSide)/math.Max(lay.Width, totalH)*100) / 100
-		if fit < 0.01 {
-			return nil, fmt.Errorf("%w: the map would be %d × %d px and the limit is %d px a side; export fewer stages (a smaller scale would not do)",
-				ErrTooLarge, p.w, p.h, MaxSide)
-		}
-		return nil, fmt.Errorf("%w: the map would be %d × %d px and the limit is %d px a side; export it at a smaller scale (%s× fits) or width (at most %d px), or fewer stages",
-			ErrTooLarge, p.w, p.h, MaxSide, strconv.FormatFloat(fit, 'f', -1, 64), int(math.Floor(fit*lay.Width)))
+		return nil, tooLargeError(m, opt, p, totalH)
 	}
 	p.dpi = float64(opt.DPI)
 	if p.dpi <= 0 {
 		p.dpi = 96 * p.scale
 	}
 	return p, nil
+}
+
+// layout lays out the export of m in layout units: the board, the extras below it and the
+// height of the whole. It refuses a stage range outside the map.
+func layout(m *data.Map, opt Options) (*geometry.Layout, *extras, float64, error) {
+	if opt.StageFrom != 0 || opt.StageTo != 0 {
+		n := len(m.Stages)
+		to := opt.StageTo
+		if to == 0 {
+			to = n
+		}
+		if opt.StageFrom < 1 || to < opt.StageFrom || to > n {
+			return nil, nil, 0, fmt.Errorf("stages %d..%d: the map has %d stages", opt.StageFrom, to, n)
+		}
+	}
+	lang := opt.Lang
+	if lang == "" {
+		lang = geometry.DetectLang(m)
+	}
+	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
+		Header: true, Lang: lang, Compare: opt.Compare})
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	ex := layoutExtras(m, lay, now)
+	return lay, ex, ex.bottom + geometry.MarginExport, nil
+}
+
+// tooLargeError works out what to advise for an export p of m past MaxSide, whose whole
+// height in layout units is totalH.
+func tooLargeError(m *data.Map, opt Options, p *plan, totalH float64) *TooLargeError {
+	e := &TooLargeError{W: p.w, H: p.h, Stages: len(p.lay.Stages)}
+	fit := float64(MaxSide) / math.Max(p.lay.Width, totalH)
+	if s := min(math.Floor(fit*100)/100, MaxScale); s >= MinScale {
+		e.Scale = s
+	}
+	if w := int(math.Floor(min(fit, MaxScale) * p.lay.Width)); w >= MinWidth {
+		e.Width = w
+	}
+	// Would a stage alone fit at this scale? Each is laid out on its own, as --stages would.
+	from, to := opt.StageFrom, opt.StageTo
+	if from == 0 {
+		from = 1
+	}
+	if to == 0 {
+		to = len(m.Stages)
+	}
+	for i := from; i <= to && e.Stages > 1; i++ {
+		one := opt
+		one.StageFrom, one.StageTo = i, i
+		if _, _, h, err := layout(m, one); err == nil {
+			e.StageH = max(e.StageH, int(math.Ceil(h*p.scale-1e-9)))
+		}
+	}
+	e.StageTooTall = e.StageH > MaxSide
+	if e.Stages == 1 {
+		e.StageH, e.StageTooTall = p.h, p.h > MaxSide
+	}
+	return e
 }
 
 func render(m *data.Map, opt Options) (*Rendered, error) {

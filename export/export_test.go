@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -197,25 +198,88 @@ func TestTooLarge(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("a refused export left %v", entries)
 	}
-	// Too tall at 4×: the advice names a scale that fits, and that scale works.
-	big := testmaps.Big(1000, 12, 6)
-	_, err = Render(big, Options{Scale: 4})
-	if !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("4× of 1000 cards: %v", err)
+}
+
+// tooLarge returns the TooLargeError of exporting m with opt, failing the test without one.
+func tooLarge(t *testing.T, m *data.Map, opt Options) *TooLargeError {
+	t.Helper()
+	_, err := Render(m, opt)
+	var e *TooLargeError
+	if !errors.As(err, &e) || !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("%+v: %v, want a TooLargeError", opt, err)
 	}
-	if p, err := makePlan(big, Options{Scale: 2}); err != nil || p.h > MaxSide {
-		t.Fatalf("2× of 1000 cards: %v", err)
+	return e
+}
+
+// TestTooLargeAdvice checks that what a refused export advises works: the scale and the width
+// it names fit (and a hundredth more scale, or a pixel more width, would not be needed), and
+// it advises fewer stages only when that helps, slides when one stage alone is too tall.
+func TestTooLargeAdvice(t *testing.T) {
+	// 1,000 cards at 4×: every stage alone is taller than MaxSide.
+	tall := testmaps.Big(1000, 12, 6)
+	e := tooLarge(t, tall, Options{Scale: 4})
+	if !e.StageTooTall || strings.Contains(e.Error(), "fewer stages") || !strings.Contains(e.Error(), "slides") {
+		t.Fatalf("one stage alone too tall: %+v: %q", e, e.Error())
 	}
-	// The scale the message suggests fits.
-	msg := err.Error()
-	i := strings.Index(msg, "× fits")
-	j := strings.LastIndex(msg[:i], "(")
-	fit, perr := strconv.ParseFloat(msg[j+1:i], 64)
-	if perr != nil {
-		t.Fatalf("no scale in %q", msg)
+	// 60 narrow stages at 8×: too wide, and a few stages fit.
+	wide := testmaps.Big(120, 60, 3)
+	e2 := tooLarge(t, wide, Options{Scale: 8})
+	if e2.StageTooTall || !strings.Contains(e2.Error(), "fewer stages") {
+		t.Fatalf("too wide: %+v: %q", e2, e2.Error())
 	}
-	if _, err := makePlan(big, Options{Scale: fit}); err != nil {
-		t.Fatalf("the suggested scale %v does not fit: %v", fit, err)
+	for _, c := range []struct {
+		m *data.Map
+		e *TooLargeError
+	}{{tall, e}, {wide, e2}} {
+		if c.e.Scale < MinScale || c.e.Width < MinWidth {
+			t.Fatalf("%+v: no usable scale or width advised", c.e)
+		}
+		msg := c.e.Error()
+		if !strings.Contains(msg, strconv.FormatFloat(c.e.Scale, 'f', -1, 64)+"×") || !strings.Contains(msg, strconv.Itoa(c.e.Width)+" px") {
+			t.Fatalf("%q does not state scale %v and width %d", msg, c.e.Scale, c.e.Width)
+		}
+		if _, err := makePlan(c.m, Options{Scale: c.e.Scale}); err != nil {
+			t.Fatalf("the advised scale %v does not fit: %v", c.e.Scale, err)
+		}
+		if _, err := makePlan(c.m, Options{Width: c.e.Width}); err != nil {
+			t.Fatalf("the advised width %d does not fit: %v", c.e.Width, err)
+		}
+		if _, err := makePlan(c.m, Options{Scale: c.e.Scale + 0.02}); err == nil {
+			t.Fatalf("the advised scale %v is needlessly small", c.e.Scale)
+		}
+	}
+	// Slides of the tall map fit: that advice works too.
+	if _, err := RenderSlide(tall, 0, SlideOptions{Width: 640, Height: 360}); err != nil {
+		t.Fatal(err)
+	}
+	// No stage range advice on a one-stage map.
+	one := testmaps.Big(600, 1, 3)
+	if e := tooLarge(t, one, Options{Scale: 8}); strings.Contains(e.Error(), "fewer stages") {
+		t.Fatalf("one stage: %q", e.Error())
+	}
+}
+
+// TestScaleAndWidthLimits: any scale from MinScale to MaxScale works, and outside it, or a
+// width below MinWidth, is refused rather than drawn (a 1 px wide map, a silent default).
+func TestScaleAndWidthLimits(t *testing.T) {
+	m := testmaps.Small()
+	for _, s := range []float64{MinScale, 0.5, 1.5, 2.25, 3, MaxScale} {
+		w, _, err := Size(m, Options{Scale: s})
+		if err != nil {
+			t.Fatalf("scale %v: %v", s, err)
+		}
+		one, _, _ := Size(m, Options{Scale: 1})
+		if math.Abs(float64(w)-float64(one)*s) > s+1 {
+			t.Fatalf("scale %v: width %d, 1× is %d", s, w, one)
+		}
+	}
+	for _, opt := range []Options{{Scale: 0.2}, {Scale: 8.5}, {Scale: -1}, {Scale: math.NaN()}, {Scale: math.Inf(1)}, {Width: 1}, {Width: MinWidth - 1}, {Width: -5}} {
+		if _, _, err := Size(m, opt); err == nil {
+			t.Errorf("%+v was accepted", opt)
+		}
+	}
+	if w, _, err := Size(m, Options{Width: MinWidth}); err != nil || w != MinWidth {
+		t.Fatalf("width %d: %d, %v", MinWidth, w, err)
 	}
 }
 
