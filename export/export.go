@@ -389,9 +389,10 @@ func writeImage(path string, r *Rendered) error {
 		os.Remove(tmp)
 		return fmt.Errorf("export %s: %w", path, err)
 	}
-	if err := lockTemp(f); err != nil {
-		return fail(err)
-	}
+	// The lock marks the file as in use for removeStaleTemps. Where the file system has no
+	// locks (some network shares) the export goes on without: isStale, unable to lock either,
+	// then leaves every temporary file alone.
+	lockTemp(f)
 	bw := bufio.NewWriterSize(f, 1<<20)
 	if err := Encode(bw, r.Image, r.DPI); err != nil {
 		return fail(err)
