@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -26,15 +28,19 @@ usage:
   journeycanvas list FILE.journey        one line per map: id, title, type, stages, cards
   journeycanvas dump FILE.journey --map ID|TITLE
                                          the map's native JSON on standard output
-  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png
-        [--scale N | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
+  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png|-
+        [--scale 0.25…8 | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
         [--compare ID|TITLE]             the map as a PNG image; --compare lays the emotion
-                                         curve of another map of FILE over its own
+                                         curve of another map of FILE over its own; -o -
+                                         writes the image to standard output, and a link
+                                         named by -o is written through, not replaced
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) --per-stage -o DIR
-        [--width PX] [--theme light|dark] [--compare ID|TITLE]
+        [--width PX] [--theme light|dark] [--compare ID|TITLE] [--replace]
                                          one 16:9 slide per stage (the stage in context, as
                                          presentation mode shows it) and one of the whole map,
-                                         named in order (01-awareness.png …); prints each file
+                                         named in order (01-awareness.png …); prints each file.
+                                         A folder holding an earlier deck's other slides is
+                                         refused; --replace removes them
   journeycanvas templates [--lang vi|en] one line per template: id, name, description
   journeycanvas new FILE.journey --template ID [--lang vi|en] [--title TITLE]
                                          add a map made from a template; prints its id and title
@@ -48,6 +54,13 @@ func (e usageError) Error() string { return e.msg }
 // runCLI runs a headless sub-command and returns its exit status. When the arguments ask for
 // the desktop app instead, it returns the workspace to open.
 func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string) {
+	app := len(args) == 0 || len(args) == 1 && !strings.HasPrefix(args[0], "-") && !isCommand(args[0])
+	if app && displayMissing(runtime.GOOS, os.Getenv) {
+		// Checked before anything is created: the toolkit would make its settings folder and
+		// DefaultPath the data folder, then fail to open a window.
+		fmt.Fprintln(stderr, "journeycanvas: no display: set DISPLAY, or use a sub-command")
+		return 1, ""
+	}
 	if len(args) == 0 {
 		path, err := data.DefaultPath()
 		if err != nil {
@@ -56,6 +69,10 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		}
 		return 0, path
 	}
+	// Every command writes through out, which remembers a failed write (a full disk, a closed
+	// file): the command then fails, rather than exit 0 with its output lost.
+	out := &checkedWriter{w: stdout}
+	stdout = out
 	var err error
 	switch args[0] {
 	case "import":
@@ -72,13 +89,18 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		err = cmdNew(args[1:], stdout)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
-		return 0, ""
 	default:
 		if strings.HasPrefix(args[0], "-") || len(args) > 1 {
 			err = usageError{fmt.Sprintf("unknown command or option %q", args[0])}
 			break
 		}
 		return 0, args[0]
+	}
+	if out.err != nil {
+		var se stdoutError
+		if !errors.As(err, &se) {
+			err = stdoutError{err: out.err}
+		}
 	}
 	var ue usageError
 	switch {
@@ -91,6 +113,73 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		fmt.Fprintln(stderr, "journeycanvas:", oneLine(err.Error()))
 		return 1, ""
 	}
+}
+
+// checkedWriter passes writes on to w and remembers the first error.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// stdoutError is a failed write to standard output; what says what was done all the same
+// (a map created, whose id the user would otherwise lose).
+type stdoutError struct {
+	what string
+	err  error
+}
+
+func (e stdoutError) Error() string {
+	err := e.err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // "write /dev/stdout: …" names a file the user never gave
+	}
+	if e.what != "" {
+		return fmt.Sprintf("%s, but writing it to standard output failed: %v", e.what, err)
+	}
+	return fmt.Sprintf("write standard output: %v", err)
+}
+
+func (e stdoutError) Unwrap() error { return e.err }
+
+// printCreated prints the id and title of a map just made; when standard output cannot take
+// them, the error names the map so the user can find it.
+func printCreated(stdout io.Writer, path string, id int64, title string) error {
+	if _, err := fmt.Fprintf(stdout, "%d\t%s\n", id, title); err != nil {
+		return stdoutError{what: fmt.Sprintf("map %d (%q) was added to %s", id, title, path), err: err}
+	}
+	return nil
+}
+
+// isCommand reports whether name is one of the headless sub-commands (or help).
+func isCommand(name string) bool {
+	switch name {
+	case "import", "list", "dump", "export", "templates", "new", "help":
+		return true
+	}
+	return false
+}
+
+// displayMissing reports whether the desktop app has no display to open on: on Linux and the
+// BSDs when neither DISPLAY (X11) nor WAYLAND_DISPLAY is set. Windows and macOS always have
+// one.
+func displayMissing(goos string, getenv func(string) string) bool {
+	switch goos {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
+	}
+	return false
 }
 
 // oneLine keeps an error message on one line, as the contract promises.
@@ -148,8 +237,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("import %s into %s: %w", pos[1], pos[0], err)
 	}
-	fmt.Fprintf(stdout, "%d\t%s\n", id, m.Title)
-	return nil
+	return printCreated(stdout, pos[0], id, m.Title)
 }
 
 func cmdList(args []string, stdout io.Writer) error {
@@ -212,14 +300,15 @@ func cmdDump(args []string, stdout io.Writer) error {
 func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	ref := fs.String("map", "", "map id or title")
-	out := fs.String("o", "", "output PNG")
-	scale := fs.Float64("scale", 0, "1, 2 (default) or 4")
+	out := fs.String("o", "", "output PNG (- for standard output), or the folder of --per-stage")
+	scale := fs.Float64("scale", 0, "device pixels per board pixel, 0.25 to 8 (default 2)")
 	width := fs.Int("width", 0, "pixel width")
 	theme := fs.String("theme", "light", "light or dark")
 	transparent := fs.Bool("transparent", false, "transparent background")
 	stages := fs.String("stages", "", "FROM..TO, 1-based")
 	compare := fs.String("compare", "", "id or title of a map whose emotion curve to overlay")
 	perStage := fs.Bool("per-stage", false, "one slide PNG per stage, and the whole map, into the directory -o")
+	replace := fs.Bool("replace", false, "with --per-stage: remove the slides of an earlier deck from the folder")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -227,17 +316,25 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 1 || *out == "" {
 		return usageError{"export needs (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png"}
 	}
-	if *scale != 0 && *width != 0 {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if given["scale"] && given["width"] {
 		return usageError{"give --scale or --width, not both"}
 	}
-	if *perStage && (*stages != "" || *scale != 0 || *transparent) {
+	if *replace && !*perStage {
+		return usageError{"--replace is for --per-stage: it removes an earlier deck's slides from the folder"}
+	}
+	if *perStage && *out == "-" {
+		return usageError{"--per-stage writes several files: -o names their folder, not -"}
+	}
+	if *perStage && (*stages != "" || given["scale"] || *transparent) {
 		return usageError{"--per-stage writes 16:9 slides of every stage: it takes --width, --theme and --compare, not --stages, --scale or --transparent"}
 	}
-	if *scale != 0 && *scale != 1 && *scale != 2 && *scale != 4 {
-		return usageError{fmt.Sprintf("--scale %g: use 1, 2 or 4 (or --width)", *scale)}
+	if given["scale"] && !(*scale >= export.MinScale && *scale <= export.MaxScale) {
+		return usageError{fmt.Sprintf("--scale %g: use a factor from %g to %g (or --width)", *scale, export.MinScale, export.MaxScale)}
 	}
-	if *width < 0 {
-		return usageError{"--width must be positive"}
+	if given["width"] && *width < export.MinWidth {
+		return usageError{fmt.Sprintf("--width %d: use at least %d px", *width, export.MinWidth)}
 	}
 	if *theme != "light" && *theme != "dark" {
 		return usageError{fmt.Sprintf("--theme %q: use light or dark", *theme)}
@@ -275,7 +372,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if *perStage {
-		so := export.SlideOptions{Theme: *theme, Compare: opt.Compare}
+		so := export.SlideOptions{Theme: *theme, Compare: opt.Compare, Replace: *replace}
 		if *width > 0 {
 			so.Width, so.Height = *width, (*width*9+8)/16
 		}
@@ -288,7 +385,48 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if opt.StageTo > len(m.Stages) {
 		return fmt.Errorf("%s: --stages %s: the map has %d stages", pos[0], *stages, len(m.Stages))
 	}
-	return export.WritePNG(*out, m, opt)
+	if *out == "-" {
+		err = export.WritePNGTo(stdout, m, opt)
+	} else {
+		err = export.WritePNG(*out, m, opt)
+	}
+	var tl *export.TooLargeError
+	if errors.As(err, &tl) {
+		name := *out
+		if name == "-" {
+			name = "standard output"
+		}
+		return fmt.Errorf("export %s: %s", name, tooLargeAdvice(tl))
+	}
+	if err != nil && *out == "-" {
+		return fmt.Errorf("export to standard output: %w", err)
+	}
+	return err
+}
+
+// tooLargeAdvice says why an export is too large and which options would make it fit.
+func tooLargeAdvice(e *export.TooLargeError) string {
+	msg := fmt.Sprintf("%v: the map would be %d × %d px and the limit is %d px a side", export.ErrTooLarge, e.W, e.H, export.MaxSide)
+	if e.StageTooTall {
+		msg += fmt.Sprintf(", and one stage alone is %d px tall", e.StageH)
+	}
+	var ways []string
+	switch {
+	case e.Scale > 0 && e.Width > 0:
+		ways = append(ways, fmt.Sprintf("a smaller --scale (%s fits) or --width (%d px fits)", strconv.FormatFloat(e.Scale, 'f', -1, 64), e.Width))
+	case e.Width > 0:
+		ways = append(ways, fmt.Sprintf("a smaller --width (%d px fits)", e.Width))
+	}
+	switch {
+	case e.StageTooTall:
+		ways = append(ways, "--per-stage for slides, one stage on each")
+	case e.Stages > 1:
+		ways = append(ways, "--stages FROM..TO for fewer stages")
+	}
+	if len(ways) == 0 {
+		return msg
+	}
+	return msg + "; use " + strings.Join(ways, ", or ")
 }
 
 func parseRange(s string) (from, to int, ok bool) {
@@ -355,6 +493,5 @@ func cmdNew(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d\t%s\n", id, m.Title)
-	return nil
+	return printCreated(stdout, pos[0], id, m.Title)
 }

@@ -149,7 +149,14 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"import", ws, badMmd}, 1, "bad.mmd:4"},
 		{[]string{"import", ws, filepath.Join(dir, "x.txt")}, 1, "x.txt"},
 		{[]string{"export", ws, "--map", "1"}, 2, "-o"},
-		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "3"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "9"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "0.2"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--scale", "0"}, 2, "--scale"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "0"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "1"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "99"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "--per-stage", "-o", filepath.Join(dir, "deck"), "--width", "1"}, 2, "--width"},
+		{[]string{"export", ws, "--map", "1", "-o", filepath.Join(dir, "o.png"), "--width", "800", "--scale", "1"}, 2, "not both"},
 	}
 	for _, c := range cases {
 		_, errOut, code := run(t, c.args...)
@@ -159,6 +166,9 @@ func TestCommandLineErrors(t *testing.T) {
 		if c.code == 1 && strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 			t.Errorf("%v: error is not one line: %q", c.args, errOut)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "o.png")); err == nil {
+		t.Error("a refused --scale or --width wrote the image")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing.journey")); err == nil {
 		t.Error("list created a missing workspace")
@@ -186,6 +196,131 @@ func TestQuietInCUTF8(t *testing.T) {
 		cmd.Stderr = &stderr
 		if err := cmd.Run(); err != nil || stderr.Len() > 0 {
 			t.Fatalf("LANG=%s: %v, stderr %q", loc, err, stderr.String())
+		}
+	}
+}
+
+// runWithStdout runs the binary with no display and its standard output going to out (a
+// file, a device); it returns stderr and the exit status.
+func runWithStdout(t *testing.T, out *os.File, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Env = append(filteredEnv(), "HOME="+t.TempDir())
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return errb.String(), ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return errb.String(), 0
+}
+
+// TestStdoutFull sends standard output to /dev/full (a full disk): every command that prints
+// exits 1 with one line saying standard output could not be written, and import and new,
+// whose map was made, name its id there so it is not lost.
+func TestStdoutFull(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	}
+	defer full.Close()
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "w.journey")
+	if _, e, code := run(t, "new", ws, "--template", "ecommerce"); code != 0 {
+		t.Fatal(e)
+	}
+	for _, c := range []struct {
+		args []string
+		want []string // each must appear on the one line of stderr
+	}{
+		{[]string{"list", ws}, []string{"standard output"}},
+		{[]string{"templates"}, []string{"standard output"}},
+		{[]string{"dump", ws, "--map", "1"}, []string{"standard output"}},
+		{[]string{"--help"}, []string{"standard output"}},
+		{[]string{"import", ws, samples + "ecommerce.mmd"}, []string{"standard output", "map 2 ", ws}},
+		{[]string{"new", ws, "--template", "ecommerce"}, []string{"standard output", "map 3 ", ws}},
+	} {
+		e, code := runWithStdout(t, full, c.args...)
+		if code != 1 || strings.Count(strings.TrimSpace(e), "\n") != 0 {
+			t.Errorf("%v > /dev/full: exit %d, stderr %q; want 1 and one line", c.args, code, e)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(e, w) {
+				t.Errorf("%v > /dev/full: stderr %q does not name %q", c.args, e, w)
+			}
+		}
+	}
+	// The maps were made all the same: the message told the truth.
+	out, _, _ := run(t, "list", ws)
+	if n := strings.Count(out, "\n"); n != 3 {
+		t.Errorf("the workspace holds %d maps, want 3: %q", n, out)
+	}
+}
+
+// TestNoDisplay starts the desktop app (no argument, and a workspace argument) with neither
+// DISPLAY nor WAYLAND_DISPLAY, in an empty home and data folder: it says what to do on one
+// line, exits 1, and creates nothing (no data folder, no workspace, no settings).
+func TestNoDisplay(t *testing.T) {
+	for _, args := range [][]string{nil, {"w.journey"}} {
+		home, xdg, cwd := t.TempDir(), t.TempDir(), t.TempDir()
+		cmd := exec.Command(binPath, args...)
+		cmd.Dir = cwd
+		var env []string
+		for _, e := range filteredEnv() {
+			if !strings.HasPrefix(e, "XDG_") && !strings.HasPrefix(e, "HOME=") {
+				env = append(env, e)
+			}
+		}
+		cmd.Env = append(env, "HOME="+home, "XDG_DATA_HOME="+xdg, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Errorf("%v without a display: %v, want exit 1; stderr %q", args, err, errb.String())
+		}
+		e := strings.TrimSpace(errb.String())
+		if e != "journeycanvas: no display: set DISPLAY, or use a sub-command" || out.Len() != 0 {
+			t.Errorf("%v without a display: stderr %q, stdout %q", args, errb.String(), out.String())
+		}
+		for _, d := range []string{home, xdg, cwd} {
+			if entries, _ := os.ReadDir(d); len(entries) != 0 {
+				t.Errorf("%v without a display created %s in %s", args, entries[0].Name(), d)
+			}
+		}
+	}
+}
+
+func TestDisplayMissing(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	for _, c := range []struct {
+		goos    string
+		getenv  func(string) string
+		missing bool
+	}{
+		{"linux", env(), true},
+		{"freebsd", env(), true},
+		{"linux", env("DISPLAY", ":0"), false},
+		{"linux", env("WAYLAND_DISPLAY", "wayland-0"), false},
+		{"openbsd", env("DISPLAY", ":1"), false},
+		{"windows", env(), false},
+		{"darwin", env(), false},
+	} {
+		if got := displayMissing(c.goos, c.getenv); got != c.missing {
+			t.Errorf("%s: displayMissing = %v, want %v", c.goos, got, c.missing)
 		}
 	}
 }

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -101,6 +104,141 @@ func BenchmarkExportMermaidCommand(b *testing.B) {
 		cmd.Env = filteredEnv()
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v: %s", err, msg)
+		}
+	}
+}
+
+// TestExportOutputs exports to standard output (-o -), through a symbolic link to a file (the
+// link stays) and through a link to /dev/stdout (the device is written into, not replaced).
+func TestExportOutputs(t *testing.T) {
+	dir := t.TempDir()
+	src := "testdata/mermaid-example.mmd"
+	file := filepath.Join(dir, "file.png")
+	if _, e, code := run(t, "export", src, "-o", file); code != 0 {
+		t.Fatal(e)
+	}
+	want, _ := os.ReadFile(file)
+
+	out, e, code := run(t, "export", src, "-o", "-")
+	if code != 0 || out != string(want) {
+		t.Fatalf("-o -: exit %d, %d bytes on stdout (want %d), stderr %q", code, len(out), len(want), e)
+	}
+
+	target := filepath.Join(dir, "target.png")
+	os.WriteFile(target, []byte("old"), 0o644)
+	link := filepath.Join(dir, "link.png")
+	if err := os.Symlink("target.png", link); err != nil {
+		t.Fatal(err)
+	}
+	if _, e, code := run(t, "export", src, "-o", link); code != 0 {
+		t.Fatal(e)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("-o LINK replaced the link: %v %v", fi.Mode(), err)
+	}
+	if got, _ := os.ReadFile(target); !bytes.Equal(got, want) {
+		t.Fatal("-o LINK did not write the image into the link's target")
+	}
+
+	toStdout := filepath.Join(dir, "stdout.png")
+	if err := os.Symlink("/dev/stdout", toStdout); err != nil {
+		t.Fatal(err)
+	}
+	out, e, code = run(t, "export", src, "-o", toStdout)
+	if code != 0 || out != string(want) {
+		t.Fatalf("-o link to /dev/stdout: exit %d, %d bytes on stdout (want %d), stderr %q", code, len(out), len(want), e)
+	}
+	if fi, err := os.Lstat(toStdout); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link to /dev/stdout was replaced: %v %v", fi.Mode(), err)
+	}
+	if fi, err := os.Stat("/dev/stdout"); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("/dev/stdout is now %v (%v)", fi.Mode(), err)
+	}
+
+	if _, e, code := run(t, "export", src, "--per-stage", "-o", "-"); code != 2 || !strings.Contains(e, "-o") {
+		t.Fatalf("--per-stage -o -: exit %d, %q", code, e)
+	}
+}
+
+// adviceRe finds the scale and width a refused export advises.
+var adviceRe = regexp.MustCompile(`--scale \(([0-9.]+) fits\) or --width \(([0-9]+) px fits\)`)
+
+// TestExportScaleAdvice: any scale from 0.25 to 8 is taken, and a too-large export advises a
+// --scale and a --width that work when given back; when one stage alone is too tall it
+// advises --per-stage, not fewer stages.
+func TestExportScaleAdvice(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "w.journey")
+	if _, e, code := run(t, "new", ws, "--template", "ecommerce"); code != 0 {
+		t.Fatal(e)
+	}
+	one := filepath.Join(dir, "one.png")
+	if _, e, code := run(t, "export", ws, "--map", "1", "-o", one, "--scale", "1"); code != 0 {
+		t.Fatal(e)
+	}
+	w1 := decodeSize(t, one)[0]
+	for _, s := range []string{"0.25", "0.5", "2.25", "3", "8"} {
+		out := filepath.Join(dir, "s"+s+".png")
+		if _, e, code := run(t, "export", ws, "--map", "1", "-o", out, "--scale", s); code != 0 {
+			t.Fatalf("--scale %s: %s", s, e)
+		}
+		f, _ := strconv.ParseFloat(s, 64)
+		if w := decodeSize(t, out)[0]; float64(w) < float64(w1)*f-f-1 || float64(w) > float64(w1)*f+f+1 {
+			t.Fatalf("--scale %s: %d px wide, 1× is %d", s, w, w1)
+		}
+	}
+
+	// A map with one stage of 300 cards (too tall even at 1×) and one small stage.
+	csv := filepath.Join(dir, "tall.csv")
+	var b strings.Builder
+	b.WriteString("stage,lane,title\n")
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&b, "Crowded,Steps,Card number %d with a title long enough to wrap onto two lines\n", i)
+	}
+	b.WriteString("Quiet,Steps,Only card\n")
+	os.WriteFile(csv, []byte(b.String()), 0o644)
+	// And one of 40 stages of a card each: too wide at 2×, where a few stages fit.
+	wide := filepath.Join(dir, "wide.csv")
+	b.Reset()
+	b.WriteString("stage,lane,title\n")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "Stage %d,Steps,Card %d\n", i+1, i+1)
+	}
+	os.WriteFile(wide, []byte(b.String()), 0o644)
+	for _, c := range []struct {
+		args   []string
+		stages bool // advises fewer stages
+		slides bool // advises --per-stage
+	}{
+		{[]string{wide, "--scale", "2"}, true, false},
+		{[]string{csv, "--scale", "1"}, false, true},
+	} {
+		out := filepath.Join(dir, filepath.Base(c.args[0])+".png")
+		_, e, code := run(t, append(append([]string{"export"}, c.args...), "-o", out)...)
+		if code != 1 || strings.Count(strings.TrimSpace(e), "\n") != 0 || !strings.Contains(e, out) {
+			t.Fatalf("%v: exit %d, %q", c.args, code, e)
+		}
+		if strings.Contains(e, "--stages") != c.stages || strings.Contains(e, "--per-stage") != c.slides {
+			t.Fatalf("%v: advice %q (want --stages %v, --per-stage %v)", c.args, e, c.stages, c.slides)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%v: a refused export wrote its file", c.args)
+		}
+		m := adviceRe.FindStringSubmatch(e)
+		if m == nil {
+			t.Fatalf("%v: no --scale and --width advised in %q", c.args, e)
+		}
+		src := c.args[:len(c.args)-2]
+		if _, e, code := run(t, append(append([]string{"export"}, src...), "-o", out, "--scale", m[1])...); code != 0 {
+			t.Fatalf("the advised --scale %s: %s", m[1], e)
+		}
+		if _, e, code := run(t, append(append([]string{"export"}, src...), "-o", out, "--width", m[2])...); code != 0 {
+			t.Fatalf("the advised --width %s: %s", m[2], e)
+		}
+		if c.slides {
+			if _, e, code := run(t, append(append([]string{"export"}, src...), "--per-stage", "-o", filepath.Join(dir, "deck"), "--width", "640")...); code != 0 {
+				t.Fatalf("the advised --per-stage: %s", e)
+			}
 		}
 	}
 }

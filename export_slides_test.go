@@ -79,3 +79,40 @@ func ink(img image.Image) float64 {
 	}
 	return float64(n) / float64((b.Dx()/2)*(b.Dy()/2))
 }
+
+// TestPerStageOverEarlierDeck writes a deck of another map into a folder holding a deck: the
+// command refuses on one line naming --replace and writes nothing; with --replace the folder
+// ends up holding the new deck only.
+func TestPerStageOverEarlierDeck(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "w.journey")
+	for _, tpl := range []string{"ecommerce", "blank"} {
+		if _, e, code := run(t, "new", ws, "--template", tpl); code != 0 {
+			t.Fatal(e)
+		}
+	}
+	deck := filepath.Join(dir, "deck")
+	if _, e, code := run(t, "export", ws, "--map", "1", "--per-stage", "-o", deck, "--width", "640"); code != 0 {
+		t.Fatal(e)
+	}
+	before, _ := os.ReadDir(deck)
+	_, e, code := run(t, "export", ws, "--map", "2", "--per-stage", "-o", deck, "--width", "640")
+	if code != 1 || !strings.Contains(e, "--replace") || !strings.Contains(e, deck) || strings.Count(strings.TrimSpace(e), "\n") != 0 {
+		t.Fatalf("a deck over an earlier one: exit %d, %q", code, e)
+	}
+	if after, _ := os.ReadDir(deck); len(after) != len(before) {
+		t.Fatalf("the refused deck changed the folder: %d files, were %d", len(after), len(before))
+	}
+	out, e, code := run(t, "export", ws, "--map", "2", "--per-stage", "--replace", "-o", deck, "--width", "640")
+	if code != 0 {
+		t.Fatalf("--replace: %d %s", code, e)
+	}
+	printed := strings.Fields(out)
+	after, _ := os.ReadDir(deck)
+	if len(after) != len(printed) || len(after) == len(before) {
+		t.Fatalf("after --replace the folder holds %d files, the command printed %v", len(after), printed)
+	}
+	if _, e, code := run(t, "export", ws, "--map", "2", "--replace", "-o", filepath.Join(dir, "x.png")); code != 2 || !strings.Contains(e, "--replace") {
+		t.Fatalf("--replace without --per-stage: %d %q", code, e)
+	}
+}

@@ -1,5 +1,6 @@
 // Command journeycanvas draws customer journey maps: with no sub-command it opens the desktop
-// app; the sub-commands import, list, dump and export work without a display.
+// app (on Linux and the BSDs it refuses, creating nothing, when there is no display); the
+// sub-commands import, list, dump, export, templates and new work without a display.
 package main
 
 import (

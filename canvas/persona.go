@@ -31,7 +31,7 @@ type personaForm struct {
 	p        data.Persona // what is being edited (ID 0: a new persona)
 }
 
-// personaFields are the persona questions of DOMAIN.md, in the form's order.
+// personaFields are the questions a persona answers (data.Persona), in the form's order.
 func personaFields(p *data.Persona) []struct {
 	key  string
 	ptr  *string

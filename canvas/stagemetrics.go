@@ -18,8 +18,8 @@ type metricRow struct {
 }
 
 // metricsEditor is the stage inspector's list of metrics: a row each, a button to add one,
-// and the metrics suggested for the stage's kind to add with a click. Like every field of the
-// inspector it saves as the user goes.
+// and the metrics suggested for the stage's kind (data.MetricSuggestions) to add with a click.
+// Like every field of the inspector it saves as the user goes.
 type metricsEditor struct {
 	in      *inspector
 	rows    []*metricRow

@@ -21,7 +21,7 @@ func openTemp(t testing.TB) (*Store, string) {
 	return s, path
 }
 
-// sampleMap is the e-commerce journey of DOMAIN.md, with Vietnamese text, every field set.
+// sampleMap is the e-commerce journey of SampleMap, with Vietnamese text, every field set.
 func sampleMap() *Map {
 	m := &Map{
 		Title: "Mua mỹ phẩm trực tuyến", Goal: "Tăng doanh thu", Audience: "Phụ nữ 25–35",

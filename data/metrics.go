@@ -6,8 +6,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// MetricSuggestion is a metric teams attach to a stage of a given kind (DOMAIN.md, "Metrics
-// by stage"), named in English and Vietnamese.
+// MetricSuggestion is a metric teams commonly track at a stage of a given kind (ad impressions
+// at awareness, conversion rate at acquisition, repurchase likelihood at retention…), named in
+// English and Vietnamese.
 type MetricSuggestion struct {
 	Name     [2]string // English, Vietnamese
 	Unit     string

@@ -9,7 +9,8 @@ import "time"
 // MapType says what a journey map describes.
 type MapType string
 
-// The map types users know (DOMAIN.md).
+// The map types users know: the current state, a day in the life, the future state, and the
+// service blueprint (with backstage lanes).
 const (
 	CurrentState     MapType = "current"
 	DayInTheLife     MapType = "day"
@@ -57,7 +58,9 @@ var Statuses = []Status{Draft, InReview, Approved}
 // LaneKind says what a lane (row) of the board holds.
 type LaneKind string
 
-// The lane kinds a map carries (DOMAIN.md, "Lanes (rows) a map carries").
+// The lane kinds a map carries: the customer's steps, touchpoints, channels, thoughts and
+// emotions, pain points and opportunities, content and metrics, the backstage rows of a
+// service blueprint (people, technology, policies, processes), and lanes of the user's own.
 const (
 	LaneSteps         LaneKind = "steps"
 	LaneTouchpoints   LaneKind = "touchpoints"
@@ -142,7 +145,9 @@ type Persona struct {
 	Summary string `json:"summary,omitempty"`
 	// Photo is an optional PNG or JPEG picture, at most MaxPhotoBytes.
 	Photo []byte `json:"photo,omitempty"`
-	// The persona questions of DOMAIN.md, one field each.
+	// The questions a persona answers (who they are, their day, goals, challenges, what
+	// excites and frustrates them, channels, buying triggers, problems solved, information
+	// needs), one field each.
 	Demographics   string `json:"demographics,omitempty"`
 	DayInLife      string `json:"dayInLife,omitempty"`
 	Goals          string `json:"goals,omitempty"`

@@ -1,6 +1,6 @@
 package data
 
-// SampleMap returns the e-commerce journey of DOMAIN.md (a beauty product seen in a social
+// SampleMap returns the sample e-commerce journey (a beauty product seen in a social
 // ad, bought with an email discount, loved enough to join the loyalty programme), in
 // Vietnamese ("vi") or English. New workspaces start with it so a user sees a real map at once.
 func SampleMap(lang string) *Map {

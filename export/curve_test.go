@@ -2,9 +2,6 @@ package export
 
 import (
 	"image"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"journeycanvas/canvas/geometry/testmaps"
@@ -26,9 +23,9 @@ func otherMap() *data.Map {
 	return m
 }
 
-// TestGoldenCurveLane compares the emotion lane of exports with the PNGs in testdata/: step
-// names, hot spots, moments of truth, the legend, and a compared map's curve. Run
-// `go test ./export -run TestGoldenCurveLane -update` to accept a deliberate change.
+// TestGoldenCurveLane compares the emotion lane of exports with the PNGs in testdata/ (see
+// checkGolden): step names, hot spots, moments of truth, the legend, and a compared map's
+// curve.
 func TestGoldenCurveLane(t *testing.T) {
 	small := testmaps.Small()
 	smallOther := testmaps.Small()
@@ -66,39 +63,7 @@ func TestGoldenCurveLane(t *testing.T) {
 					lane = image.Rect(int(r.X*p.scale), int(r.Y*p.scale), int(r.Right()*p.scale), int(r.Bottom()*p.scale))
 				}
 			}
-			crop := img.SubImage(lane)
-			path := filepath.Join("testdata", g.file)
-			if *update {
-				if err := os.WriteFile(path, encode(t, crop, 96), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			f, err := os.Open(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			defer f.Close()
-			want, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want.Bounds().Size() != lane.Size() {
-				t.Fatalf("size %v, golden %v", lane.Size(), want.Bounds().Size())
-			}
-			bad, total := 0, lane.Dx()*lane.Dy()
-			for y := 0; y < lane.Dy(); y++ {
-				for x := 0; x < lane.Dx(); x++ {
-					if colourDist(crop.At(lane.Min.X+x, lane.Min.Y+y), want.At(want.Bounds().Min.X+x, want.Bounds().Min.Y+y)) > 24 {
-						bad++
-					}
-				}
-			}
-			if frac := float64(bad) / float64(total); frac > 0.002 {
-				out := filepath.Join(t.TempDir(), g.file)
-				os.WriteFile(out, encode(t, crop, 96), 0o644)
-				t.Fatalf("%d pixels (%.3f%%) differ from %s; got %s", bad, 100*frac, path, out)
-			}
+			checkGolden(t, g.file, img.SubImage(lane))
 		})
 	}
 }

@@ -10,11 +10,14 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,6 +35,70 @@ const MaxSide = 16384
 // ErrTooLarge is returned (wrapped, with the size and a scale that would fit) when the image
 // would be wider or taller than MaxSide.
 var ErrTooLarge = errors.New("image too large")
+
+// The scales and widths an export may have: below MinScale or MinWidth the text is a blur of
+// a pixel or two, past MaxScale the image is larger than any screen or print needs.
+const (
+	MinScale float64 = 0.25
+	MaxScale float64 = 8
+	MinWidth int     = 100
+)
+
+// TooLargeError is the error (wrapping ErrTooLarge) for an export past MaxSide, with advice
+// that works.
+type TooLargeError struct {
+	// W and H are the size asked for, in pixels.
+	W, H int
+	// Scale is the largest scale, to a hundredth and at most MaxScale, at which the export
+	// fits; 0 when that is below MinScale.
+	Scale float64
+	// Width is the largest width, in pixels, at which the export fits; 0 when that is below
+	// MinWidth.
+	Width int
+	// Stages is the number of stages exported.
+	Stages int
+	// StageTooTall says one stage alone is taller than MaxSide at the scale asked for, so
+	// exporting fewer stages would not help; presentation slides (each fitted to its size)
+	// would.
+	StageTooTall bool
+	// StageH is the height in pixels of the tallest stage alone, at the scale asked for.
+	StageH int
+}
+
+func (e *TooLargeError) Error() string {
+	var ways []string
+	if e.Scale > 0 {
+		ways = append(ways, fmt.Sprintf("at a smaller scale (%s× fits)", strconv.FormatFloat(e.Scale, 'f', -1, 64)))
+	}
+	if e.Width > 0 {
+		ways = append(ways, fmt.Sprintf("at a smaller width (%d px fits)", e.Width))
+	}
+	switch {
+	case e.StageTooTall:
+		ways = append(ways, "as slides, one per stage")
+	case e.Stages > 1:
+		ways = append(ways, "with fewer stages")
+	}
+	msg := fmt.Sprintf("%v: the map would be %d × %d px and the limit is %d px a side", ErrTooLarge, e.W, e.H, MaxSide)
+	if e.StageTooTall {
+		msg += fmt.Sprintf(" (one stage alone is %d px tall)", e.StageH)
+	}
+	if len(ways) == 0 {
+		return msg
+	}
+	return msg + "; export it " + orList(ways)
+}
+
+// Unwrap makes errors.Is(err, ErrTooLarge) hold.
+func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
+
+// orList joins "a", "b", "c" as "a, b or c".
+func orList(s []string) string {
+	if len(s) == 1 {
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
 
 // Options say how to export a map.
 type Options struct {
@@ -102,25 +169,16 @@ type plan struct {
 }
 
 func makePlan(m *data.Map, opt Options) (*plan, error) {
-	if opt.StageFrom != 0 || opt.StageTo != 0 {
-		n := len(m.Stages)
-		to := opt.StageTo
-		if to == 0 {
-			to = n
-		}
-		if opt.StageFrom < 1 || to < opt.StageFrom || to > n {
-			return nil, fmt.Errorf("stages %d..%d: the map has %d stages", opt.StageFrom, to, n)
-		}
+	if opt.Width != 0 && opt.Width < MinWidth {
+		return nil, fmt.Errorf("width %d px: give at least %d px", opt.Width, MinWidth)
 	}
-	lang := geometry.MapLang(m, opt.Lang)
-	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
-		Header: true, Lang: lang, Compare: opt.Compare})
-	now := opt.Now
-	if now.IsZero() {
-		now = time.Now()
+	if opt.Width == 0 && opt.Scale != 0 && !(opt.Scale >= MinScale && opt.Scale <= MaxScale) {
+		return nil, fmt.Errorf("scale %v: give a scale from %v to %v", opt.Scale, MinScale, MaxScale)
 	}
-	ex := layoutExtras(m, lay, now)
-	totalH := ex.bottom + geometry.MarginExport
+	lay, ex, totalH, err := layout(m, opt)
+	if err != nil {
+		return nil, err
+	}
 	p := &plan{lay: lay, extras: ex}
 	switch {
 	case opt.Width > 0:
@@ -138,19 +196,70 @@ func makePlan(m *data.Map, opt Options) (*plan, error) {
 	}
 	p.h = int(math.Ceil(totalH*p.scale - 1e-9))
 	if p.w > MaxSide || p.h > MaxSide {
-		fit := math.Floor(float64(MaxSide)/math.Max(lay.Width, totalH)*100) / 100
-		if fit < 0.01 {
-			return nil, fmt.Errorf("%w: the map would be %d × %d px and the limit is %d px a side; export fewer stages (a smaller scale would not do)",
-				ErrTooLarge, p.w, p.h, MaxSide)
-		}
-		return nil, fmt.Errorf("%w: the map would be %d × %d px and the limit is %d px a side; export it at a smaller scale (%s× fits) or width (at most %d px), or fewer stages",
-			ErrTooLarge, p.w, p.h, MaxSide, strconv.FormatFloat(fit, 'f', -1, 64), int(math.Floor(fit*lay.Width)))
+		return nil, tooLargeError(m, opt, p, totalH)
 	}
 	p.dpi = float64(opt.DPI)
 	if p.dpi <= 0 {
 		p.dpi = 96 * p.scale
 	}
 	return p, nil
+}
+
+// layout lays out the export of m in layout units: the board, the extras below it and the
+// height of the whole. It refuses a stage range outside the map.
+func layout(m *data.Map, opt Options) (*geometry.Layout, *extras, float64, error) {
+	if opt.StageFrom != 0 || opt.StageTo != 0 {
+		n := len(m.Stages)
+		to := opt.StageTo
+		if to == 0 {
+			to = n
+		}
+		if opt.StageFrom < 1 || to < opt.StageFrom || to > n {
+			return nil, nil, 0, fmt.Errorf("stages %d..%d: the map has %d stages", opt.StageFrom, to, n)
+		}
+	}
+	lang := geometry.MapLang(m, opt.Lang)
+	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
+		Header: true, Lang: lang, Compare: opt.Compare})
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	ex := layoutExtras(m, lay, now)
+	return lay, ex, ex.bottom + geometry.MarginExport, nil
+}
+
+// tooLargeError works out what to advise for an export p of m past MaxSide, whose whole
+// height in layout units is totalH.
+func tooLargeError(m *data.Map, opt Options, p *plan, totalH float64) *TooLargeError {
+	e := &TooLargeError{W: p.w, H: p.h, Stages: len(p.lay.Stages)}
+	fit := float64(MaxSide) / math.Max(p.lay.Width, totalH)
+	if s := min(math.Floor(fit*100)/100, MaxScale); s >= MinScale {
+		e.Scale = s
+	}
+	if w := int(math.Floor(min(fit, MaxScale) * p.lay.Width)); w >= MinWidth {
+		e.Width = w
+	}
+	// Would a stage alone fit at this scale? Each is laid out on its own, as --stages would.
+	from, to := opt.StageFrom, opt.StageTo
+	if from == 0 {
+		from = 1
+	}
+	if to == 0 {
+		to = len(m.Stages)
+	}
+	for i := from; i <= to && e.Stages > 1; i++ {
+		one := opt
+		one.StageFrom, one.StageTo = i, i
+		if _, _, h, err := layout(m, one); err == nil {
+			e.StageH = max(e.StageH, int(math.Ceil(h*p.scale-1e-9)))
+		}
+	}
+	e.StageTooTall = e.StageH > MaxSide
+	if e.Stages == 1 {
+		e.StageH, e.StageTooTall = p.h, p.h > MaxSide
+	}
+	return e
 }
 
 func render(m *data.Map, opt Options) (*Rendered, error) {
@@ -194,8 +303,10 @@ func paintBand(img *image.RGBA, y0, y1 int, p *plan, transparent bool) {
 
 // WritePNG renders a map and writes it to path as a PNG with its resolution recorded. It
 // writes to a temporary file beside path and renames it into place, so path is either the
-// old file or the whole new one. When the image would be too large it writes nothing and
-// returns an error wrapping ErrTooLarge.
+// old file or the whole new one. A symbolic link is followed: the file it points at gets the
+// image and the link stays. A device, pipe or socket (/dev/stdout) is written into, never
+// replaced. When the image would be too large it writes nothing and returns an error wrapping
+// ErrTooLarge.
 func WritePNG(path string, m *data.Map, opt Options) error {
 	r, err := render(m, opt)
 	if err != nil {
@@ -204,10 +315,68 @@ func WritePNG(path string, m *data.Map, opt Options) error {
 	return writeImage(path, r)
 }
 
-// writeImage encodes r as a PNG at path, through a temporary file renamed into place.
+// WritePNGTo renders a map and writes it to w as a PNG (standard output, for instance). When
+// the image would be too large it writes nothing and returns an error wrapping ErrTooLarge.
+func WritePNGTo(w io.Writer, m *data.Map, opt Options) error {
+	r, err := render(m, opt)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	if err := Encode(bw, r.Image, r.DPI); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// outputTarget says where an export to path goes. For a regular file (or none yet) it is the
+// file at the end of any chain of symbolic links, which may not exist yet; for a device, a
+// pipe or a socket it is path itself, marked special: written into, never replaced.
+func outputTarget(path string) (dest string, special bool, err error) {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return "", false, errors.New("is a folder")
+	case err == nil && !fi.Mode().IsRegular():
+		return path, true, nil
+	case err == nil:
+		dest, err := filepath.EvalSymlinks(path)
+		return dest, false, err
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", false, err
+	}
+	// Missing: path, or the end of a dangling link, is the new file.
+	p := path
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return p, false, nil
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", false, err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
+	}
+	return "", false, errors.New("too many levels of symbolic links")
+}
+
+// writeImage encodes r as a PNG at path (see WritePNG for how links and devices are treated),
+// through a temporary file renamed into place. Errors name path.
 func writeImage(path string, r *Rendered) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	dest, special, err := outputTarget(path)
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if special {
+		return writeInto(path, r)
+	}
+	removeStaleTemps(dest)
+	dir := filepath.Dir(dest)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
@@ -217,6 +386,10 @@ func writeImage(path string, r *Rendered) error {
 		os.Remove(tmp)
 		return fmt.Errorf("export %s: %w", path, err)
 	}
+	// The lock marks the file as in use for removeStaleTemps. Where the file system has no
+	// locks (some network shares) the export goes on without: isStale, unable to lock either,
+	// then leaves every temporary file alone.
+	lockTemp(f)
 	bw := bufio.NewWriterSize(f, 1<<20)
 	if err := Encode(bw, r.Image, r.DPI); err != nil {
 		return fail(err)
@@ -234,8 +407,56 @@ func writeImage(path string, r *Rendered) error {
 		os.Remove(tmp)
 		return fmt.Errorf("export %s: %w", path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}
+
+// staleAge is how old a temporary file must be to count as stale where files cannot be
+// locked.
+const staleAge = time.Hour
+
+// removeStaleTemps removes the temporary files earlier exports of dest left when they were
+// killed (.NAME.NNN.tmp beside it, as writeImage makes them), leaving those an export still
+// running holds.
+func removeStaleTemps(dest string) {
+	dir, prefix := filepath.Dir(dest), "."+filepath.Base(dest)+"."
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		num, ok := strings.CutPrefix(name, prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if num, ok = strings.CutSuffix(num, ".tmp"); !ok || num == "" || strings.Trim(num, "0123456789") != "" {
+			continue
+		}
+		if p := filepath.Join(dir, name); isStale(p) {
+			os.Remove(p)
+		}
+	}
+}
+
+// writeInto writes r into an existing device, pipe or socket at path.
+func writeInto(path string, r *Rendered) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	err = Encode(bw, r.Image, r.DPI)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil

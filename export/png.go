@@ -209,9 +209,10 @@ func (f *filterer) init(n int) {
 }
 
 // best filters the current row and returns the filtered bytes, filter-type byte first. Every
-// row uses the Up filter: a map is mostly runs of rows like the one above, and trying Sub,
-// Up and Paeth per row (libpng's heuristic) made a 1,000-card export 1.3 % smaller at twice
-// the encoding time.
+// row uses the Up filter: a map is mostly runs of rows like the one above. It costs size:
+// image/png, which chooses a filter per row, writes the same image 1.3 % (1,000 cards) to
+// 2.0 % (300 cards) smaller at the same BestSpeed compression, and 6.8 % to 7.8 % smaller at
+// its default compression (BenchmarkEncode1000, BenchmarkEncode300 report the sizes).
 func (f *filterer) best(int) []byte {
 	cur, prev, up := f.cur[1:], f.prev[1:], f.up[1:]
 	for i := range cur {

@@ -1,13 +1,16 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -30,6 +33,8 @@ type SlideOptions struct {
 	Lang string
 	// Compare, when not nil, is another map whose curve is laid over this one's.
 	Compare *data.Map
+	// Replace lets WriteSlides remove the slides of an earlier deck from the folder.
+	Replace bool
 }
 
 // SlideCount is the number of steps of a map's presentation: one per stage, then the whole
@@ -280,22 +285,40 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // WriteSlides writes one PNG per step of the map's presentation into dir (created if
 // missing), named in order: 01-awareness.png … and, last, NN-whole-journey.png. It returns
 // the files written. A file that cannot be written stops it with an error naming the file.
+//
+// A folder holding slides this deck would not overwrite (an earlier deck, with other stages)
+// is refused before anything is written, so old and new slides never mix; with opt.Replace
+// those old slides are removed once the new ones are written. Other files are left alone.
 func WriteSlides(dir string, m *data.Map, opt SlideOptions) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("slides in %s: %w", dir, err)
-	}
 	n := SlideCount(m)
 	width := len(fmt.Sprint(n))
 	if width < 2 {
 		width = 2
 	}
-	var files []string
-	for step := 0; step < n; step++ {
+	names := make([]string, n)
+	ours := map[string]bool{}
+	for step := range names {
 		name := "whole-journey"
 		if step < len(m.Stages) {
 			name = slug(m.Stages[step].Name)
 		}
-		path := filepath.Join(dir, fmt.Sprintf("%0*d-%s.png", width, step+1, name))
+		names[step] = fmt.Sprintf("%0*d-%s.png", width, step+1, name)
+		ours[names[step]] = true
+	}
+	old, err := otherSlides(dir, ours)
+	if err != nil {
+		return nil, fmt.Errorf("slides in %s: %w", dir, err)
+	}
+	if len(old) > 0 && !opt.Replace {
+		return nil, fmt.Errorf("slides in %s: the folder holds %d slides of an earlier deck (%s…) this one would not replace; add --replace to remove them, or choose an empty folder",
+			dir, len(old), old[0])
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("slides in %s: %w", dir, err)
+	}
+	var files []string
+	for step, name := range names {
+		path := filepath.Join(dir, name)
 		img, err := RenderSlide(m, step, opt)
 		if err != nil {
 			return files, fmt.Errorf("slide %s: %w", path, err)
@@ -305,7 +328,34 @@ func WriteSlides(dir string, m *data.Map, opt SlideOptions) ([]string, error) {
 		}
 		files = append(files, path)
 	}
+	for _, name := range old {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return files, fmt.Errorf("slides in %s: remove the earlier %s: %w", dir, name, err)
+		}
+	}
 	return files, nil
+}
+
+// slideName matches the names WriteSlides gives: a number, a hyphen, a slug, .png.
+var slideName = regexp.MustCompile(`^[0-9]{2,}-[a-z0-9]+(-[a-z0-9]+)*\.png$`)
+
+// otherSlides lists, sorted, the files in dir named like slides that are not in ours. A
+// missing dir holds none.
+func otherSlides(dir string, ours map[string]bool) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var old []string
+	for _, e := range entries {
+		if !e.IsDir() && slideName.MatchString(e.Name()) && !ours[e.Name()] {
+			old = append(old, e.Name())
+		}
+	}
+	return old, nil
 }
 
 // slug makes a file-name part of a stage name: lower case ASCII letters and digits joined

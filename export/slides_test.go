@@ -2,7 +2,12 @@ package export
 
 import (
 	"image"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
@@ -151,4 +156,68 @@ func TestSlug(t *testing.T) {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestWriteSlidesOverEarlierDeck writes a deck into a folder holding an earlier one whose
+// stages had other names: refused, naming an old slide and --replace, with nothing written or
+// removed; with Replace the old slides go and the other files stay.
+func TestWriteSlidesOverEarlierDeck(t *testing.T) {
+	dir := t.TempDir()
+	m := data.SampleMap("en")
+	opt := SlideOptions{Width: 320, Height: 180}
+	first, err := WriteSlides(dir, m, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Again, the same map: the same names, nothing left over, so no question.
+	if _, err := WriteSlides(dir, m, opt); err != nil {
+		t.Fatalf("rewriting the same deck: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	os.WriteFile(filepath.Join(dir, "logo.png"), []byte("mine"), 0o644)
+	renamed := data.SampleMap("en")
+	renamed.Stages[1].Name = "Research"
+	renamed.Stages = renamed.Stages[:4] // a stage fewer: the old 06-whole-journey.png is not rewritten either
+	before := listDir(t, dir)
+	_, err = WriteSlides(dir, renamed, opt)
+	if err == nil || !strings.Contains(err.Error(), "--replace") || !strings.Contains(err.Error(), "02-consideration.png") || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("an earlier deck was not refused: %v", err)
+	}
+	if after := listDir(t, dir); !reflect.DeepEqual(before, after) {
+		t.Fatalf("a refused deck changed the folder:\n%v\n%v", before, after)
+	}
+	opt.Replace = true
+	files, err := WriteSlides(dir, renamed, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"notes.txt": true, "logo.png": true}
+	for _, f := range files {
+		want[filepath.Base(f)] = true
+	}
+	got := map[string]bool{}
+	for name := range listDir(t, dir) {
+		got[name] = true
+	}
+	if !reflect.DeepEqual(got, want) || len(first) == len(files) {
+		t.Fatalf("after --replace the folder holds %v, want %v", got, want)
+	}
+}
+
+// listDir maps each file name in dir to its modification time.
+func listDir(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]time.Time{}
+	for _, e := range entries {
+		fi, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = fi.ModTime()
+	}
+	return out
 }

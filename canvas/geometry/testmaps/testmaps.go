@@ -12,7 +12,7 @@ import (
 
 func score(v float64) *float64 { return &v }
 
-// Vietnamese is the five-stage e-commerce journey of DOMAIN.md in Vietnamese: six lanes with
+// Vietnamese is the five-stage e-commerce journey of data.SampleMap in Vietnamese: six lanes with
 // an emotion lane, sixteen cards with scores, pain points, opportunities, a moment of truth,
 // evidence of every kind, a metric and two links.
 func Vietnamese() *data.Map {
