@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestExportCommand(t *testing.T) {
@@ -241,4 +242,70 @@ func TestExportScaleAdvice(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestKilledExportLeftovers kills an export while it writes its temporary file, then exports
+// the same file again: the killed export's .NAME.NNN.tmp is gone and the image is whole.
+func TestKilledExportLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "big.csv")
+	var b strings.Builder
+	b.WriteString("stage,lane,title\n")
+	for i := 0; i < 900; i++ {
+		fmt.Fprintf(&b, "Stage %d,Lane %d,Card %d with a title that wraps onto a second line\n", i%6+1, i/6%5+1, i)
+	}
+	os.WriteFile(src, []byte(b.String()), 0o644)
+	out := filepath.Join(dir, "map.png")
+	temps := func() []string {
+		m, _ := filepath.Glob(filepath.Join(dir, ".map.png.*.tmp"))
+		return m
+	}
+	killed := false
+	for try := 0; try < 5 && !killed; try++ {
+		cmd := exec.Command(binPath, "export", src, "-o", out, "--scale", "1.5")
+		cmd.Env = filteredEnv()
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		deadline := time.After(30 * time.Second)
+	watch:
+		for {
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatalf("the export failed before it could be killed: %v %s", err, stderr.String())
+				}
+				break watch // finished before it could be caught writing
+			case <-deadline:
+				cmd.Process.Kill()
+				<-done
+				t.Fatal("the export took more than 30 s")
+			default:
+			}
+			if len(temps()) > 0 {
+				cmd.Process.Kill()
+				<-done
+				killed = true
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		os.Remove(out)
+	}
+	if !killed || len(temps()) == 0 {
+		t.Skip("could not catch the export while it wrote its temporary file")
+	}
+	left := temps()
+	if _, e, code := run(t, "export", src, "-o", out, "--scale", "1"); code != 0 {
+		t.Fatal(e)
+	}
+	if now := temps(); len(now) != 0 {
+		t.Fatalf("the killed export's %v is still there after the next export", now)
+	}
+	decodeSize(t, out)
+	t.Logf("removed %v", left)
 }
