@@ -372,14 +372,13 @@ func (b *Board) sync() {
 	b.laneHeads = b.laneHeads[:len(l.Lanes)]
 	for i := range l.Lanes {
 		if i == curveRow {
-			// The emotion lane's header also carries the scale's labels: the curve painted
-			// into the header's rectangle is just those.
+			// The emotion lane's header also carries the scale's labels.
 			cv, box := *l.Curve, l.Lanes[i]
 			cellPal := pal
 			cellPal.Cell = b.cellColour(&l.Lanes[i], i)
 			b.laneHeads[i].setLaneWith(&l.Lanes[i], cellPal, func(c *draw.Canvas) {
 				c.LaneHeader(&box)
-				c.Curve(&cv)
+				c.CurveScale(&cv)
 			})
 			continue
 		}

@@ -22,6 +22,18 @@ import (
 // The faces sit on a ring of the palette's Cell colour; Board uses the emotion lane's own.
 func (c *Canvas) Curve(cv *geometry.CurveBox) { c.curve(cv, c.Pal.Cell) }
 
+// CurveScale draws the scale's labels beside the plot (in the emotion lane's header): each
+// step's number and name. Curve draws them too; the board's pinned lane header draws only
+// these.
+func (c *Canvas) CurveScale(cv *geometry.CurveBox) {
+	for _, t := range cv.Ticks {
+		c.Text(t.Label, c.Pal.Muted)
+		for _, n := range t.Name {
+			c.Text(n, c.Pal.Muted)
+		}
+	}
+}
+
 func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 	if cv == nil {
 		return
@@ -31,11 +43,8 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 	neutral := float64(cv.Scale.Min+cv.Scale.Max) / 2
 	faint := p.Grid
 	faint.A = 70
+	c.CurveScale(cv)
 	for _, t := range cv.Ticks {
-		c.Text(t.Label, p.Muted)
-		for _, n := range t.Name {
-			c.Text(n, p.Muted)
-		}
 		if t.Score == neutral {
 			continue
 		}
