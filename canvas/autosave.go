@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -23,7 +24,8 @@ type field struct {
 	// name is the store's name of the field ("card title"): a refusal naming it is shown at
 	// the field.
 	name  string
-	dirty bool // typed since the last save
+	label string // its label in the form (for messages)
+	dirty bool   // typed since the last save
 	// check returns why the text cannot be saved, or nil; the file keeps the last valid value.
 	check func(string) error
 }
@@ -102,7 +104,9 @@ func (in *inspector) typed(f *field) {
 	f.dirty = true
 	in.dirty = true
 	if f.check != nil {
-		f.SetValidationError(f.check(f.Text))
+		err := f.check(f.Text)
+		f.SetValidationError(err)
+		in.explain(f, err)
 	}
 	if in.group == "" {
 		in.visits++
@@ -121,6 +125,23 @@ func (in *inspector) typed(f *field) {
 			}
 		})
 	})
+}
+
+// explain says under the form why a field's text cannot be saved (the mark at the field alone
+// does not say it), and clears that once the field is right again.
+func (in *inspector) explain(f *field, err error) {
+	label := f.label
+	if label == "" {
+		label = f.PlaceHolder
+	}
+	switch {
+	case err != nil:
+		in.setMessage(fmt.Sprintf(lang.L("%s: %s — the file keeps the last valid value"), label, err))
+		in.explained = f
+	case in.explained == f:
+		in.setMessage("")
+		in.explained = nil
+	}
 }
 
 // chose saves a choice (a list, a check box, a swatch) at once, as an edit of its own.
@@ -175,7 +196,10 @@ func (in *inspector) report(err error) error {
 			f.SetValidationError(nil) // a refusal shown earlier is answered
 		}
 	}
-	in.setMessage("")
+	if in.explained == nil || in.explained.problem() == nil {
+		in.setMessage("") // a field still refused keeps its explanation
+		in.explained = nil
+	}
 	if err == nil {
 		return nil
 	}

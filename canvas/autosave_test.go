@@ -189,3 +189,16 @@ func TestEditingShortcutsGoToTheFocusedField(t *testing.T) {
 		t.Fatalf("the field holds %q after Select all and Paste", got)
 	}
 }
+
+// Undo stops at the map's creation: the first Ctrl+Z on a new workspace's sample map does
+// not delete the map under the user's eyes.
+func TestUndoStopsAtTheMapsCreation(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("vi"))
+	u.undo()
+	if _, err := u.st.LoadMap(u.mapID); err != nil || u.lastErr != nil || u.m == nil {
+		t.Fatalf("undo on a fresh map: %v, shown error %v", err, u.lastErr)
+	}
+	if !u.undoItem.Disabled {
+		t.Fatal("Edit › Undo is offered with nothing but the map's creation behind it")
+	}
+}

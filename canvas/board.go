@@ -204,10 +204,12 @@ func (b *Board) placePins() {
 		}
 		r.Refresh()
 	}
-	show(b.pinLeft, pinnedX, fyne.NewPos(off.X, 0), fyne.NewSize(lw, h))
+	// The bands start at the grid: the map's header above it (title, goal, persona) scrolls
+	// away like the cards and is never covered.
+	show(b.pinLeft, pinnedX, fyne.NewPos(off.X, top), fyne.NewSize(lw, h-top))
 	show(b.pinTop, pinnedY, fyne.NewPos(0, off.Y), fyne.NewSize(w, sh))
-	show(b.pinCorner, pinnedX || pinnedY, fyne.NewPos(max(off.X, 0), max(off.Y, 0)),
-		fyne.NewSize(max(left, off.X)-max(off.X, 0)+lw, max(top, off.Y)-max(off.Y, 0)+sh))
+	show(b.pinCorner, pinnedX || pinnedY, fyne.NewPos(max(off.X, 0), max(off.Y, top)),
+		fyne.NewSize(max(left, off.X)-max(off.X, 0)+lw, sh))
 }
 
 func (b *Board) readOnly() bool { return b.host.store().ReadOnly() }

@@ -33,20 +33,21 @@ type inspector struct {
 	// keeps the form, and so does the refresh that follows the form's own save.
 	shown string
 	// target names what the form edits ("card 12"); edit groups are named after it.
-	target   string
-	save     func() // writes the form's changed fields; nil when the form edits nothing
-	texts    []*field
-	dirty    bool        // changed since the last save
-	group    string      // the edit group of the field being visited
-	visiting *field      // the field that has the focus
-	visits   int         // fields visited so far, to name edit groups
-	saving   bool        // within save: the refresh that follows keeps the form
-	building bool        // within the form's construction: setting values is not typing
-	readOnly bool        // the workspace cannot be written: fields are disabled
-	timer    *time.Timer // saves after a pause in typing
-	gen      int         // the form's generation: a pause timer of an older form does nothing
-	typedSeq int         // keystrokes so far: a pause timer with keystrokes after it does nothing
-	saves    int         // saves done (for tests)
+	target    string
+	save      func() // writes the form's changed fields; nil when the form edits nothing
+	texts     []*field
+	dirty     bool        // changed since the last save
+	group     string      // the edit group of the field being visited
+	visiting  *field      // the field that has the focus
+	explained *field      // the field whose refusal the message line shows
+	visits    int         // fields visited so far, to name edit groups
+	saving    bool        // within save: the refresh that follows keeps the form
+	building  bool        // within the form's construction: setting values is not typing
+	readOnly  bool        // the workspace cannot be written: fields are disabled
+	timer     *time.Timer // saves after a pause in typing
+	gen       int         // the form's generation: a pause timer of an older form does nothing
+	typedSeq  int         // keystrokes so far: a pause timer with keystrokes after it does nothing
+	saves     int         // saves done (for tests)
 
 	nps npsFields // the card form's metric fields (for tests)
 	// stageMetrics is the stage form's metrics editor (for tests)
@@ -84,6 +85,9 @@ func (in *inspector) show(title string, items []*widget.FormItem, extra ...fyne.
 	in.fields = map[string]fyne.CanvasObject{}
 	for _, it := range items {
 		in.fields[it.Text] = it.Widget
+		if f, ok := it.Widget.(*field); ok {
+			f.label = it.Text
+		}
 	}
 	form := widget.NewForm(items...)
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -161,6 +161,9 @@ func (u *ui) updateMenus() {
 	undo, redo := "", ""
 	if u.mapID != 0 {
 		undo, redo = u.st.UndoLabel(u.mapID), u.st.RedoLabel(u.mapID)
+		if undo == createMapLabel {
+			undo = ""
+		}
 	}
 	if u.lastDeleted != 0 {
 		undo = "Delete map"

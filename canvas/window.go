@@ -376,6 +376,11 @@ func (u *ui) setStore(s *data.Store) {
 func (u *ui) undo() { u.step(true) }
 func (u *ui) redo() { u.step(false) }
 
+// createMapLabel is the history label of a map's creation, which Undo does not take back
+// from within the map (the first run's sample, an import, a new map from the gallery): the
+// window would be left on a map that is gone.
+const createMapLabel = "Create map"
+
 func (u *ui) step(undo bool) {
 	if u.board.cancelTitle() || u.cancelName() { // Undo while naming keeps the name as it was
 		return
@@ -388,6 +393,9 @@ func (u *ui) step(undo bool) {
 	scope := u.mapID
 	if undo && u.lastDeleted != 0 {
 		scope = u.lastDeleted
+	}
+	if undo && scope == u.mapID && u.st.UndoLabel(scope) == createMapLabel {
+		return // the map's history starts with its creation: removing a map is Delete map
 	}
 	var err error
 	var ok bool

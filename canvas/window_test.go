@@ -164,11 +164,11 @@ func TestInspectorEditsCard(t *testing.T) {
 	if u.lastErr != nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1.5 {
 		t.Fatalf("an emotion off the scale: err %v", u.lastErr)
 	}
-	if emotion.problem() == nil {
-		t.Fatal("the field does not say why 9 is refused")
+	if emotion.problem() == nil || !strings.Contains(in.msg.Text, "Emotion: must be from -2 to 2") {
+		t.Fatalf("the inspector does not say why 9 is refused: %q", in.msg.Text)
 	}
 	typeIn(w, emotion, "-1")
-	if emotion.problem() != nil || *reloadMap(t, u).Card(ad.ID).Emotion != -1 {
+	if emotion.problem() != nil || in.msg.Text != "" || *reloadMap(t, u).Card(ad.ID).Emotion != -1 {
 		t.Fatal("a valid score after a refused one was not saved")
 	}
 	u.undo() // the score

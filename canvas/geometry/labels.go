@@ -1,6 +1,9 @@
 package geometry
 
 import (
+	"strings"
+	"unicode"
+
 	"journeycanvas/assets"
 	"journeycanvas/data"
 )
@@ -72,8 +75,11 @@ func MapLang(m *data.Map, asked string) string {
 	return DetectLang(m)
 }
 
-// DetectLang returns "vi" when the map's title, stage or lane names use letters only
-// Vietnamese writes (ă â đ ê ô ơ ư and the tone-marked vowels), else "en".
+// DetectLang returns "vi" when the map's text is mostly Vietnamese, else "en". It weighs the
+// words of the title, goal, stage and lane names and card titles: a word counts as Vietnamese
+// when it has a letter only Vietnamese writes (ă â đ ê ô ơ ư and the tone-marked vowels), and
+// the map is Vietnamese when a quarter of its words are (much Vietnamese has no such letter:
+// "mua", "qua", "tin"). So a few Vietnamese cards on an English map leave it English.
 func DetectLang(m *data.Map) string {
 	texts := []string{m.Title, m.Goal}
 	for _, s := range m.Stages {
@@ -82,12 +88,23 @@ func DetectLang(m *data.Map) string {
 	for _, l := range m.Lanes {
 		texts = append(texts, l.Name)
 	}
+	for _, c := range m.Cards {
+		texts = append(texts, c.Title)
+	}
+	words, vi := 0, 0
 	for _, t := range texts {
-		for _, r := range NFC(t) {
-			if isVietnamese(r) {
-				return "vi"
+		for _, w := range strings.FieldsFunc(NFC(t), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			words++
+			for _, r := range w {
+				if isVietnamese(r) {
+					vi++
+					break
+				}
 			}
 		}
+	}
+	if words > 0 && vi*4 >= words {
+		return "vi"
 	}
 	return "en"
 }

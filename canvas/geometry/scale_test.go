@@ -91,3 +91,26 @@ func dressedMap() *data.Map {
 	m.Stages[0].Metrics = []data.Metric{{Name: "Tỉ lệ chuyển đổi", Value: 2.5, Target: &target, Unit: "%", UpIsGood: true}}
 	return m
 }
+
+// A map's language is what most of its words are written in: a few Vietnamese cards or a
+// Vietnamese stage on an English map leave it English; a Vietnamese map is Vietnamese even
+// though many of its words carry no mark.
+func TestDetectLangWeighsTheWords(t *testing.T) {
+	en := data.SampleMap("en")
+	en.Stages[0].Name = "Nhận thức"
+	for i := 0; i < 5; i++ {
+		en.Cards = append(en.Cards, data.Card{ID: int64(900 + i), StageID: en.Stages[0].ID, LaneID: en.Lanes[0].ID, Title: "Đặt hàng qua Zalo"})
+	}
+	if got := DetectLang(en); got != "en" {
+		t.Fatalf("an English map with a few Vietnamese items is %q", got)
+	}
+	if got := DetectLang(data.SampleMap("vi")); got != "vi" {
+		t.Fatalf("the Vietnamese sample is %q", got)
+	}
+	if got := DetectLang(&data.Map{Title: "Mua sắm trên Shopee"}); got != "vi" {
+		t.Fatalf("a short Vietnamese title is %q", got)
+	}
+	if got := DetectLang(&data.Map{Title: "Online shopping"}); got != "en" {
+		t.Fatalf("an English title is %q", got)
+	}
+}
