@@ -810,7 +810,7 @@ func (b *Board) DoubleTapped(e *fyne.PointEvent) {
 		return
 	}
 	stageID, laneID, at, ok := b.lay.CellAt(float64(e.Position.X), float64(e.Position.Y))
-	if !ok {
+	if !ok || b.isCurveLane(laneID) {
 		return
 	}
 	b.addCard(stageID, laneID, at)

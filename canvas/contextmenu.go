@@ -110,6 +110,11 @@ func (b *Board) menuOfSelection() {
 	b.showMenu(b.boardMenu(), off.Add(fyne.NewPos(40, 40)))
 }
 
+// isCurveLane reports whether a lane is the one the emotion curve is drawn over.
+func (b *Board) isCurveLane(laneID int64) bool {
+	return b.lay != nil && b.lay.Curve != nil && b.lay.Curve.LaneID == laneID
+}
+
 // u is the window around the board.
 func (b *Board) ui() *ui {
 	u, _ := b.host.(*ui)
@@ -260,11 +265,20 @@ func (b *Board) cellMenu(stageID, laneID int64, at int) []*fyne.MenuItem {
 	if u == nil {
 		return nil
 	}
+	if b.isCurveLane(laneID) {
+		return b.boardMenu() // the curve covers the emotion lane's cells: no cards go there
+	}
 	add := fyne.NewMenuItem(lang.L("Add card here"), func() { b.addCard(stageID, laneID, at) })
 	paste := fyne.NewMenuItem(lang.L("Paste here"), func() { u.pasteInto(stageID, laneID, at) })
 	add.Disabled = b.readOnly()
 	paste.Disabled = b.readOnly() || len(u.clip) == 0
-	return append([]*fyne.MenuItem{add, paste, fyne.NewMenuItemSeparator()}, b.boardMenu()...)
+	items := []*fyne.MenuItem{add, paste, fyne.NewMenuItemSeparator()}
+	for _, it := range b.boardMenu() {
+		if it.Label != lang.L("Paste") { // "Paste here" says it for a cell
+			items = append(items, it)
+		}
+	}
+	return items
 }
 
 func (b *Board) boardMenu() []*fyne.MenuItem {
@@ -288,7 +302,7 @@ func (b *Board) stageMenu(id int64) []*fyne.MenuItem {
 		return nil
 	}
 	ro := b.readOnly()
-	rename := fyne.NewMenuItem(lang.L("Rename"), func() { u.focusField(lang.L("Name")) })
+	rename := fyne.NewMenuItem(lang.L("Rename"), func() { u.editName(selStage, id) })
 	colour := fyne.NewMenuItem(lang.L("Colour"), nil)
 	colour.ChildMenu = fyne.NewMenu("", b.colourItems(st.Colour, func(hex string) {
 		ns := *b.m.Stage(id)
@@ -313,7 +327,7 @@ func (b *Board) laneMenu(id int64) []*fyne.MenuItem {
 		return nil
 	}
 	ro := b.readOnly()
-	rename := fyne.NewMenuItem(lang.L("Rename"), func() { u.focusField(lang.L("Name")) })
+	rename := fyne.NewMenuItem(lang.L("Rename"), func() { u.editName(selLane, id) })
 	kind := fyne.NewMenuItem(lang.L("Kind"), nil)
 	var kinds []*fyne.MenuItem
 	for _, k := range data.LaneKinds {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
@@ -188,4 +189,47 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// The keyboard reaches a card's title as on a sticky note: Enter or F2 opens it, a letter
+// typed with the card selected starts it over; a double-click on a stage header renames it in
+// place; the emotion lane's cells offer no card (the curve covers them).
+func TestKeyboardEditsTheSelection(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("en"))
+	b := u.board
+	id := b.lay.Cards[0].ID
+	b.selectOne(selCard, id)
+	typed := w.Canvas().(interface{ OnTypedRune() func(rune) }).OnTypedRune()
+	typed('N')
+	if !b.title.Visible() || b.title.Text != "N" {
+		t.Fatalf("typing on a selected card: editor %v %q", b.title.Visible(), b.title.Text)
+	}
+	test.Type(b.title, "ew title")
+	b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := reloadMap(t, u).Card(id).Title; got != "New title" {
+		t.Fatalf("title %q", got)
+	}
+	b.selectOne(selCard, id)
+	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF2})
+	if !b.title.Visible() || b.title.Text != "New title" {
+		t.Fatal("F2 did not open the selected card's title")
+	}
+	b.cancelTitle()
+	h := b.stageHeads[0]
+	h.DoubleTapped(&fyne.PointEvent{})
+	if u.names.done || u.names.Text != u.m.Stages[0].Name {
+		t.Fatal("a double-click on a stage header does not rename it in place")
+	}
+	u.cancelName()
+	if b.lay.Curve != nil {
+		cell := b.lay.Cell(b.lay.Stages[1].ID, b.lay.Curve.LaneID)
+		if cell != nil {
+			b.TappedSecondary(&fyne.PointEvent{Position: centre(cell.Rect)})
+			for _, it := range b.lastMenu.Items {
+				if it.Label == lang.L("Add card here") {
+					t.Fatal("the emotion lane offers to add a card under the curve")
+				}
+			}
+		}
+	}
 }

@@ -88,6 +88,20 @@ func (h *headerView) Tapped(*fyne.PointEvent) {
 	}
 }
 
+// DoubleTapped renames the stage or lane in place.
+func (h *headerView) DoubleTapped(*fyne.PointEvent) {
+	u := h.b.ui()
+	if h.auto || u == nil {
+		return
+	}
+	k := selLane
+	if h.stage {
+		k = selStage
+	}
+	h.b.selectOne(k, h.id)
+	u.editName(k, h.id)
+}
+
 // Dragged moves the header along the board to reorder.
 func (h *headerView) Dragged(e *fyne.DragEvent) { h.b.headerDragged(h, e) }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -131,6 +132,12 @@ func (u *ui) installShortcuts() {
 	ctrl(fyne.KeyO, u.openDialog)
 	ctrl(fyne.KeyE, u.exportDialog)
 	ctrl(fyne.KeyQ, u.quit)
+	// Typing with one card selected starts its title over, as on a sticky note.
+	c.SetOnTypedRune(func(r rune) {
+		if !u.presenting && unicode.IsPrint(r) && !unicode.IsSpace(r) {
+			u.editSelected(string(r))
+		}
+	})
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if u.presenting {
 			u.presentKey(k.Name)
@@ -143,6 +150,8 @@ func (u *ui) installShortcuts() {
 			u.deleteSelection()
 		case fyne.KeyF5:
 			u.present()
+		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
+			u.editSelected("")
 		case desktop.KeyMenu:
 			u.board.menuOfSelection()
 		case fyne.KeyF10:
@@ -217,6 +226,24 @@ func (u *ui) setThemeMode(mode string) {
 }
 
 // ---- Edit ----
+
+// editSelected opens the title of the one selected card for editing (Enter, F2), or the name
+// of the selected stage or lane; typed, when not empty, replaces the title as its first
+// letters.
+func (u *ui) editSelected(typed string) {
+	b := u.board
+	switch s := b.sel; {
+	case s.kind == selCard && len(s.cards) == 1:
+		b.editTitle(s.cards[0])
+		if typed != "" && b.title.Visible() {
+			for _, r := range typed {
+				b.title.TypedRune(r)
+			}
+		}
+	case (s.kind == selStage || s.kind == selLane) && typed == "":
+		u.editName(s.kind, s.id)
+	}
+}
 
 // textFirst makes an editing command act on the text being typed when a text field has the
 // keyboard, and on the board's cards otherwise. Fyne gives the main menu's shortcuts priority
