@@ -37,13 +37,11 @@ func (u *ui) zoomChanged() {
 // actualSize is Ctrl+0: 100 % and the start (top-left) of the map.
 func (u *ui) actualSize() {
 	u.setZoom(1)
-	u.board.scroll.ScrollToOffset(fyne.Position{})
-	u.board.cull()
+	u.board.scrollToOffset(fyne.Position{})
 }
 
 // fitMap is Ctrl+1 and the toolbar's Fit: the whole map in the view, from its start.
 func (u *ui) fitMap() {
 	u.setZoom(u.board.fitZoom())
-	u.board.scroll.ScrollToOffset(fyne.Position{})
-	u.board.cull()
+	u.board.scrollToOffset(fyne.Position{})
 }
