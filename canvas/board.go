@@ -105,6 +105,8 @@ type Board struct {
 	pointer   fyne.Position
 	pointerIn bool
 	lastMenu  *fyne.Menu // the last context menu shown (for tests)
+	lang      string     // the detected language of the map's words (mapLang)
+	langKey   langKey
 
 	hits     map[int64]bool // the cards the search bar found (search.go)
 	onSetMap func()         // after setMap: the search bar keeps its hits in step
@@ -284,6 +286,32 @@ func (b *Board) fitZoom() float64 {
 	return math.Max(minZoom, math.Min(1.5, z))
 }
 
+// langKey says when the detected language of the map may have changed: another map value,
+// another title, or cards added, removed or retitled (their titles' total length).
+type langKey struct {
+	m      *data.Map
+	title  string
+	cards  int
+	titles int
+}
+
+// mapLang is the language of the words drawn on the shown map (geometry.MapLang), detected
+// from its text only when that text may have changed: a drop or a zoom does not read every
+// card's title again.
+func (b *Board) mapLang() string {
+	if b.m.Lang != "" {
+		return b.m.Lang
+	}
+	k := langKey{m: b.m, title: b.m.Title, cards: len(b.m.Cards)}
+	for i := range b.m.Cards {
+		k.titles += len(b.m.Cards[i].Title)
+	}
+	if k != b.langKey || b.lang == "" {
+		b.langKey, b.lang = k, geometry.DetectLang(b.m)
+	}
+	return b.lang
+}
+
 // relayout computes the geometry again and brings every child in line with it.
 func (b *Board) relayout() {
 	if b.m == nil {
@@ -292,7 +320,8 @@ func (b *Board) relayout() {
 		return
 	}
 	b.pal = palette(b.theme)
-	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme, Compare: b.compareMap(), Header: true})
+	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme, Compare: b.compareMap(), Header: true,
+		Lang: b.mapLang()})
 	b.sync()
 }
 

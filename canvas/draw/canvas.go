@@ -384,12 +384,22 @@ func (c *Canvas) stroke(s Stroke, bounds geometry.Rect, build func(dc *gg.Contex
 	}
 	const margin = 4
 	tb := box.Intersect(ib.Inset(-margin))
-	tile := image.NewRGBA(image.Rect(0, 0, tb.Dx(), tb.Dy()))
-	draw.Draw(tile, tile.Rect, c.img, tb.Min, draw.Src)
+	n := tb.Dx() * tb.Dy() * 4
+	buf, _ := scratch.Get().(*[]byte)
+	if buf == nil || cap(*buf) < n {
+		b := make([]byte, n)
+		buf = &b
+	}
+	tile := &image.RGBA{Pix: (*buf)[:n], Stride: tb.Dx() * 4, Rect: image.Rect(0, 0, tb.Dx(), tb.Dy())}
+	draw.Draw(tile, tile.Rect, c.img, tb.Min, draw.Src) // every pixel written: no clearing needed
 	c.strokeOn(gg.NewContextForRGBA(tile), float64(tb.Min.X), float64(tb.Min.Y), s, build)
 	on := tb.Intersect(ib)
 	draw.Draw(c.img, on, tile, on.Min.Sub(tb.Min), draw.Src)
+	scratch.Put(buf)
 }
+
+// scratch holds the pixels of stroke tiles between strokes (a board repaint strokes many).
+var scratch sync.Pool
 
 func (c *Canvas) strokeOn(dc *gg.Context, ox, oy float64, s Stroke, build func(dc *gg.Context)) {
 	dc.Push()

@@ -1,7 +1,6 @@
 package geometry
 
 import (
-	"strings"
 	"unicode"
 
 	"journeycanvas/assets"
@@ -81,7 +80,8 @@ func MapLang(m *data.Map, asked string) string {
 // the map is Vietnamese when a quarter of its words are (much Vietnamese has no such letter:
 // "mua", "qua", "tin"). So a few Vietnamese cards on an English map leave it English.
 func DetectLang(m *data.Map) string {
-	texts := []string{m.Title, m.Goal}
+	texts := make([]string, 0, 2+len(m.Stages)+len(m.Lanes)+len(m.Cards))
+	texts = append(texts, m.Title, m.Goal)
 	for _, s := range m.Stages {
 		texts = append(texts, s.Name)
 	}
@@ -92,16 +92,25 @@ func DetectLang(m *data.Map) string {
 		texts = append(texts, c.Title)
 	}
 	words, vi := 0, 0
-	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(NFC(t), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			words++
-			for _, r := range w {
-				if isVietnamese(r) {
-					vi++
-					break
+	count := func(t string) {
+		in, marked := false, false
+		for _, r := range t { // the store keeps text NFC: a marked letter is one rune
+			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+				if !in {
+					in, marked = true, false
+					words++
 				}
+				if !marked && (isVietnamese(r) || unicode.Is(unicode.Mn, r)) {
+					marked = true
+					vi++
+				}
+				continue
 			}
+			in = false
 		}
+	}
+	for _, t := range texts {
+		count(t)
 	}
 	if words > 0 && vi*4 >= words {
 		return "vi"
