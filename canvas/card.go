@@ -131,12 +131,16 @@ func sameLine(a, b *geometry.TextLine, dx, dy float64) bool {
 // updateMarks shows the selection outline and the link handle.
 func (v *cardView) updateMarks() {
 	sel := v.b.isSelected(v.id)
+	// Marks not in use are hidden, not drawn transparent: the GL painter's rounded rectangle
+	// with a transparent fill at a fractional zoom painted a band over the card's face.
 	if sel {
 		v.outline.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		v.outline.StrokeWidth = 2
+		v.outline.Show()
 	} else {
 		v.outline.StrokeWidth = 0
 		v.outline.StrokeColor = color.Transparent
+		v.outline.Hide()
 	}
 	v.outline.Refresh()
 	if (sel || v.hovered) && !v.b.readOnly() {

@@ -357,9 +357,11 @@ func (v *cardView) updateHit() {
 	if want.A != 0 {
 		v.hitMark.StrokeWidth = 3
 		v.hitMark.FillColor = color.NRGBA{R: want.R, G: want.G, B: want.B, A: 0x24}
+		v.hitMark.Show()
 	} else {
 		v.hitMark.StrokeWidth = 0
 		v.hitMark.FillColor = color.Transparent
+		v.hitMark.Hide() // see updateMarks
 	}
 	v.hitMark.Refresh()
 }
@@ -367,6 +369,7 @@ func (v *cardView) updateHit() {
 func newHitMark() *canvas.Rectangle {
 	r := canvas.NewRectangle(color.Transparent)
 	r.StrokeColor = color.NRGBA{}
+	r.Hide()
 	return r
 }
 
