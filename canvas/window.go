@@ -192,12 +192,8 @@ func (u *ui) apply(fn func() error) error {
 // applyQuiet is apply for a caller that shows the error itself (the inspector shows it at the
 // field).
 func (u *ui) applyQuiet(fn func() error) error {
-	if u.st.ReadOnly() {
-		u.refuseReadOnly()
-		return data.ErrReadOnly
-	}
-	if !u.insp.saving {
-		u.insp.commit()
+	if err := u.beginEdit(); err != nil {
+		return err
 	}
 	err := fn()
 	u.reload()
@@ -205,16 +201,25 @@ func (u *ui) applyQuiet(fn func() error) error {
 	return err
 }
 
-// applyCardQuiet is applyQuiet for an edit of one card's own fields (not its place): it
-// reads back that card alone, which is all such an edit can change, and lays the map out
-// again. Anything unexpected falls back to reading the whole map.
-func (u *ui) applyCardQuiet(id int64, fn func() error) error {
+// beginEdit refuses an edit of a read-only workspace, and otherwise first saves what was
+// typed in the inspector, as an edit of its own.
+func (u *ui) beginEdit() error {
 	if u.st.ReadOnly() {
 		u.refuseReadOnly()
 		return data.ErrReadOnly
 	}
 	if !u.insp.saving {
 		u.insp.commit()
+	}
+	return nil
+}
+
+// applyCardQuiet is applyQuiet for an edit of one card's own fields (not its place): it
+// reads back that card alone, which is all such an edit can change, and lays the map out
+// again. Anything unexpected falls back to reading the whole map.
+func (u *ui) applyCardQuiet(id int64, fn func() error) error {
+	if err := u.beginEdit(); err != nil {
+		return err
 	}
 	err := fn()
 	i := -1
