@@ -83,6 +83,10 @@ func (f *field) FocusLost() {
 	f.in.commit()
 	f.in.group = ""
 	f.in.visiting = nil
+	if f.in.stale { // others changed the map while this field was typed in: catch up now
+		f.in.stale = false
+		f.in.refresh()
+	}
 }
 
 // visit names a new edit group for the field now entered (a field told again that it has

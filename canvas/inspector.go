@@ -48,6 +48,7 @@ type inspector struct {
 	gen       int         // the form's generation: a pause timer of an older form does nothing
 	typedSeq  int         // keystrokes so far: a pause timer with keystrokes after it does nothing
 	saves     int         // saves done (for tests)
+	stale     bool        // another program changed the map while a field was typed in
 
 	nps npsFields // the card form's metric fields (for tests)
 	// stageMetrics is the stage form's metrics editor (for tests)

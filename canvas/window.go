@@ -56,6 +56,7 @@ type ui struct {
 	lastErr     error         // the last error shown (for tests)
 	linkPop     *widget.PopUp // the last "Link to…" chooser (for tests)
 	linkPick    func(int)     // … and what choosing its n-th card does
+	watcher     *watcher      // looks for others' changes to the workspace (live.go)
 
 	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
 	float     *floatLayer    // tooltips and the name editor, over the content
@@ -111,6 +112,7 @@ func (u *ui) install() {
 func (u *ui) openWorkspace() {
 	u.updateNotice()
 	u.side.reload()
+	u.watch()
 	if z, err := strconv.ParseFloat(u.st.Setting(settingZoom), 64); err == nil && z >= minZoom && z <= maxZoom {
 		u.board.zoom = z
 	} else {
@@ -130,6 +132,7 @@ func (u *ui) openWorkspace() {
 }
 
 func (u *ui) close() {
+	u.unwatch()
 	u.board.stopAutoscroll()
 	if u.st != nil {
 		u.st.Close()
@@ -366,6 +369,7 @@ func (u *ui) updateNotice() {
 // setStore switches the window to another workspace.
 func (u *ui) setStore(s *data.Store) {
 	u.flush()
+	u.unwatch()
 	if u.st != nil && u.st != s {
 		u.st.Close()
 	}

@@ -22,6 +22,7 @@ var (
 	ErrReadOnly    = errors.New("read-only")
 	ErrBusy        = errors.New("in use by another program")
 	ErrNotFound    = errors.New("not found")
+	ErrClosed      = errors.New("closed")
 )
 
 // applicationID marks a SQLite file as a Journey Canvas workspace ("JCNV").
@@ -54,10 +55,11 @@ type Store struct {
 	readOnly bool
 	roReason string // why the workspace opened read-only when the caller did not ask for it
 	busy     time.Duration
-	group    editGroup // edits joined into one undo step (group.go)
-	tidy     bool      // on Close, let SQLite remove the -wal and -shm a read-only connection made
-	viewDir  string    // the private folder of the upgraded copy a read-only view of an older file reads
-	noBackup bool      // upgrade without a backup (that private copy)
+	group    editGroup    // edits joined into one undo step (group.go)
+	life     sync.RWMutex // Close against DataVersion, which a window calls from a goroutine
+	tidy     bool         // on Close, let SQLite remove the -wal and -shm a read-only connection made
+	viewDir  string       // the private folder of the upgraded copy a read-only view of an older file reads
+	noBackup bool         // upgrade without a backup (that private copy)
 	// The bounds of the undo history.
 	histEdits int
 	histAge   time.Duration
@@ -79,6 +81,8 @@ func (s *Store) ReadOnlyReason() string { return s.roReason }
 // every map (also maps no longer edited), and when much of the file has become free space
 // (history dropped, pictures no longer needed) gives it back to the file system.
 func (s *Store) Close() error {
+	s.life.Lock() // a DataVersion look from another goroutine finishes first
+	defer s.life.Unlock()
 	if s.db == nil {
 		return nil
 	}

@@ -1,0 +1,98 @@
+package canvas
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"journeycanvas/data"
+)
+
+// pollEvery is how often a window looks for changes that another window or program made to
+// its workspace. A look is one tiny query (the file's data version), so an idle window costs
+// next to nothing, and a change shows well within a second.
+const pollEvery = 500 * time.Millisecond
+
+// watcher looks for others' changes to one store, on a goroutine of its own.
+type watcher struct {
+	stop chan struct{}
+	done chan struct{}
+}
+
+// watch starts looking for others' changes to the window's workspace.
+func (u *ui) watch() {
+	u.unwatch()
+	st := u.st
+	last, err := st.DataVersion()
+	if err != nil {
+		return
+	}
+	w := &watcher{stop: make(chan struct{}), done: make(chan struct{})}
+	u.watcher = w
+	go func() {
+		defer close(w.done)
+		t := time.NewTicker(pollEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-w.stop:
+				return
+			case <-t.C:
+			}
+			v, err := st.DataVersion()
+			if err != nil || v == last {
+				continue // busy or gone: look again at the next tick
+			}
+			last = v
+			fyne.Do(func() {
+				if u.watcher == w {
+					u.externalChange()
+				}
+			})
+		}
+	}()
+}
+
+// unwatch stops looking, and waits until the watcher no longer uses the store (which may be
+// closed next).
+func (u *ui) unwatch() {
+	if w := u.watcher; w != nil {
+		u.watcher = nil
+		close(w.stop)
+		<-w.done
+	}
+}
+
+// externalChange shows what another window or program changed: the list of maps and the map
+// on the board, read again from the file. The selection, the scroll, the zoom, a title being
+// typed on the board and the field being typed in the inspector are all kept; the form
+// catches up when its field is left.
+func (u *ui) externalChange() {
+	u.side.reload()
+	if u.mapID == 0 {
+		return
+	}
+	m, err := u.st.LoadMap(u.mapID)
+	if errors.Is(err, data.ErrNotFound) {
+		id := int64(0)
+		if len(u.side.maps) > 0 {
+			id = u.side.maps[0].ID
+		}
+		u.openMap(id) // the map was deleted elsewhere
+		return
+	}
+	if err != nil {
+		return // busy: the next change, or the next edit here, reads it
+	}
+	u.m = m
+	u.board.setMap(m)
+	u.board.scroll.Refresh()
+	u.updateTitle()
+	u.updateMenus()
+	if u.insp.visiting != nil || u.insp.dirty {
+		u.insp.stale = true
+		return
+	}
+	u.insp.refresh()
+}

@@ -1,0 +1,80 @@
+package canvas
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"journeycanvas/data"
+)
+
+// Another program (here a second store on the same file) adds a card to the shown map and a
+// new map: the window shows both within a second, and keeps the selection, the scroll, the
+// zoom and the notes being typed in the inspector.
+func TestOthersChangesShowLive(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	b := u.board
+	other, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	u.setZoom(1.25)
+	b.scrollToOffset(fyne.NewPos(120, 80))
+	sel := b.lay.Cards[2].ID
+	test.Tap(b.cards[sel])
+	notes := u.insp.fields["Ghi chú"]
+	if notes == nil {
+		notes = u.insp.fields["Notes"]
+	}
+	f := notes.(*field)
+	w.Canvas().Focus(f)
+	test.Type(f, "đang gõ")
+	n := len(u.m.Cards)
+	m := u.m
+	if _, err := other.AddCard(data.Card{MapID: m.ID, StageID: m.Stages[0].ID, LaneID: m.Lanes[0].ID, Position: -1, Title: "Từ chương trình khác"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.CreateMap(data.SampleMap("en")); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Second)
+	for (len(u.m.Cards) != n+1 || len(u.side.maps) != 2) && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if len(u.m.Cards) != n+1 || len(b.lay.Cards) != n+1 {
+		t.Fatalf("the other program's card is not on the board within a second: %d cards", len(b.lay.Cards))
+	}
+	if len(u.side.maps) != 2 {
+		t.Fatalf("the maps list shows %d maps", len(u.side.maps))
+	}
+	if !b.isSelected(sel) || b.zoom != 1.25 || b.scroll.Offset != fyne.NewPos(120, 80) {
+		t.Fatalf("selection %v, zoom %v, scroll %v not kept", b.sel, b.zoom, b.scroll.Offset)
+	}
+	if u.insp.fields["Ghi chú"] != nil && u.insp.fields["Ghi chú"] != notes || f.Text != "đang gõ" {
+		t.Fatalf("the notes being typed were lost: %q", f.Text)
+	}
+	w.Canvas().Unfocus()
+	if got := reloadMap(t, u).Card(sel).Notes; got != "đang gõ" {
+		t.Fatalf("notes in the file %q", got)
+	}
+	if got := len(reloadMap(t, u).Cards); got != n+1 {
+		t.Fatalf("saving the notes lost the other program's card: %d", got)
+	}
+}
+
+// A window's own edits are not taken for others': the data version moves only for other
+// connections, so no reload follows an own edit.
+func TestOwnEditsAreNotOthers(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	v, _ := u.st.DataVersion()
+	id := u.board.lay.Cards[0].ID
+	c := *u.m.Card(id)
+	c.Channel = "Zalo"
+	u.apply(func() error { return u.st.UpdateCard(c) })
+	if w, _ := u.st.DataVersion(); w != v {
+		t.Fatal("an own edit moved the data version")
+	}
+}
