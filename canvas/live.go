@@ -96,3 +96,25 @@ func (u *ui) externalChange() {
 	}
 	u.insp.refresh()
 }
+
+// newWindow opens another window on the same workspace, with its own connection to the file:
+// each window shows the other's edits as another program's (File › New window, Ctrl+Shift+N).
+func (u *ui) newWindow() *ui {
+	u.flush()
+	s, err := data.Open(u.st.Path(), data.OpenOptions{ReadOnly: u.st.ReadOnly()})
+	if err != nil {
+		u.showError(err)
+		return nil
+	}
+	w := u.app.NewWindow("Journey Canvas")
+	w.Resize(u.win.Canvas().Size())
+	nu := newUI(u.app, w, s, u.th)
+	nu.board.theme = u.board.theme
+	nu.install()
+	if u.mapID != 0 {
+		nu.openMap(u.mapID)
+	}
+	w.SetOnClosed(nu.close)
+	w.Show()
+	return nu
+}

@@ -78,3 +78,28 @@ func TestOwnEditsAreNotOthers(t *testing.T) {
 		t.Fatal("an own edit moved the data version")
 	}
 }
+
+// File › New window opens the same workspace in a second window: an edit in one shows in the
+// other within a second.
+func TestNewWindowSeesTheOthersEdits(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	nu := u.newWindow()
+	if nu == nil {
+		t.Fatal("no second window")
+	}
+	defer nu.win.Close()
+	if nu.mapID != u.mapID || nu.st == u.st {
+		t.Fatal("the second window does not show the same map through its own connection")
+	}
+	id := u.board.lay.Cards[0].ID
+	c := *u.m.Card(id)
+	c.Title = "Sửa ở cửa sổ thứ nhất"
+	u.apply(func() error { return u.st.UpdateCard(c) })
+	deadline := time.Now().Add(time.Second)
+	for nu.m.Card(id).Title != c.Title && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := nu.m.Card(id).Title; got != c.Title {
+		t.Fatalf("the second window shows %q", got)
+	}
+}

@@ -33,6 +33,7 @@ func (u *ui) installMenus() {
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu(lang.L("File"),
+		shortcutItem(lang.L("New window"), func() { u.newWindow() }, fyne.KeyN, fyne.KeyModifierShift),
 		fyne.NewMenuItem(lang.L("New workspace…"), u.newWorkspace),
 		shortcutItem(lang.L("Open…"), u.openDialog, fyne.KeyO, 0),
 		recent,
