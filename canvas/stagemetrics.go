@@ -36,7 +36,7 @@ func newMetricsEditor(in *inspector, st data.Stage) *metricsEditor {
 	sugg := data.SuggestMetrics(st.Name)
 	var names []string
 	for _, s := range sugg {
-		names = append(names, s.NameIn(uiLang()))
+		names = append(names, clip(s.NameIn(uiLang()), 26))
 	}
 	e.suggest = widget.NewSelect(names, nil)
 	e.suggest.PlaceHolder = lang.L("Suggested metrics…")
@@ -146,5 +146,16 @@ func (e *metricsEditor) content() fyne.CanvasObject {
 	if e.in.readOnly {
 		addBtn.Disable()
 	}
-	return container.NewVBox(e.box, container.NewBorder(nil, nil, addBtn, nil, e.suggest))
+	// One above the other, so the inspector keeps its width.
+	return container.NewVBox(e.box, e.suggest, container.NewHBox(addBtn))
+}
+
+// clip shortens a text for a list that must fit the inspector's width (a list is as wide as its
+// longest choice); the whole text is used once chosen.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

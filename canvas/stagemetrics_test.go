@@ -54,3 +54,32 @@ func TestStageMetricsInInspector(t *testing.T) {
 		t.Fatalf("a metric value that is not a number was stored, or not marked: %+v", got)
 	}
 }
+
+// Every form of the inspector fits the inspector's width, in both languages, so nothing runs
+// past the window's edge (a list is as wide as its longest choice: suggested metrics are
+// clipped, and the metrics' buttons stack).
+func TestInspectorFitsItsWidth(t *testing.T) {
+	for _, code := range []string{"en", "vi"} {
+		m := data.SampleMap(code)
+		target := 40.0
+		m.Stages[2].Metrics = []data.Metric{{Name: "Tỉ lệ chuyển đổi", Value: 2.5, Target: &target, Unit: "%", UpIsGood: true}}
+		u, _ := newTestUI(t, m)
+		setLanguage(code)
+		u.board.setSelection(selection{})
+		u.insp.shown = ""
+		for _, pick := range []func(){
+			func() { u.board.setSelection(selection{}) },
+			func() { u.board.selectOne(selStage, u.m.Stages[2].ID) },
+			func() { u.board.selectOne(selLane, u.m.Lanes[0].ID) },
+			func() { u.board.selectOne(selCard, u.m.Cards[2].ID) },
+		} {
+			pick()
+			u.insp.shown = ""
+			u.insp.refresh()
+			if w := u.insp.box.MinSize().Width; w > inspWidth {
+				t.Errorf("%s: the %s form needs %.0f units, the inspector has %d", code, u.insp.title, w, inspWidth)
+			}
+		}
+		setLanguage("en")
+	}
+}
