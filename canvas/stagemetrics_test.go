@@ -46,7 +46,7 @@ func TestStageMetricsInInspector(t *testing.T) {
 	// A value that is not a number is marked at the field; nothing changes in the file.
 	u.board.selectOne(selStage, st.ID)
 	e = u.insp.stageMetrics
-	test.Tap(u.insp.fields["Metrics"].(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].(*widget.Button))
+	test.Tap(u.insp.fields["Metrics"].(*fyne.Container).Objects[2].(*fyne.Container).Objects[0].(*widget.Button))
 	typeIn(w, e.rows[0].name, "x")
 	typeIn(w, e.rows[0].value, "7")
 	typeIn(w, e.rows[0].value, "lots")
