@@ -57,7 +57,10 @@ func (t *tile) clip(view geometry.Rect, q float64) (visible, changed bool) {
 // placeIn moves and sizes the raster at its rectangle, relative to a parent at (ox, oy).
 func (t *tile) placeIn(ox, oy float64) {
 	t.raster.Move(fyne.NewPos(float32(t.rect.X-ox), float32(t.rect.Y-oy)))
-	t.raster.Resize(rectSize(t.rect))
+	// Whole units: a raster of a fractional size is painted into a texture of a rounded size,
+	// and the GL painter then maps one onto the other unevenly (a title line came out cut at
+	// some zooms). The picture is painted at the rectangle's own scale either way.
+	t.raster.Resize(fyne.NewSize(float32(math.Ceil(t.rect.W)), float32(math.Ceil(t.rect.H))))
 }
 
 // spare holds the pixels of the last picture a tile painted. Fyne's painters copy a raster's
@@ -79,7 +82,7 @@ func (t *tile) generate(w, h int) image.Image {
 	if t.paint == nil || t.rect.W <= 0 || w <= 0 {
 		return img
 	}
-	scale := float64(w) / t.rect.W
+	scale := float64(w) / math.Ceil(t.rect.W) // pixels per unit (the raster is in whole units)
 	c := draw.New(gg.NewContextForRGBA(img), scale, geometry.Point{X: -t.rect.X * scale, Y: -t.rect.Y * scale}, t.pal)
 	t.paint(c)
 	return img
