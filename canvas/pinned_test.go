@@ -139,3 +139,24 @@ func BenchmarkHeaderKeyPhoto10MB(b *testing.B) {
 		}
 	}
 }
+
+// Every tile of the board is a raster of whole units at any zoom: a fractional size is
+// rounded into its texture, which the GL painter maps back unevenly (title lines came out
+// cut after Ctrl+1 in the real window).
+func TestTilesAreWholeUnits(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	for _, z := range []float64{0.741, 0.738, 1.234} {
+		u.board.setZoomAt(z, fyne.NewPos(300, 200))
+		for _, v := range u.board.cardOrder {
+			s := v.face.raster.Size()
+			if s.Width != float32(int(s.Width)) || s.Height != float32(int(s.Height)) {
+				t.Fatalf("at %v a card's raster is %v", z, s)
+			}
+		}
+		for _, h := range u.board.laneHeads {
+			if s := h.tile.raster.Size(); s.Height != float32(int(s.Height)) {
+				t.Fatalf("at %v a lane header's raster is %v", z, s)
+			}
+		}
+	}
+}
