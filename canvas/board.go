@@ -48,9 +48,10 @@ type host interface {
 	// apply runs an edit of the store, shows its error if any, and re-reads the map from the
 	// file (so the board always shows what the file holds). It returns the edit's error.
 	apply(fn func() error) error
-	// applyMove runs an edit that only moves cards (within the map) like apply, but re-reads
-	// only where the cards now sit, which is all such an edit can change.
-	applyMove(fn func() error) error
+	// applyMove runs an edit that only moves cards among the given cells (within the map)
+	// like apply, but re-reads only where the cards of those cells now sit, which is all such
+	// an edit can change.
+	applyMove(fn func() error, cells []data.Cell) error
 	// selectionChanged tells the inspector and menus that the selection changed.
 	selectionChanged()
 	// refuseReadOnly tells the user an edit was refused because the workspace is read-only.

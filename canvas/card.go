@@ -31,8 +31,10 @@ type cardView struct {
 	handle  *canvas.Circle
 	hitMark *canvas.Rectangle // the outline of a search hit (search.go)
 	hovered bool
-	painted bool             // the face has been painted once
-	mods    fyne.KeyModifier // held at the last mouse press
+	painted bool // the face has been painted once
+	// marked: the marks show markSel (the selection outline) and markHandle (the link handle)
+	marked, markSel, markHandle bool
+	mods                        fyne.KeyModifier // held at the last mouse press
 }
 
 func newCardView(b *Board, id int64) *cardView {
@@ -131,8 +133,13 @@ func sameLine(a, b *geometry.TextLine, dx, dy float64) bool {
 // updateMarks shows the selection outline and the link handle.
 func (v *cardView) updateMarks() {
 	sel := v.b.isSelected(v.id)
-	// Marks not in use are hidden, not drawn transparent: the GL painter's rounded rectangle
-	// with a transparent fill at a fractional zoom painted a band over the card's face.
+	handle := (sel || v.hovered) && !v.b.readOnly()
+	if v.marked && sel == v.markSel && handle == v.markHandle {
+		v.updateHit()
+		return // nothing changed: a re-layout of a big map refreshes no outline
+	}
+	v.marked, v.markSel, v.markHandle = true, sel, handle
+	// Marks not in use are hidden: nothing to draw for them.
 	if sel {
 		v.outline.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		v.outline.StrokeWidth = 2
@@ -143,7 +150,7 @@ func (v *cardView) updateMarks() {
 		v.outline.Hide()
 	}
 	v.outline.Refresh()
-	if (sel || v.hovered) && !v.b.readOnly() {
+	if handle {
 		v.handle.FillColor = theme.Color(theme.ColorNamePrimary)
 		v.handle.StrokeColor = theme.Color(theme.ColorNameBackground)
 		v.handle.StrokeWidth = 1.5

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/data"
 )
 
 // dragKind says what a drag on the board does.
@@ -369,7 +370,13 @@ func (b *Board) dragEnd() {
 			return
 		}
 		t := d.target
-		b.host.applyMove(func() error { return s.MoveCards(mapID, d.ids, t.stageID, t.laneID, t.at) })
+		cells := []data.Cell{{StageID: t.stageID, LaneID: t.laneID}}
+		for _, id := range d.ids {
+			if c := b.m.Card(id); c != nil {
+				cells = append(cells, data.Cell{StageID: c.StageID, LaneID: c.LaneID})
+			}
+		}
+		b.host.applyMove(func() error { return s.MoveCards(mapID, d.ids, t.stageID, t.laneID, t.at) }, cells)
 	case dragLink:
 		to, ok := b.lay.CardAt(x, y)
 		if !ok || to == d.id {

@@ -361,7 +361,7 @@ func (v *cardView) updateHit() {
 	} else {
 		v.hitMark.StrokeWidth = 0
 		v.hitMark.FillColor = color.Transparent
-		v.hitMark.Hide() // see updateMarks
+		v.hitMark.Hide()
 	}
 	v.hitMark.Refresh()
 }

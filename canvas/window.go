@@ -263,11 +263,12 @@ func (u *ui) quit() {
 	u.app.Quit()
 }
 
-// applyMove is apply for an edit that only moves cards of the shown map: instead of reading
-// the whole map back it reads where every card now sits (CardPlaces) and puts the cards
-// there, so the board still shows exactly what the file holds. Anything unexpected (an
-// error, a card it does not know) falls back to reading the whole map.
-func (u *ui) applyMove(fn func() error) error {
+// applyMove is apply for an edit that only moves cards of the shown map among the given cells
+// (where they were and where they go): instead of reading the whole map back it reads where
+// the cards of those cells now sit and puts them there, so the board still shows exactly what
+// the file holds. Anything unexpected (an error, a card it does not know, a card count that
+// does not match) falls back to reading the whole map.
+func (u *ui) applyMove(fn func() error, cells []data.Cell) error {
 	if u.st.ReadOnly() {
 		u.refuseReadOnly()
 		return data.ErrReadOnly
@@ -278,7 +279,7 @@ func (u *ui) applyMove(fn func() error) error {
 		u.reload()
 		return err
 	}
-	if u.m == nil || !u.placeCards() {
+	if u.m == nil || !u.placeCards(cells) {
 		u.reload()
 		u.side.reload()
 		return nil
@@ -290,16 +291,28 @@ func (u *ui) applyMove(fn func() error) error {
 	return nil
 }
 
-// placeCards reads where the shown map's cards sit in the file and moves them there in
-// memory; false when that is not possible and the map must be read whole.
-func (u *ui) placeCards() bool {
-	places, err := u.st.CardPlaces(u.m.ID)
-	if err != nil || len(places) != len(u.m.Cards) {
+// placeCards reads where the cards of the given cells of the shown map sit in the file and
+// moves them there in memory; false when that is not possible and the map must be read whole.
+func (u *ui) placeCards(cells []data.Cell) bool {
+	places, err := u.st.CardPlacesIn(u.m.ID, cells)
+	if err != nil {
 		return false
 	}
+	in := make(map[data.Cell]bool, len(cells))
+	for _, c := range cells {
+		in[c] = true
+	}
 	idx := make(map[int64]int, len(u.m.Cards))
+	held := 0 // the cards those cells held before the move: the same cards, moved among them
 	for i := range u.m.Cards {
-		idx[u.m.Cards[i].ID] = i
+		c := &u.m.Cards[i]
+		idx[c.ID] = i
+		if in[data.Cell{StageID: c.StageID, LaneID: c.LaneID}] {
+			held++
+		}
+	}
+	if len(places) != held {
+		return false
 	}
 	for _, p := range places {
 		i, ok := idx[p.ID]

@@ -15,3 +15,40 @@ func (s *Store) LoadCard(mapID, id int64) (*Card, error) {
 	}
 	return c, nil
 }
+
+// Cell names a stage × lane cell of a map.
+type Cell struct{ StageID, LaneID int64 }
+
+// CardPlacesIn reads where the cards of the given cells of a map sit now: after a move among
+// those cells, all a window must read back.
+func (s *Store) CardPlacesIn(mapID int64, cells []Cell) ([]CardPlace, error) {
+	if len(cells) == 0 {
+		return nil, nil
+	}
+	q := `SELECT id, stage_id, lane_id, position FROM cards WHERE map_id=? AND (`
+	args := []any{mapID}
+	for i, c := range cells {
+		if i > 0 {
+			q += " OR "
+		}
+		q += "(stage_id=? AND lane_id=?)"
+		args = append(args, c.StageID, c.LaneID)
+	}
+	rows, err := s.db.Query(q+")", args...)
+	if err != nil {
+		return nil, s.wrap("read card places from", err)
+	}
+	defer rows.Close()
+	var out []CardPlace
+	for rows.Next() {
+		var p CardPlace
+		if err := rows.Scan(&p.ID, &p.StageID, &p.LaneID, &p.Position); err != nil {
+			return nil, s.wrap("read card places from", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("read card places from", err)
+	}
+	return out, nil
+}

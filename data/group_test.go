@@ -142,3 +142,33 @@ func TestLoadCard(t *testing.T) {
 		t.Fatalf("a missing card: %v", err)
 	}
 }
+
+func TestCardPlacesIn(t *testing.T) {
+	s, _ := openTemp(t)
+	id, _ := s.CreateMap(sampleMap())
+	m, _ := s.LoadMap(id)
+	c := m.Cards[0]
+	to := Cell{m.Stages[2].ID, m.Lanes[0].ID}
+	if err := s.MoveCards(id, []int64{c.ID}, to.StageID, to.LaneID, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.CardPlacesIn(id, []Cell{{c.StageID, c.LaneID}, to})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := s.CardPlaces(id)
+	want := 0
+	for _, p := range all {
+		if (p.StageID == c.StageID && p.LaneID == c.LaneID) || (p.StageID == to.StageID && p.LaneID == to.LaneID) {
+			want++
+		}
+	}
+	if len(got) != want || want == 0 {
+		t.Fatalf("%d places in the two cells, want %d", len(got), want)
+	}
+	for _, p := range got {
+		if p.ID == c.ID && (p.StageID != to.StageID || p.Position != 0) {
+			t.Fatalf("the moved card is at %+v", p)
+		}
+	}
+}
