@@ -2,9 +2,16 @@ package canvas
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
 )
@@ -117,4 +124,48 @@ func (u *ui) newWindow() *ui {
 	w.SetOnClosed(nu.close)
 	w.Show()
 	return nu
+}
+
+// prefAuthor is the preference holding the name the user's edits are recorded under.
+const prefAuthor = "author"
+
+// windows counts the windows opened, to name each one in the history.
+var windows int
+
+// authorName is the user's name for the history: the one chosen in File › Your name…, else the
+// operating system account's full name, else its login.
+func (u *ui) authorName() string {
+	if n := strings.TrimSpace(u.app.Preferences().String(prefAuthor)); n != "" {
+		return n
+	}
+	if a, err := user.Current(); err == nil {
+		if n := strings.TrimSpace(a.Name); n != "" {
+			return n
+		}
+		return a.Username
+	}
+	return ""
+}
+
+// signEdits records this window's edits under the user's name and the window's.
+func (u *ui) signEdits() {
+	if u.windowID == "" {
+		windows++
+		u.windowID = fmt.Sprintf("%d.%d", os.Getpid(), windows)
+	}
+	u.st.SetAuthor(u.authorName(), u.windowID)
+}
+
+// nameDialog lets the user say the name their edits are recorded under.
+func (u *ui) nameDialog() {
+	e := widget.NewEntry()
+	e.SetText(u.authorName())
+	dialog.ShowForm(lang.L("Your name"), lang.L("Save"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Name"), e)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			u.app.Preferences().SetString(prefAuthor, strings.TrimSpace(e.Text))
+			u.signEdits()
+		}, u.win)
 }

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -101,5 +102,54 @@ func TestNewWindowSeesTheOthersEdits(t *testing.T) {
 	}
 	if got := nu.m.Card(id).Title; got != c.Title {
 		t.Fatalf("the second window shows %q", got)
+	}
+}
+
+// Two people with the same map open (a window each, under their names): Ctrl+Z in one window
+// takes back that person's edit, not the other's later one; when the other changed the same
+// field afterwards, the undo is refused with a message naming them and the card is unchanged.
+func TestUndoInAWindowTakesBackOnlyYourEdits(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	u.app.Preferences().SetString(prefAuthor, "Lan")
+	u.signEdits()
+	other, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.SetAuthor("Minh", "elsewhere")
+	id := u.board.lay.Cards[0].ID
+	orig := *u.m.Card(id)
+	c := orig
+	c.Title = "Lan's title"
+	u.apply(func() error { return u.st.UpdateCard(c) })
+	m, _ := other.LoadMap(u.mapID)
+	mc := *m.Card(id)
+	mc.Channel = "Minh's channel"
+	if err := other.UpdateCard(mc); err != nil {
+		t.Fatal(err)
+	}
+	u.externalChange()
+	u.undo()
+	got := reloadMap(t, u).Card(id)
+	if got.Title != orig.Title || got.Channel != "Minh's channel" {
+		t.Fatalf("after Lan's undo: %q / %q", got.Title, got.Channel)
+	}
+	u.redo()
+	m, _ = other.LoadMap(u.mapID)
+	mc = *m.Card(id)
+	mc.Title = "Minh's title"
+	if err := other.UpdateCard(mc); err != nil {
+		t.Fatal(err)
+	}
+	u.externalChange()
+	u.lastErr = nil
+	u.undo()
+	var ce *data.ConflictError
+	if !errors.As(u.lastErr, &ce) || ce.Author != "Minh" {
+		t.Fatalf("the undo over Minh's title was not refused by name: %v", u.lastErr)
+	}
+	if got := reloadMap(t, u).Card(id); got.Title != "Minh's title" {
+		t.Fatalf("a refused undo changed the title to %q", got.Title)
 	}
 }

@@ -35,6 +35,7 @@ func (u *ui) installMenus() {
 	file := fyne.NewMenu(lang.L("File"),
 		shortcutItem(lang.L("New window"), func() { u.newWindow() }, fyne.KeyN, fyne.KeyModifierShift),
 		fyne.NewMenuItem(lang.L("New workspace…"), u.newWorkspace),
+		fyne.NewMenuItem(lang.L("Your name…"), u.nameDialog),
 		shortcutItem(lang.L("Open…"), u.openDialog, fyne.KeyO, 0),
 		recent,
 		fyne.NewMenuItem(lang.L("Save a copy as…"), u.saveCopy),

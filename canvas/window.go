@@ -57,6 +57,7 @@ type ui struct {
 	linkPop     *widget.PopUp // the last "Link to…" chooser (for tests)
 	linkPick    func(int)     // … and what choosing its n-th card does
 	watcher     *watcher      // looks for others' changes to the workspace (live.go)
+	windowID    string        // names this window in the history (live.go)
 
 	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
 	float     *floatLayer    // tooltips and the name editor, over the content
@@ -110,6 +111,7 @@ func (u *ui) install() {
 
 // openWorkspace shows the store's maps and opens the last map shown, at its zoom.
 func (u *ui) openWorkspace() {
+	u.signEdits()
 	u.updateNotice()
 	u.side.reload()
 	u.watch()

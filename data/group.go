@@ -33,7 +33,7 @@ func (s *Store) mergeGroup(q querier, mapID int64, changes []change) (bool, erro
 	}
 	var id int64
 	var raw []byte
-	if err := q.QueryRow(undoPick, mapID).Scan(&id, new(string), &raw); err != nil || id != g.lastEntry {
+	if err := q.QueryRow(undoPick, mapID, s.author).Scan(&id, new(string), &raw); err != nil || id != g.lastEntry {
 		return false, nil // undone, or another edit came between: a step of its own
 	}
 	var old []change

@@ -166,7 +166,7 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if created {
 		mapID = t.scope
 	}
-	dropped, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1`, mapID)
+	dropped, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=1 AND (author=? OR author='')`, mapID, s.author)
 	if err != nil {
 		return s.wrapSince(label, err, start)
 	}
@@ -176,8 +176,8 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	}
 	hid := s.group.lastEntry // the entry merged into (0 when the merge left nothing)
 	if !merged {
-		res, err := q.Exec(`INSERT INTO history(map_id,label,changes,at) VALUES(?,?,?,?)`,
-			mapID, label, mustJSON(t.changes), t.now.Format(timeFormat))
+		res, err := q.Exec(`INSERT INTO history(map_id,label,changes,at,author,window) VALUES(?,?,?,?,?,?)`,
+			mapID, label, mustJSON(t.changes), t.now.Format(timeFormat), s.author, s.window)
 		if err != nil {
 			return s.wrapSince(label, err, start)
 		}
@@ -263,8 +263,9 @@ func (s *Store) UndoLabel(mapID int64) string { return s.peek(mapID, true) }
 func (s *Store) RedoLabel(mapID int64) string { return s.peek(mapID, false) }
 
 const (
-	undoPick = `SELECT id,label,changes FROM history WHERE map_id=? AND undone=0 ORDER BY id DESC LIMIT 1`
-	redoPick = `SELECT id,label,changes FROM history WHERE map_id=? AND undone=1 ORDER BY id ASC LIMIT 1`
+	// An entry is one's own when its author is, or when it has none (made before authors).
+	undoPick = `SELECT id,label,changes FROM history WHERE map_id=? AND undone=0 AND (author=? OR author='') ORDER BY id DESC LIMIT 1`
+	redoPick = `SELECT id,label,changes FROM history WHERE map_id=? AND undone=1 AND (author=? OR author='') ORDER BY id ASC LIMIT 1`
 )
 
 func (s *Store) peek(mapID int64, undo bool) string {
@@ -275,7 +276,7 @@ func (s *Store) peek(mapID int64, undo bool) string {
 	var id int64
 	var label string
 	var raw []byte
-	if err := s.db.QueryRow(q, mapID).Scan(&id, &label, &raw); err != nil {
+	if err := s.db.QueryRow(q, mapID, s.author).Scan(&id, &label, &raw); err != nil {
 		return ""
 	}
 	return label
@@ -298,7 +299,7 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 	defer q.Rollback()
 	e := Edit{MapID: mapID}
 	var raw []byte
-	err = q.QueryRow(pick, mapID).Scan(&e.ID, &e.Label, &raw)
+	err = q.QueryRow(pick, mapID, s.author).Scan(&e.ID, &e.Label, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		if undo {
 			return Edit{MapID: mapID, Label: s.undoEnd(q, mapID)}, false, nil
@@ -312,16 +313,21 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 	if err := json.Unmarshal(raw, &changes); err != nil {
 		return Edit{}, false, fmt.Errorf("%s %q in %s: history entry %d is damaged: %w", what, e.Label, s.path, e.ID, err)
 	}
+	others, err := s.othersAfter(q, mapID, e.ID)
+	if err != nil {
+		return Edit{}, false, s.wrapSince(what, err, start)
+	}
 	if undo {
 		for i := len(changes) - 1; i >= 0; i-- {
-			if err := restoreImage(q, changes[i].Kind, changes[i].ID, changes[i].Before); err != nil {
-				return Edit{}, false, s.wrapSince(what+" "+e.Label, err, start)
+			c := changes[i]
+			if err := s.takeBack(q, what, e.Label, c, c.After, c.Before, others); err != nil {
+				return Edit{}, false, err
 			}
 		}
 	} else {
 		for _, c := range changes {
-			if err := restoreImage(q, c.Kind, c.ID, c.After); err != nil {
-				return Edit{}, false, s.wrapSince(what+" "+e.Label, err, start)
+			if err := s.takeBack(q, what, e.Label, c, c.Before, c.After, others); err != nil {
+				return Edit{}, false, err
 			}
 		}
 	}

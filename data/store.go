@@ -56,6 +56,8 @@ type Store struct {
 	roReason string // why the workspace opened read-only when the caller did not ask for it
 	busy     time.Duration
 	group    editGroup    // edits joined into one undo step (group.go)
+	author   string       // who makes this store's edits (authors.go)
+	window   string       // … and from which window
 	life     sync.RWMutex // Close against DataVersion, which a window calls from a goroutine
 	tidy     bool         // on Close, let SQLite remove the -wal and -shm a read-only connection made
 	viewDir  string       // the private folder of the upgraded copy a read-only view of an older file reads

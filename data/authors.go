@@ -1,0 +1,147 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// SetAuthor names who makes this store's edits and the window they come from. Every edit
+// records both, and Undo and Redo take back only this author's edits (and those made before
+// edits had authors).
+func (s *Store) SetAuthor(name, window string) { s.author, s.window = name, window }
+
+// Author is the name this store's edits are recorded under.
+func (s *Store) Author() string { return s.author }
+
+// ConflictError refuses an undo or redo that would overwrite what someone else changed later.
+type ConflictError struct {
+	Op     string // "undo" or "redo"
+	Label  string // the edit's label ("Edit card")
+	Author string // who changed the same thing afterwards
+	Kind   string // what they changed: "card", "stage"…
+}
+
+func (e *ConflictError) Error() string {
+	who := e.Author
+	if who == "" {
+		who = "someone else"
+	}
+	return fmt.Sprintf("%s %q: %s changed the same %s afterwards, and this would overwrite it", e.Op, e.Label, who, e.Kind)
+}
+
+// laterEdit is another author's edit made after the one being undone or redone.
+type laterEdit struct {
+	author  string
+	changes []change
+}
+
+// othersAfter reads the edits of the scope that other authors made after entry id and did not
+// undo.
+func (s *Store) othersAfter(q querier, mapID, id int64) ([]laterEdit, error) {
+	rows, err := q.Query(`SELECT author, changes FROM history WHERE map_id=? AND id>? AND undone=0 AND author<>? AND author<>''`,
+		mapID, id, s.author)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []laterEdit
+	for rows.Next() {
+		var l laterEdit
+		var raw []byte
+		if err := rows.Scan(&l.author, &raw); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(raw, &l.changes); err != nil {
+			return nil, fmt.Errorf("a later history entry is damaged: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// takeBack makes a row that an edit changed from "from" to "to" look like "to" again (an undo
+// passes the after and before images, a redo the before and after). When other authors
+// changed the row afterwards, only the fields this edit changed are set, and only if they
+// changed none of them; otherwise the step is refused with a ConflictError.
+func (s *Store) takeBack(q querier, op, label string, c change, from, to json.RawMessage, others []laterEdit) error {
+	var touched []laterEdit
+	for _, l := range others {
+		for _, lc := range l.changes {
+			if lc.Kind == c.Kind && lc.ID == c.ID {
+				touched = append(touched, laterEdit{author: l.author, changes: []change{lc}})
+			}
+		}
+	}
+	if len(touched) == 0 {
+		if err := restoreImage(q, c.Kind, c.ID, to); err != nil {
+			return s.wrap(op+" "+label, err)
+		}
+		return nil
+	}
+	refuse := func(who string) error { return &ConflictError{Op: op, Label: label, Author: who, Kind: c.Kind} }
+	mine := fieldsChanged(from, to)
+	if mine == nil || c.Kind == "persona" {
+		return refuse(touched[0].author) // a row made or removed, or a persona: all of it is in play
+	}
+	for _, l := range touched {
+		theirs := fieldsChanged(l.changes[0].Before, l.changes[0].After)
+		if theirs == nil {
+			return refuse(l.author) // they made or removed the row
+		}
+		for k := range mine {
+			if theirs[k] {
+				return refuse(l.author)
+			}
+		}
+	}
+	cur, err := getRow(q, c.Kind, c.ID)
+	if err != nil {
+		return s.wrap(op+" "+label, err)
+	}
+	if cur == nil {
+		return refuse(touched[0].author)
+	}
+	var now, want map[string]json.RawMessage
+	if err := json.Unmarshal(encodeRow(cur), &now); err != nil {
+		return s.wrap(op+" "+label, err)
+	}
+	if err := json.Unmarshal(to, &want); err != nil {
+		return fmt.Errorf("%s %q in %s: history image of %s %d: %w", op, label, s.path, c.Kind, c.ID, err)
+	}
+	for k := range mine {
+		if v, ok := want[k]; ok {
+			now[k] = v
+		} else {
+			delete(now, k)
+		}
+	}
+	if err := restoreImage(q, c.Kind, c.ID, mustJSON(now)); err != nil {
+		return s.wrap(op+" "+label, err)
+	}
+	return nil
+}
+
+// fieldsChanged names the fields of a row image that differ between two images; nil when one
+// of them is absent (the row was made or removed).
+func fieldsChanged(a, b json.RawMessage) map[string]bool {
+	if len(a) == 0 || len(b) == 0 {
+		return nil
+	}
+	var ma, mb map[string]json.RawMessage
+	if json.Unmarshal(a, &ma) != nil || json.Unmarshal(b, &mb) != nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for k, v := range ma {
+		if w, ok := mb[k]; !ok || !bytes.Equal(v, w) {
+			out[k] = true
+		}
+	}
+	for k := range mb {
+		if _, ok := ma[k]; !ok {
+			out[k] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package data
+
+import (
+	"errors"
+	"testing"
+)
+
+// Two people on one file (two stores, two authors): undo takes back only one's own edits; a
+// later edit by the other person to other fields of the same card is kept; a later edit of
+// the same field makes the undo refuse with the other person's name.
+func TestUndoTakesBackOnlyOwnEdits(t *testing.T) {
+	lan, path := openTemp(t)
+	lan.SetAuthor("Lan", "w1")
+	minh, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer minh.Close()
+	minh.SetAuthor("Minh", "w2")
+	id, err := lan.CreateMap(sampleMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := lan.LoadMap(id)
+	card := func(s *Store) Card {
+		m, _ := s.LoadMap(id)
+		return *m.Card(m.Cards[0].ID)
+	}
+	c := card(lan)
+	c.Title = "Lan đổi tiêu đề"
+	if err := lan.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	c = card(minh)
+	c.Channel = "Zalo của Minh"
+	if err := minh.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	// Lan's undo takes back her title, not Minh's later channel.
+	if got := lan.UndoLabel(id); got != "Edit card" {
+		t.Fatalf("Lan's undo offers %q", got)
+	}
+	if _, ok, err := lan.Undo(id); !ok || err != nil {
+		t.Fatalf("Lan's undo: %v %v", ok, err)
+	}
+	got := card(lan)
+	if got.Title != m.Cards[0].Title || got.Channel != "Zalo của Minh" {
+		t.Fatalf("after Lan's undo: title %q, channel %q", got.Title, got.Channel)
+	}
+	if _, ok, _ := lan.Redo(id); !ok {
+		t.Fatal("Lan's redo")
+	}
+	if got := card(lan); got.Title != "Lan đổi tiêu đề" || got.Channel != "Zalo của Minh" {
+		t.Fatalf("after Lan's redo: %q %q", got.Title, got.Channel)
+	}
+	// Minh then changes the same title: Lan's undo would overwrite it, and is refused.
+	c = card(minh)
+	c.Title = "Minh sửa lại"
+	if err := minh.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	before := card(lan)
+	_, ok, err := lan.Undo(id)
+	var ce *ConflictError
+	if ok || !errors.As(err, &ce) || ce.Author != "Minh" || ce.Kind != "card" {
+		t.Fatalf("Lan's undo over Minh's title: ok %v, err %v", ok, err)
+	}
+	if after := card(lan); after.Title != before.Title || after.Channel != before.Channel {
+		t.Fatal("a refused undo changed the card")
+	}
+	// Minh's undo is his own: it takes back his title, then his channel.
+	if _, ok, err := minh.Undo(id); !ok || err != nil {
+		t.Fatalf("Minh's undo: %v %v", ok, err)
+	}
+	if got := card(minh); got.Title != "Lan đổi tiêu đề" {
+		t.Fatalf("Minh's undo gave title %q", got.Title)
+	}
+}
+
+// A store that names no author (tools, the command line) and edits made before authors are
+// everyone's: anyone may undo them.
+func TestEditsWithoutAuthorAreEveryones(t *testing.T) {
+	s, path := openTemp(t)
+	id, _ := s.CreateMap(sampleMap())
+	m, _ := s.LoadMap(id)
+	c := m.Cards[0]
+	c.Notes = "không tác giả"
+	if err := s.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.SetAuthor("Hà", "w")
+	if _, ok, err := other.Undo(id); !ok || err != nil {
+		t.Fatalf("undo of an edit without author: %v %v", ok, err)
+	}
+}
