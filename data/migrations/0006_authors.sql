@@ -2,4 +2,3 @@
 -- that undo and redo take back only one's own edits.
 ALTER TABLE history ADD COLUMN author TEXT NOT NULL DEFAULT '';
 ALTER TABLE history ADD COLUMN window TEXT NOT NULL DEFAULT '';
-CREATE INDEX history_by_author ON history(map_id, author, undone, id);
