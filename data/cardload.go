@@ -34,7 +34,12 @@ func (s *Store) CardPlacesIn(mapID int64, cells []Cell) ([]CardPlace, error) {
 		q += "(stage_id=? AND lane_id=?)"
 		args = append(args, c.StageID, c.LaneID)
 	}
-	rows, err := s.db.Query(q+")", args...)
+	return s.places(q+")", args...)
+}
+
+// places reads card places with a query selecting id, stage_id, lane_id, position.
+func (s *Store) places(query string, args ...any) ([]CardPlace, error) {
+	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, s.wrap("read card places from", err)
 	}

@@ -202,21 +202,5 @@ type CardPlace struct {
 // CardPlaces reads where every card of a map sits, and nothing else: after a move, this is
 // all of the map that can have changed, read in a fraction of the time of LoadMap.
 func (s *Store) CardPlaces(mapID int64) ([]CardPlace, error) {
-	rows, err := s.db.Query(`SELECT id, stage_id, lane_id, position FROM cards WHERE map_id=?`, mapID)
-	if err != nil {
-		return nil, s.wrap("read card places from", err)
-	}
-	defer rows.Close()
-	var out []CardPlace
-	for rows.Next() {
-		var p CardPlace
-		if err := rows.Scan(&p.ID, &p.StageID, &p.LaneID, &p.Position); err != nil {
-			return nil, s.wrap("read card places from", err)
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, s.wrap("read card places from", err)
-	}
-	return out, nil
+	return s.places(`SELECT id, stage_id, lane_id, position FROM cards WHERE map_id=?`, mapID)
 }
