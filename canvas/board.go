@@ -160,6 +160,9 @@ func (b *Board) scrollToOffset(p fyne.Position) {
 // scrolled keeps the stage and lane headers pinned at the view's top and left edges, over an
 // opaque band, and paints only what is near the view.
 func (b *Board) scrolled() {
+	if b.plus.Visible() {
+		b.plus.Hide() // the + of the cell that was under the pointer is elsewhere now
+	}
 	for _, h := range b.stageHeads {
 		b.placeHeader(h)
 	}

@@ -245,6 +245,8 @@ func (u *ui) editSelected(typed string) {
 	case (s.kind == selStage || s.kind == selLane) && typed == "":
 		u.editName(s.kind, s.id)
 	}
+	// A key opens the editor without a pointer event to repaint the window: ask for it.
+	u.win.Canvas().Refresh(u.content)
 }
 
 // textFirst makes an editing command act on the text being typed when a text field has the
