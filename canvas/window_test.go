@@ -250,7 +250,8 @@ func TestAutoscrollAtEdge(t *testing.T) {
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start.Subtract(v.Position()).Add(fyne.NewPos(1, 0)), AbsolutePosition: fyne.NewPos(9, 9)}, Dragged: fyne.NewDelta(1, 0)})
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{AbsolutePosition: fyne.NewPos(9, 9)}, Dragged: fyne.NewDelta(edge.X-start.X-1, 0)})
 	deadline := time.Now().Add(3 * time.Second)
-	for b.scroll.Offset.X < 30 && time.Now().Before(deadline) {
+	// The ticks run on their own goroutine here: wait for the scroll and the pointer's travel.
+	for (b.scroll.Offset.X < 30 || b.drag.cur.X < edge.X+30) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	if b.scroll.Offset.X < 30 {
