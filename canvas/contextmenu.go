@@ -1,8 +1,8 @@
 package canvas
 
 import (
-	"fmt"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -170,17 +170,10 @@ func (b *Board) colourItems(current string, set func(hex string)) []*fyne.MenuIt
 	for _, nc := range geometry.CardColours {
 		nc := nc
 		it := fyne.NewMenuItem(tr(nc.Key), func() { set(nc.Hex) })
-		_, named := geometry.ColourName(current)
-		it.Checked = named && (current == nc.Hex || fmt.Sprint(current) == nc.Hex || equalFoldHex(current, nc.Hex))
+		it.Checked = strings.EqualFold(strings.TrimSpace(current), nc.Hex)
 		items = append(items, it)
 	}
 	return items
-}
-
-func equalFoldHex(a, b string) bool {
-	k1, ok1 := geometry.ColourName(a)
-	k2, ok2 := geometry.ColourName(b)
-	return ok1 && ok2 && k1 == k2
 }
 
 // scoreItems are the scale's steps, named as the curve names them, and "No score".
@@ -200,24 +193,11 @@ func (b *Board) scoreItems(c *data.Card) []*fyne.MenuItem {
 
 // stepText writes a whole score with the name the curve gives its step ("+1 Tốt").
 func (b *Board) stepText(s float64) string {
-	if b.lay != nil && b.lay.Curve != nil {
-		return b.scoreText(b.lay.Curve, s)
+	cv := &geometry.CurveBox{Scale: b.m.Scale} // a map without a curve yet names its steps too
+	if b.lay.Curve != nil {
+		cv = b.lay.Curve
 	}
-	cv := &geometry.CurveBox{Scale: b.m.Scale}
-	lang := "en"
-	if b.lay != nil {
-		lang = b.lay.Lang
-	}
-	txt := fmtNum(math.Abs(s))
-	if s < 0 {
-		txt = "–" + txt
-	} else if s > 0 && cv.Scale.Min < 0 {
-		txt = "+" + txt
-	}
-	if name := cv.StepName(s, lang); name != "" {
-		txt += " " + name
-	}
-	return txt
+	return b.scoreText(cv, s)
 }
 
 // updateCards changes every selected card the same way, as one undoable edit each.
