@@ -135,6 +135,9 @@ func (t *tx) insertMap(src *Map) (int64, error) {
 			return 0, err
 		}
 	}
+	if err := t.copyComments(m.Comments, mr.ID, stageIDs, cardIDs, src.ID); err != nil {
+		return 0, err
+	}
 	return mr.ID, nil
 }
 
@@ -182,6 +185,11 @@ func (s *Store) DeleteMap(id int64) error {
 		m, err := loadMap(t.q, id)
 		if err != nil {
 			return err
+		}
+		for i := len(m.Comments) - 1; i >= 0; i-- { // replies before their thread
+			if err := t.del("comment", m.Comments[i].ID); err != nil {
+				return err
+			}
 		}
 		for _, l := range m.Links {
 			if err := t.del("link", l.ID); err != nil {
@@ -445,6 +453,11 @@ func (t *tx) deleteColumnOrRow(mapID int64, kind string, id int64) error {
 	}
 	if err := t.deleteCards(ids, false); err != nil {
 		return err
+	}
+	if kind == "stage" {
+		if err := t.delComments(OnStage, id); err != nil {
+			return err
+		}
 	}
 	if err := t.del(kind, id); err != nil {
 		return err
@@ -721,6 +734,9 @@ func (t *tx) deleteCards(ids []int64, closeGaps bool) error {
 		}
 		c := r.(*Card)
 		cells[[2]int64{c.StageID, c.LaneID}] = true
+		if err := t.delComments(OnCard, id); err != nil {
+			return err
+		}
 		if err := t.del("card", id); err != nil {
 			return err
 		}

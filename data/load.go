@@ -75,6 +75,9 @@ func loadMap(q querier, id int64) (*Map, error) {
 	if m.Links, err = queryAll(q, scanLink, `SELECT `+linkCols+` FROM links WHERE map_id=? ORDER BY id`, id); err != nil {
 		return nil, err
 	}
+	if m.Comments, err = queryAll(q, scanComment, `SELECT `+commentCols+` FROM comments WHERE map_id=? ORDER BY id`, id); err != nil {
+		return nil, err
+	}
 	m.SortCards()
 	return m, nil
 }

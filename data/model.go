@@ -245,6 +245,9 @@ type Map struct {
 	Lanes   []Lane   // in position order
 	Cards   []Card   // in reading order: stage, lane, position
 	Links   []Link
+	// Comments are the comments of the map's threads, in the order they were written (see
+	// Threads).
+	Comments []Comment
 }
 
 // MapSummary is one line of a workspace's list of maps.

@@ -15,7 +15,8 @@ type querier interface {
 	QueryRow(query string, args ...any) *sql.Row
 }
 
-// row is one stored record: a map's own fields, a persona, a stage, a lane, a card or a link.
+// row is one stored record: a map's own fields, a persona, a stage, a lane, a card, a link or
+// a comment.
 // Edits are recorded as before and after images of rows, so one mechanism undoes every kind.
 type row interface {
 	kind() string
@@ -87,12 +88,14 @@ func newRow(kind string) (row, error) {
 		return &Card{}, nil
 	case "link":
 		return &Link{}, nil
+	case "comment":
+		return &Comment{}, nil
 	}
 	return nil, fmt.Errorf("unknown record kind %q", kind)
 }
 
 var tableOf = map[string]string{"map": "maps", "persona": "personas", "stage": "stages",
-	"lane": "lanes", "card": "cards", "link": "links"}
+	"lane": "lanes", "card": "cards", "link": "links", "comment": "comments"}
 
 const timeFormat = time.RFC3339Nano
 
@@ -176,6 +179,9 @@ func putRow(q querier, r row) (int64, error) {
 	case *Link:
 		query = `INSERT INTO links(id,map_id,from_id,to_id,label) VALUES(?,?,?,?,?)`
 		args = []any{nullID(v.ID), v.MapID, v.FromID, v.ToID, v.Label}
+	case *Comment:
+		query = `INSERT INTO comments(id,map_id,target_kind,target_id,parent_id,author,text,created,resolved) VALUES(?,?,?,?,?,?,?,?,?)`
+		args = []any{nullID(v.ID), v.MapID, v.TargetKind, v.TargetID, v.ParentID, v.Author, v.Text, v.Created.UTC().Format(timeFormat), v.Resolved}
 	default:
 		return 0, fmt.Errorf("cannot store %T", r)
 	}
@@ -207,7 +213,8 @@ var upsertCols = map[string][]string{
 	"lane":  {"map_id", "position", "name", "kind"},
 	"card": {"map_id", "stage_id", "lane_id", "position", "title", "notes", "channel", "presence", "emotion",
 		"pain", "opportunity", "moment", "evidence", "tags", "colour", "metric"},
-	"link": {"map_id", "from_id", "to_id", "label"},
+	"link":    {"map_id", "from_id", "to_id", "label"},
+	"comment": {"map_id", "target_kind", "target_id", "parent_id", "author", "text", "created", "resolved"},
 }
 
 var upsertTails = func() map[string]string {
@@ -350,6 +357,8 @@ func getRow(q querier, kind string, id int64) (row, error) {
 		r, err = scanCard(q.QueryRow(`SELECT `+cardCols+` FROM cards WHERE id=?`, id))
 	case "link":
 		r, err = scanLink(q.QueryRow(`SELECT `+linkCols+` FROM links WHERE id=?`, id))
+	case "comment":
+		r, err = scanComment(q.QueryRow(`SELECT `+commentCols+` FROM comments WHERE id=?`, id))
 	default:
 		return nil, fmt.Errorf("unknown record kind %q", kind)
 	}

@@ -9,6 +9,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"journeycanvas/data"
@@ -43,6 +44,23 @@ type fileMap struct {
 	Lanes     []fileLane     `json:"lanes"`
 	Cards     []fileCard     `json:"cards"`
 	Links     []fileLink     `json:"links"`
+	Comments  []fileComment  `json:"comments,omitempty"`
+}
+
+// fileComment is a comment thread, on the map ("map") or on a stage's or card's ref.
+type fileComment struct {
+	On       string      `json:"on"`
+	Author   string      `json:"author,omitempty"`
+	Text     string      `json:"text"`
+	Created  string      `json:"created,omitempty"`
+	Resolved bool        `json:"resolved,omitempty"`
+	Replies  []fileReply `json:"replies,omitempty"`
+}
+
+type fileReply struct {
+	Author  string `json:"author,omitempty"`
+	Text    string `json:"text"`
+	Created string `json:"created,omitempty"`
 }
 
 type fileScale struct {
@@ -91,7 +109,9 @@ type fileLink struct {
 
 // Member names of each object of the native format, in the order WriteJSON writes them.
 var (
-	mapFields     = []string{"format", "version", "title", "goal", "audience", "type", "owner", "status", "scale", "curve", "lang", "noteLines", "created", "updated", "persona", "stages", "lanes", "cards", "links"}
+	mapFields     = []string{"format", "version", "title", "goal", "audience", "type", "owner", "status", "scale", "curve", "lang", "noteLines", "created", "updated", "persona", "stages", "lanes", "cards", "links", "comments"}
+	commentFields = []string{"on", "author", "text", "created", "resolved", "replies"}
+	replyFields   = []string{"author", "text", "created"}
 	scaleFields   = []string{"min", "max", "labels"}
 	personaFields = []string{"name", "summary", "photo", "demographics", "dayInLife", "goals", "challenges", "excites", "frustrates", "channels", "buyingTriggers", "problemsSolved", "infoNeeds"}
 	stageFields   = []string{"ref", "name", "colour", "description", "metrics"}
@@ -119,7 +139,9 @@ var (
 //	             "opportunity": true, "momentOfTruth": true, "evidence": "researched",
 //	             "tags": ["…"], "colour": "#e64980",
 //	             "metric": {"name": "…", "value": 3.2, "target": 5, "unit": "%", "upIsGood": true}}, …],
-//	  "links": [{"from": "c1", "to": "c4", "label": "…"}, …]
+//	  "links": [{"from": "c1", "to": "c4", "label": "…"}, …],
+//	  "comments": [{"on": "c4", "author": "Lan", "text": "…", "created": "…", "resolved": true,
+//	                "replies": [{"author": "Minh", "text": "…", "created": "…"}]}, …]
 //	}
 //
 // Refs come from the order of stages, lanes and cards (cards in reading order), so database
@@ -229,7 +251,29 @@ func toFile(m *data.Map) (*fileMap, error) {
 		}
 		f.Links = append(f.Links, fileLink{From: from, To: to, Label: l.Label})
 	}
+	for _, th := range m.Threads() {
+		on := "map"
+		switch th.TargetKind {
+		case data.OnStage:
+			on = f.Stages[stageIdx[th.TargetID]].Ref
+		case data.OnCard:
+			on = cardRef[th.TargetID]
+		}
+		fc := fileComment{On: on, Author: th.Author, Text: th.Text, Created: stamp(th.Created), Resolved: th.Resolved}
+		for _, r := range th.Replies {
+			fc.Replies = append(fc.Replies, fileReply{Author: r.Author, Text: r.Text, Created: stamp(r.Created)})
+		}
+		f.Comments = append(f.Comments, fc)
+	}
 	return f, nil
+}
+
+// stamp writes a time as the native format does: RFC 3339 in UTC, "" when unknown.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
 }
 
 // ReadJSON reads a map in the native format written by WriteJSON. Refs may be any unique,
@@ -366,8 +410,54 @@ func (d *jsonReader) readNative(root jnode, name string) *data.Map {
 	if d.err != nil {
 		return nil
 	}
+	d.comments(root.get("comments"), m, stageIDs, cardIDs)
+	if d.err != nil {
+		return nil
+	}
 	sortCards(m)
 	return m
+}
+
+// comments reads the comment threads: each on "map" or a stage's or card's ref.
+func (d *jsonReader) comments(n jnode, m *data.Map, stageIDs, cardIDs map[string]int64) {
+	for _, tn := range d.array(n) {
+		if !d.object(tn, true, commentFields...) {
+			return
+		}
+		c := data.Comment{ID: int64(len(m.Comments) + 1), TargetKind: data.OnMap}
+		on := tn.get("on")
+		if ref := d.text(on, short); ref != "map" {
+			if _, ok := stageIDs[ref]; ok {
+				c.TargetKind, c.TargetID = data.OnStage, d.lookup(on, stageIDs, "stage")
+			} else {
+				c.TargetKind, c.TargetID = data.OnCard, d.lookup(on, cardIDs, "card")
+			}
+		}
+		c.Author = d.text(tn.get("author"), short)
+		c.Text = d.text(tn.get("text"), long)
+		if strings.TrimSpace(c.Text) == "" && d.err == nil {
+			d.fail(tn.get("text").path, "a comment needs text")
+		}
+		c.Created = d.time(tn.get("created"))
+		c.Resolved = d.boolean(tn.get("resolved"))
+		m.Comments = append(m.Comments, c)
+		for _, rn := range d.array(tn.get("replies")) {
+			if !d.object(rn, true, replyFields...) {
+				return
+			}
+			r := data.Comment{ID: int64(len(m.Comments) + 1), ParentID: c.ID, TargetKind: c.TargetKind, TargetID: c.TargetID}
+			r.Author = d.text(rn.get("author"), short)
+			r.Text = d.text(rn.get("text"), long)
+			if strings.TrimSpace(r.Text) == "" && d.err == nil {
+				d.fail(rn.get("text").path, "a reply needs text")
+			}
+			r.Created = d.time(rn.get("created"))
+			m.Comments = append(m.Comments, r)
+		}
+		if d.err != nil {
+			return
+		}
+	}
 }
 
 func (d *jsonReader) card(n jnode, sc data.Scale, stageIDs, laneIDs map[string]int64) data.Card {

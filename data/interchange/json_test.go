@@ -428,3 +428,60 @@ func TestJSONMapOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONCarriesComments: threads on the map, a stage and a card, with replies, authors,
+// times and resolution, survive the native JSON and an import into a workspace.
+func TestJSONCarriesComments(t *testing.T) {
+	s, err := data.Open(filepath.Join(t.TempDir(), "w.journey"), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CreateMap(data.SampleMap("vi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.LoadMap(id)
+	s.SetAuthor("Lan", "1")
+	card := m.Cards[len(m.Cards)-1].ID
+	root, _ := s.AddComment(data.Comment{MapID: id, TargetKind: data.OnCard, TargetID: card, Text: "Khách hàng có quay lại không?"})
+	s.SetAuthor("Minh", "2")
+	if _, err := s.AddComment(data.Comment{MapID: id, ParentID: root, Text: "Có, sau 3 tuần"}); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.AddComment(data.Comment{MapID: id, TargetKind: data.OnStage, TargetID: m.Stages[1].ID, Text: "Đổi tên giai đoạn"})
+	if err := s.ResolveThread(id, st, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddComment(data.Comment{MapID: id, TargetKind: data.OnMap, TargetID: id, Text: "Bản nháp 2"}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = s.LoadMap(id)
+	var a bytes.Buffer
+	if err := WriteJSON(&a, m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.String(), `"comments"`) || !strings.Contains(a.String(), `"resolved": true`) {
+		t.Fatalf("no comments written:\n%s", a.String())
+	}
+	back, err := ReadJSON(bytes.NewReader(a.Bytes()), "m.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id2, err := s.CreateMap(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _ := s.LoadMap(id2)
+	var b bytes.Buffer
+	if err := WriteJSON(&b, m2); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Fatalf("the round trip changed the map:\n%s\n---\n%s", a.String(), b.String())
+	}
+	bad := strings.Replace(a.String(), `"on": "map"`, `"on": "c999"`, 1)
+	if _, err := ReadJSON(strings.NewReader(bad), "bad.json"); err == nil || !strings.Contains(err.Error(), "comments") {
+		t.Fatalf("a comment on an unknown ref: %v", err)
+	}
+}
