@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // SetAuthor names who makes this store's edits and the window they come from. Every edit
@@ -144,4 +145,102 @@ func fieldsChanged(a, b json.RawMessage) map[string]bool {
 		}
 	}
 	return out
+}
+
+// Overwrite is another author's edit that replaced what this store's author had written last
+// in one field of a row: their typing was overwritten, and they should be told.
+type Overwrite struct {
+	Author string // who wrote over it
+	Kind   string // "card", "stage", "lane", "map", "comment"…
+	ID     int64
+	Field  string // the row image's field name: "Title", "Notes"…
+	Name   string // the row's title or name after the edit, to say which one
+}
+
+// Overwritten lists others' edits of map mapID made after history entry after that replaced a
+// field whose previous write was this author's, and returns the newest entry id to pass next
+// time. With after -1 it lists nothing and only returns that id (a window starting to watch).
+func (s *Store) Overwritten(mapID, after int64) ([]Overwrite, int64, error) {
+	s.life.RLock()
+	defer s.life.RUnlock()
+	if s.db == nil {
+		return nil, after, fmt.Errorf("look for overwritten edits in %s: %w", s.path, ErrClosed)
+	}
+	var last int64
+	if err := s.db.QueryRow(`SELECT coalesce(max(id),0) FROM history WHERE map_id=?`, mapID).Scan(&last); err != nil {
+		return nil, after, s.wrap("look for overwritten edits in", err)
+	}
+	if after < 0 || last <= after || s.author == "" {
+		return nil, last, nil
+	}
+	type entry struct {
+		id      int64
+		author  string
+		changes []change
+	}
+	read := func(query string, args ...any) ([]entry, error) {
+		rows, err := s.db.Query(query, args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []entry
+		for rows.Next() {
+			var e entry
+			var raw []byte
+			if err := rows.Scan(&e.id, &e.author, &raw); err != nil {
+				return nil, err
+			}
+			if json.Unmarshal(raw, &e.changes) == nil {
+				out = append(out, e)
+			}
+		}
+		return out, rows.Err()
+	}
+	// The new entries, and enough of the earlier ones to find who wrote each field before.
+	newer, err := read(`SELECT id,author,changes FROM history WHERE map_id=? AND id>? AND undone=0 ORDER BY id`, mapID, after)
+	if err != nil {
+		return nil, after, s.wrap("look for overwritten edits in", err)
+	}
+	older, err := read(`SELECT id,author,changes FROM history WHERE map_id=? AND id<=? AND undone=0 ORDER BY id DESC LIMIT 200`, mapID, after)
+	if err != nil {
+		return nil, after, s.wrap("look for overwritten edits in", err)
+	}
+	slices.Reverse(older)
+	all := append(older, newer...)
+	type field struct {
+		kind string
+		id   int64
+		name string
+	}
+	writer := map[field]string{} // who wrote each field last, so far
+	var out []Overwrite
+	for _, e := range all {
+		for _, c := range e.changes {
+			for k := range fieldsChanged(c.Before, c.After) {
+				if k == "Position" || k == "Updated" {
+					continue // moving other cards renumbers: not anyone's writing
+				}
+				f := field{c.Kind, c.ID, k}
+				if e.id > after && e.author != s.author && e.author != "" && writer[f] == s.author {
+					out = append(out, Overwrite{Author: e.author, Kind: c.Kind, ID: c.ID, Field: k, Name: rowName(c.After)})
+				}
+				writer[f] = e.author
+			}
+		}
+	}
+	return out, last, nil
+}
+
+// rowName is the title or name in a row image, to say which row an edit touched.
+func rowName(img json.RawMessage) string {
+	var r struct{ Title, Name, Text string }
+	json.Unmarshal(img, &r)
+	switch {
+	case r.Title != "":
+		return r.Title
+	case r.Name != "":
+		return r.Name
+	}
+	return r.Text
 }

@@ -98,3 +98,56 @@ func TestEditsWithoutAuthorAreEveryones(t *testing.T) {
 		t.Fatalf("undo of an edit without author: %v %v", ok, err)
 	}
 }
+
+// TestOverwrittenTellsWhoseTypingWasReplaced: when Minh writes the title Lan wrote last, Lan's
+// store reports it (once); Minh's edit of another field, and Lan's own later edits, are not
+// reported; Minh's store reports nothing.
+func TestOverwrittenTellsWhoseTypingWasReplaced(t *testing.T) {
+	lan, path := openTemp(t)
+	lan.SetAuthor("Lan", "w1")
+	minh, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer minh.Close()
+	minh.SetAuthor("Minh", "w2")
+	id, err := lan.CreateMap(sampleMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := lan.LoadMap(id)
+	cid := m.Cards[0].ID
+	card := func(s *Store) Card { m, _ := s.LoadMap(id); return *m.Card(cid) }
+	_, seenLan, _ := lan.Overwritten(id, -1)
+	_, seenMinh, _ := minh.Overwritten(id, -1)
+	c := card(lan)
+	c.Title = "Lan viết"
+	if err := lan.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	c = card(minh)
+	c.Channel = "Zalo"
+	if err := minh.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	ov, seenLan, err := lan.Overwritten(id, seenLan)
+	if err != nil || len(ov) != 0 {
+		t.Fatalf("another field: %+v %v", ov, err)
+	}
+	c = card(minh)
+	c.Title = "Minh viết đè"
+	if err := minh.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	ov, seenLan, _ = lan.Overwritten(id, seenLan)
+	want := Overwrite{Author: "Minh", Kind: "card", ID: cid, Field: "Title", Name: "Minh viết đè"}
+	if len(ov) != 1 || ov[0] != want {
+		t.Fatalf("Lan is told %+v, want %+v", ov, want)
+	}
+	if ov, _, _ = lan.Overwritten(id, seenLan); len(ov) != 0 {
+		t.Fatalf("told twice: %+v", ov)
+	}
+	if ov, _, _ = minh.Overwritten(id, seenMinh); len(ov) != 0 {
+		t.Fatalf("Minh, who wrote last, is told %+v", ov)
+	}
+}

@@ -208,6 +208,9 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 			return s.wrapSince(label, err, start)
 		}
 	}
+	if err := bumpRevision(q); err != nil {
+		return s.wrapSince(label, err, start)
+	}
 	if err := q.Commit(); err != nil {
 		return s.wrapSince(label, err, start)
 	}
@@ -335,6 +338,9 @@ func (s *Store) step(mapID int64, undo bool) (Edit, bool, error) {
 		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	if err := touch(q, mapID, time.Now().UTC()); err != nil {
+		return Edit{}, false, s.wrapSince(what, err, start)
+	}
+	if err := bumpRevision(q); err != nil {
 		return Edit{}, false, s.wrapSince(what, err, start)
 	}
 	if err := q.Commit(); err != nil {

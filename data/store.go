@@ -89,6 +89,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	if !s.readOnly {
+		s.leave() // best effort: a row left behind times out
 		s.pruneAged(time.Now().UTC())
 		s.reclaim()
 	}

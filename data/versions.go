@@ -45,6 +45,9 @@ func (s *Store) SaveVersion(mapID int64, label string) (int64, error) {
 	if err != nil {
 		return 0, s.wrap("save version", err)
 	}
+	if err := bumpRevision(q); err != nil {
+		return 0, s.wrap("save version", err)
+	}
 	if err := q.Commit(); err != nil {
 		return 0, s.wrap("save version", err)
 	}

@@ -1,6 +1,10 @@
 package data
 
-import "fmt"
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+)
 
 // DataVersion is SQLite's data version of the workspace as this store's connection sees it:
 // it changes when another program, or another Store on the same file, commits a change, and
@@ -17,4 +21,31 @@ func (s *Store) DataVersion() (int64, error) {
 		return 0, s.wrap("look for changes in", err)
 	}
 	return v, nil
+}
+
+// Revision counts the workspace's edits, undos, redos and saved versions, by every window and
+// program: when it has not changed, nothing a map shows has (a change of DataVersion alone
+// may be someone's presence).
+func (s *Store) Revision() (int64, error) {
+	s.life.RLock()
+	defer s.life.RUnlock()
+	if s.db == nil {
+		return 0, fmt.Errorf("look for changes in %s: %w", s.path, ErrClosed)
+	}
+	var v int64
+	err := s.db.QueryRow(`SELECT CAST(value AS INTEGER) FROM settings WHERE key='revision'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, s.wrap("look for changes in", err)
+	}
+	return v, nil
+}
+
+// bumpRevision counts one more change of what maps show, in the transaction making it.
+func bumpRevision(q querier) error {
+	_, err := q.Exec(`INSERT INTO settings(key,value) VALUES('revision','1')
+		ON CONFLICT(key) DO UPDATE SET value=CAST(CAST(settings.value AS INTEGER)+1 AS TEXT)`)
+	return err
 }

@@ -15,3 +15,14 @@ CREATE TABLE comments (
 );
 CREATE INDEX comments_by_map ON comments(map_id, id);
 CREATE INDEX comments_by_target ON comments(target_kind, target_id);
+
+-- Who has which map open, so that each window can show the others by name: one row per
+-- window, written every few seconds while it is open and removed when it closes. A row not
+-- written for PresenceTimeout is someone who left without closing; it is ignored and cleared.
+-- Presence is not an edit: it has no history.
+CREATE TABLE presence (
+    session TEXT PRIMARY KEY,
+    author  TEXT NOT NULL DEFAULT '',
+    map_id  INTEGER NOT NULL DEFAULT 0,
+    seen    TEXT NOT NULL
+);
