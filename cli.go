@@ -309,6 +309,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	compare := fs.String("compare", "", "id or title of a map whose emotion curve to overlay")
 	perStage := fs.Bool("per-stage", false, "one slide PNG per stage, and the whole map, into the directory -o")
 	replace := fs.Bool("replace", false, "with --per-stage: remove the slides of an earlier deck from the folder")
+	comments := fs.Bool("comments", false, "draw on each card the count of comments in its open threads")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -339,7 +340,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if *theme != "light" && *theme != "dark" {
 		return usageError{fmt.Sprintf("--theme %q: use light or dark", *theme)}
 	}
-	opt := export.Options{Scale: *scale, Width: *width, Theme: *theme, Transparent: *transparent}
+	opt := export.Options{Scale: *scale, Width: *width, Theme: *theme, Transparent: *transparent, Comments: *comments}
 	if *stages != "" {
 		from, to, ok := parseRange(*stages)
 		if !ok {

@@ -325,7 +325,7 @@ func (b *Board) relayout() {
 	}
 	b.pal = palette(b.theme)
 	b.lay = geometry.Compute(b.m, geometry.Options{Zoom: b.zoom, Theme: b.theme, Compare: b.compareMap(), Header: true,
-		Lang: b.mapLang()})
+		Lang: b.mapLang(), Comments: b.m.OpenComments()})
 	b.sync()
 }
 
@@ -1059,4 +1059,29 @@ func headerKey(h geometry.HeaderBox) string {
 	}
 	b, _ := json.Marshal(h)
 	return string(b)
+}
+
+// selectAndReveal selects one card, stage (kind selStage) or nothing (the map), and scrolls
+// it into view: where a search hit, a comment or a notice takes the user.
+func (b *Board) selectAndReveal(id int64) { b.revealThing(selCard, id) }
+
+func (b *Board) revealThing(k selKind, id int64) {
+	b.commitTitle()
+	switch k {
+	case selCard:
+		if cb := b.lay.Card(id); cb != nil {
+			b.selectOne(selCard, id)
+			b.reveal(cb.Rect)
+		}
+	case selStage:
+		for i := range b.lay.Stages {
+			if s := &b.lay.Stages[i]; s.ID == id {
+				b.selectOne(selStage, id)
+				b.reveal(s.Header)
+			}
+		}
+	default:
+		b.setSelection(selection{})
+		b.scrollToOffset(fyne.Position{})
+	}
 }

@@ -117,6 +117,19 @@ func sameFace(a, b *geometry.CardBox) bool {
 			return false
 		}
 	}
+	if (a.Comments == nil) != (b.Comments == nil) {
+		return false
+	}
+	if ca, cb := a.Comments, b.Comments; ca != nil {
+		if !sameRect(ca.Rect, cb.Rect, dx, dy) || !sameLine(&ca.Label, &cb.Label, dx, dy) || len(ca.Tail) != len(cb.Tail) {
+			return false
+		}
+		for i := range ca.Tail {
+			if !near(ca.Tail[i].X+dx, cb.Tail[i].X) || !near(ca.Tail[i].Y+dy, cb.Tail[i].Y) {
+				return false
+			}
+		}
+	}
 	return true
 }
 

@@ -92,7 +92,7 @@ func TestSameFaceCoversEveryField(t *testing.T) {
 	var got []string
 	fieldPaths(reflect.TypeOf(geometry.CardBox{}), "", &got)
 	sort.Strings(got)
-	want := ".Accent .Channel.Bold .Channel.Size .Channel.Text .Channel.W .Channel.X .Channel.Y .Face.Norm .Face.R .Face.Score .Face.X .Face.Y .ID .Index .LaneID .Markers.Kind .Markers.Rect.H .Markers.Rect.W .Markers.Rect.X .Markers.Rect.Y .Metric.Dot.H .Metric.Dot.W .Metric.Dot.X .Metric.Dot.Y .Metric.Lines.Bold .Metric.Lines.Size .Metric.Lines.Text .Metric.Lines.W .Metric.Lines.X .Metric.Lines.Y .Metric.State .Notes.Bold .Notes.Size .Notes.Text .Notes.W .Notes.X .Notes.Y .Rect.H .Rect.W .Rect.X .Rect.Y .StageID .Tags.Label.Bold .Tags.Label.Size .Tags.Label.Text .Tags.Label.W .Tags.Label.X .Tags.Label.Y .Tags.Rect.H .Tags.Rect.W .Tags.Rect.X .Tags.Rect.Y .Tint.Border .Tint.Chip .Tint.ChipText .Tint.Fill .Tint.Muted .Tint.Text .Title.Bold .Title.Size .Title.Text .Title.W .Title.X .Title.Y .Truncated"
+	want := ".Accent .Channel.Bold .Channel.Size .Channel.Text .Channel.W .Channel.X .Channel.Y .Comments.Label.Bold .Comments.Label.Size .Comments.Label.Text .Comments.Label.W .Comments.Label.X .Comments.Label.Y .Comments.Rect.H .Comments.Rect.W .Comments.Rect.X .Comments.Rect.Y .Comments.Tail.X .Comments.Tail.Y .Face.Norm .Face.R .Face.Score .Face.X .Face.Y .ID .Index .LaneID .Markers.Kind .Markers.Rect.H .Markers.Rect.W .Markers.Rect.X .Markers.Rect.Y .Metric.Dot.H .Metric.Dot.W .Metric.Dot.X .Metric.Dot.Y .Metric.Lines.Bold .Metric.Lines.Size .Metric.Lines.Text .Metric.Lines.W .Metric.Lines.X .Metric.Lines.Y .Metric.State .Notes.Bold .Notes.Size .Notes.Text .Notes.W .Notes.X .Notes.Y .Rect.H .Rect.W .Rect.X .Rect.Y .StageID .Tags.Label.Bold .Tags.Label.Size .Tags.Label.Text .Tags.Label.W .Tags.Label.X .Tags.Label.Y .Tags.Rect.H .Tags.Rect.W .Tags.Rect.X .Tags.Rect.Y .Tint.Border .Tint.Chip .Tint.ChipText .Tint.Fill .Tint.Muted .Tint.Text .Title.Bold .Title.Size .Title.Text .Title.W .Title.X .Title.Y .Truncated"
 	if g := strings.Join(got, " "); g != want {
 		t.Fatalf("CardBox changed: teach sameFace the new fields, then update this list.\n got %s\nwant %s", g, want)
 	}
@@ -137,6 +137,7 @@ func TestSameFaceAgreesWithReflection(t *testing.T) {
 				c.Metric = &geometry.MetricLine{}
 			}
 		},
+		func(c *geometry.CardBox) { c.Comments = &geometry.CommentBadge{Label: geometry.TextLine{Text: "2"}} },
 	}
 	for i := range lay.Cards {
 		a := lay.Cards[i]

@@ -49,7 +49,7 @@ func TestToolbarTooltips(t *testing.T) {
 			t.Fatalf("no %q button among %d", words, len(btns))
 		}
 	}
-	if len(btns) != 16 {
+	if len(btns) != 17 {
 		t.Fatalf("%d buttons", len(btns))
 	}
 	for _, b := range btns {

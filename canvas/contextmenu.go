@@ -158,8 +158,9 @@ func (b *Board) cardMenu(id int64) []*fyne.MenuItem {
 	cp := fyne.NewMenuItem(lang.L("Copy"), u.copy)
 	link := item(lang.L("Link to…"), func() { u.linkDialog(id) })
 	del := item(lang.L("Delete"), u.deleteSelection)
+	comment := item(lang.L("Comment…"), func() { u.commentOn(data.OnCard, id) })
 	return []*fyne.MenuItem{edit, notes, colour, score, fyne.NewMenuItemSeparator(), pain, opp, mot,
-		fyne.NewMenuItemSeparator(), dup, cp, link, fyne.NewMenuItemSeparator(), del}
+		fyne.NewMenuItemSeparator(), comment, fyne.NewMenuItemSeparator(), dup, cp, link, fyne.NewMenuItemSeparator(), del}
 }
 
 // colourItems are the named colours and "No colour", the current one ticked.
@@ -270,9 +271,10 @@ func (b *Board) boardMenu() []*fyne.MenuItem {
 	laneIt := fyne.NewMenuItem(lang.L("Add lane"), u.addLane)
 	paste := fyne.NewMenuItem(lang.L("Paste"), u.paste)
 	fit := fyne.NewMenuItem(lang.L("Fit"), func() { u.setZoom(b.fitZoom()) })
+	comment := fyne.NewMenuItem(lang.L("Comment on the map…"), func() { u.commentOn(data.OnMap, u.mapID) })
 	stage.Disabled, laneIt.Disabled = b.readOnly(), b.readOnly()
 	paste.Disabled = b.readOnly() || len(u.clip) == 0
-	return []*fyne.MenuItem{stage, laneIt, paste, fyne.NewMenuItemSeparator(), fit}
+	return []*fyne.MenuItem{stage, laneIt, paste, fyne.NewMenuItemSeparator(), comment, fyne.NewMenuItemSeparator(), fit}
 }
 
 func (b *Board) stageMenu(id int64) []*fyne.MenuItem {
@@ -293,11 +295,12 @@ func (b *Board) stageMenu(id int64) []*fyne.MenuItem {
 	after := fyne.NewMenuItem(lang.L("Insert stage after"), func() { u.insertStage(st.Position + 1) })
 	metrics := fyne.NewMenuItem(lang.L("Metrics…"), func() { u.focusField(lang.L("Metrics")) })
 	del := fyne.NewMenuItem(lang.L("Delete stage"), u.deleteSelection)
+	comment := fyne.NewMenuItem(lang.L("Comment…"), func() { u.commentOn(data.OnStage, id) })
 	for _, it := range []*fyne.MenuItem{rename, colour, before, after, metrics, del} {
 		it.Disabled = ro
 	}
 	return []*fyne.MenuItem{rename, colour, fyne.NewMenuItemSeparator(), before, after,
-		fyne.NewMenuItemSeparator(), metrics, fyne.NewMenuItemSeparator(), del}
+		fyne.NewMenuItemSeparator(), metrics, comment, fyne.NewMenuItemSeparator(), del}
 }
 
 func (b *Board) laneMenu(id int64) []*fyne.MenuItem {

@@ -37,6 +37,7 @@ type exportForm struct {
 	width   *widget.Entry
 	theme   *widget.RadioGroup
 	transp  *widget.Check
+	notes   *widget.Check // the comment badges on cards
 	slides  *widget.Check
 	info    *widget.Label
 	preview *canvas.Image
@@ -76,6 +77,7 @@ func (u *ui) newExportForm() *exportForm {
 		f.theme.SetSelected(lang.L("Light"))
 	}
 	f.transp = widget.NewCheck(lang.L("Transparent background"), nil)
+	f.notes = widget.NewCheck(lang.L("Comment counts on cards"), nil)
 	f.slides = widget.NewCheck(lang.L("One slide per stage (16:9), into a folder"), nil)
 	f.info = widget.NewLabel("")
 	f.info.Wrapping = fyne.TextWrapWord
@@ -89,6 +91,7 @@ func (u *ui) newExportForm() *exportForm {
 	f.width.OnChanged = func(string) { changed() }
 	f.theme.OnChanged = func(string) { changed() }
 	f.transp.OnChanged = func(bool) { changed() }
+	f.notes.OnChanged = func(bool) { changed() }
 	f.slides.OnChanged = func(bool) { changed() }
 	return f
 }
@@ -102,6 +105,7 @@ func (f *exportForm) choice() (exportChoice, error) {
 		c.opt.Theme = "dark"
 	}
 	c.opt.Transparent = f.transp.Checked
+	c.opt.Comments = f.notes.Checked
 	c.opt.Compare = f.u.board.compareMap()
 	switch f.size.Selected {
 	case size1x:
@@ -221,6 +225,7 @@ func (u *ui) exportDialog() {
 		widget.NewFormItem(lang.L("Size"), container.NewVBox(f.size, f.width)),
 		widget.NewFormItem(lang.L("Theme"), f.theme),
 		widget.NewFormItem("", f.transp),
+		widget.NewFormItem("", f.notes),
 		widget.NewFormItem("", f.slides),
 	)
 	content := container.NewBorder(nil, f.info, nil, nil, container.NewHBox(form, f.preview))

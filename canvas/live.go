@@ -6,11 +6,15 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -21,10 +25,12 @@ import (
 // next to nothing, and a change shows well within a second.
 const pollEvery = 500 * time.Millisecond
 
-// watcher looks for others' changes to one store, on a goroutine of its own.
+// watcher looks for others' changes to one store, on a goroutine of its own, and says every
+// data.PresenceEvery that this window is still there.
 type watcher struct {
-	stop chan struct{}
-	done chan struct{}
+	stop  chan struct{}
+	done  chan struct{}
+	mapID atomic.Int64 // the map the window shows, for its presence
 }
 
 // watch starts looking for others' changes to the window's workspace.
@@ -35,30 +41,61 @@ func (u *ui) watch() {
 	if err != nil {
 		return
 	}
+	rev, _ := st.Revision()
 	w := &watcher{stop: make(chan struct{}), done: make(chan struct{})}
+	w.mapID.Store(u.mapID)
 	u.watcher = w
 	go func() {
 		defer close(w.done)
 		t := time.NewTicker(pollEvery)
 		defer t.Stop()
+		beat := time.Now()
 		for {
 			select {
 			case <-w.stop:
 				return
 			case <-t.C:
 			}
+			if time.Since(beat) >= data.PresenceEvery {
+				st.Here(w.mapID.Load()) // best effort: a missed beat is made up at the next
+				beat = time.Now()
+			}
 			v, err := st.DataVersion()
 			if err != nil || v == last {
 				continue // busy or gone: look again at the next tick
 			}
 			last = v
+			// Someone's edit, or only their presence: the revision tells which.
+			r, err := st.Revision()
+			if err != nil {
+				continue
+			}
+			edited := r != rev
+			rev = r
+			here, _ := st.Present()
 			fyne.Do(func() {
-				if u.watcher == w {
+				if u.watcher != w {
+					return
+				}
+				u.showPresence(here)
+				if edited {
 					u.externalChange()
 				}
 			})
 		}
 	}()
+}
+
+// here says, at once, which map this window shows (the watcher repeats it).
+func (u *ui) here() {
+	if w := u.watcher; w != nil {
+		w.mapID.Store(u.mapID)
+	}
+	u.st.Here(u.mapID)
+	_, u.seenEntry, _ = u.st.Overwritten(u.mapID, -1)
+	if here, err := u.st.Present(); err == nil {
+		u.showPresence(here)
+	}
 }
 
 // unwatch stops looking, and waits until the watcher no longer uses the store (which may be
@@ -97,6 +134,8 @@ func (u *ui) externalChange() {
 	u.board.scroll.Refresh()
 	u.updateTitle()
 	u.updateMenus()
+	u.comments.refresh()
+	u.tellOverwritten()
 	if u.insp.visiting != nil || u.insp.dirty {
 		u.insp.stale = true
 		return
@@ -168,4 +207,127 @@ func (u *ui) nameDialog() {
 			u.app.Preferences().SetString(prefAuthor, strings.TrimSpace(e.Text))
 			u.signEdits()
 		}, u.win)
+}
+
+// showPresence shows who else has the workspace open: by name over the board for this map,
+// and beside each map in the list.
+func (u *ui) showPresence(vs []data.Visitor) {
+	u.others = vs
+	if u.hereLbl == nil {
+		return
+	}
+	names := data.Names(vs, u.mapID, lang.L("Someone"))
+	if u.mapID == 0 || len(names) == 0 {
+		u.hereLbl.SetText("")
+		u.hereLbl.Hide()
+	} else {
+		u.hereLbl.SetText(fmt.Sprintf(lang.L("Also here: %s"), strings.Join(names, ", ")))
+		u.hereLbl.Show()
+	}
+	u.side.list.Refresh()
+}
+
+// presentOn are the names of the others on map id, for the list of maps.
+func (u *ui) presentOn(id int64) string {
+	return strings.Join(data.Names(u.others, id, lang.L("Someone")), ", ")
+}
+
+// tellOverwritten tells the user when someone else's edit, read just now, replaced what they
+// had written in a field: the last write is kept, and they should know theirs is gone.
+func (u *ui) tellOverwritten() {
+	ov, last, err := u.st.Overwritten(u.mapID, u.seenEntry)
+	if err != nil {
+		return
+	}
+	u.seenEntry = last
+	if len(ov) == 0 {
+		return
+	}
+	o := ov[len(ov)-1]
+	who := o.Author
+	text := fmt.Sprintf(lang.L("%[1]s changed the %[2]s of “%[3]s” after you wrote it; their version is kept."),
+		who, fieldWord(o.Field), oneLineOf(o.Name))
+	if len(ov) > 1 {
+		text += " " + fmt.Sprintf(lang.L("(%d fields in all)"), len(ov))
+	}
+	var show func()
+	if o.Kind == "card" && u.m != nil && u.m.Card(o.ID) != nil {
+		id := o.ID
+		show = func() { u.board.selectAndReveal(id) }
+	}
+	u.showAlert(text, show)
+}
+
+// oneLineOf is a name cut to one short line for a sentence.
+func oneLineOf(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return s
+}
+
+// fieldWord names a field of a card, stage, lane, map or comment in a sentence.
+func fieldWord(f string) string {
+	switch f {
+	case "Title":
+		return lang.L("field.title")
+	case "Name":
+		return lang.L("field.name")
+	case "Notes":
+		return lang.L("field.notes")
+	case "Channel":
+		return lang.L("field.channel")
+	case "Emotion":
+		return lang.L("field.emotion-score")
+	case "Description":
+		return lang.L("field.description")
+	case "Tags":
+		return lang.L("field.tags")
+	case "Text":
+		return lang.L("field.text")
+	case "Colour":
+		return lang.L("field.colour")
+	}
+	return lang.L("field.content")
+}
+
+// alertFor is how long a notice of others' edits stays when not closed.
+const alertFor = 20 * time.Second
+
+// showAlert shows a notice over the board that does not stop the work: a sentence, a Show
+// button when show is given, and a close button. It goes by itself after alertFor.
+func (u *ui) showAlert(text string, show func()) {
+	if u.alert == nil {
+		return
+	}
+	lbl := widget.NewLabel(text)
+	lbl.Wrapping = fyne.TextWrapWord
+	var buttons []fyne.CanvasObject
+	if show != nil {
+		buttons = append(buttons, widget.NewButton(lang.L("Show"), show))
+	}
+	u.alertGen++
+	gen := u.alertGen
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { u.hideAlert(gen) })
+	closeBtn.Importance = widget.LowImportance
+	buttons = append(buttons, closeBtn)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	bg.FillColor = withAlpha(bg.FillColor, 0x55)
+	row := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewHBox(buttons...), lbl)
+	u.alert.Objects = []fyne.CanvasObject{bg, row}
+	u.alert.Show()
+	u.alert.Refresh()
+	u.lastAlert = text
+	time.AfterFunc(alertFor, func() { fyne.Do(func() { u.hideAlert(gen) }) })
+}
+
+// hideAlert takes the notice away, if it is still the one of generation gen.
+func (u *ui) hideAlert(gen int) {
+	if u.alert == nil || gen != u.alertGen {
+		return
+	}
+	u.alert.Objects = nil
+	u.alert.Hide()
+	u.alert.Refresh()
 }

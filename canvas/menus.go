@@ -74,6 +74,7 @@ func (u *ui) installMenus() {
 		fyne.NewMenuItemSeparator(),
 		shortcutItem(lang.L("List of maps"), u.toggleMaps, keyToggleMaps, 0),
 		shortcutItem(lang.L("Inspector"), u.toggleInspector, keyToggleInsp, 0),
+		shortcutItem(lang.L("Comments"), u.toggleComments, keyComments, fyne.KeyModifierShift),
 		fyne.NewMenuItemSeparator(), present, themeItem, u.languageMenu())
 	mapMenu := fyne.NewMenu(lang.L("Map"),
 		fyne.NewMenuItem(lang.L("New map…"), u.galleryDialog),
@@ -128,7 +129,7 @@ func (u *ui) installShortcuts() {
 	ctrl(fyne.KeyMinus, u.zoomOut)
 	ctrl(fyne.Key0, u.actualSize)
 	ctrl(keyFit, u.fitMap)
-	for k, fn := range map[fyne.KeyName]func(){keyAddStage: u.addStage, keyAddLane: u.addLane, keyAddCard: u.addCardMenu} {
+	for k, fn := range map[fyne.KeyName]func(){keyAddStage: u.addStage, keyAddLane: u.addLane, keyAddCard: u.addCardMenu, keyComments: u.toggleComments} {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: shiftShortcutKey}, func(fyne.Shortcut) { fn() })
 	}
 	ctrl(fyne.KeyO, u.openDialog)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -132,7 +133,7 @@ func (u *ui) installPanels() {
 	p := u.app.Preferences()
 	u.panels = &panelWidths{
 		maps: container.New(fixedMin{mapsMinWidth}, u.side.box),
-		insp: container.New(fixedMin{inspMinWidth}, u.insp.box),
+		insp: container.New(fixedMin{inspMinWidth}, u.rightTabs()),
 	}
 	u.body = newPxSplit(u.find.view, u.panels.insp, true, float32(p.FloatWithFallback(prefInspWidth, inspWidth)))
 	u.outer = newPxSplit(u.panels.maps, u.body, false, float32(p.FloatWithFallback(prefMapsWidth, mapsWidth)))
@@ -244,4 +245,13 @@ func saveWindow(a fyne.App, w fyne.Window, screen func() (fyne.Size, bool)) {
 	}
 	p.SetFloat(prefWinWidth, math.Round(float64(size.Width)))
 	p.SetFloat(prefWinHeight, math.Round(float64(size.Height)))
+}
+
+// rightTabs is the right-hand panel: the inspector, and the map's comments.
+func (u *ui) rightTabs() fyne.CanvasObject {
+	p := u.comments
+	p.tab = container.NewTabItem(lang.L("Comments"), p.box)
+	p.tabs = container.NewAppTabs(container.NewTabItem(lang.L("Inspector"), u.insp.box), p.tab)
+	p.refresh()
+	return p.tabs
 }

@@ -37,12 +37,18 @@ func newSidebar(u *ui) *sidebar {
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("")
 			t.Truncation = fyne.TextTruncateEllipsis
-			return t
+			who := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+			who.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, nil, who, t)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.shown) {
-				o.(*widget.Label).SetText(s.shown[i].Title)
+			if i >= len(s.shown) {
+				return
 			}
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(s.shown[i].Title)
+			// Who else has the map open, by name.
+			row.Objects[1].(*widget.Label).SetText(u.presentOn(s.shown[i].ID))
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if s.quiet || i >= len(s.shown) {

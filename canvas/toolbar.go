@@ -17,6 +17,7 @@ const (
 	keyAddLane       = fyne.KeyL // with Shift
 	keyAddCard       = fyne.KeyC // with Shift
 	keyFit           = fyne.Key1
+	keyComments      = fyne.KeyM // with Shift
 	keyToggleInsp    = fyne.KeyI
 	keyToggleMaps    = fyne.KeyB
 	shiftShortcutKey = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
@@ -53,7 +54,9 @@ func (u *ui) newToolbar() fyne.CanvasObject {
 		sep(),
 		btn("", theme.AccountIcon(), lang.L("Persona…"), u.personaDialog),
 		btn("", theme.HistoryIcon(), lang.L("Versions…"), u.versionsDialog),
+		btn("", commentIcon, withKey(lang.L("Comments"), shiftShortcutKey, keyComments), u.toggleComments),
 		layout.NewSpacer(),
+		u.hereLbl,
 		btn("", theme.ZoomOutIcon(), withKey(lang.L("Zoom out"), ctrl, fyne.KeyMinus), u.zoomOut),
 		u.zoomLbl,
 		btn("", theme.ZoomInIcon(), withKey(lang.L("Zoom in"), ctrl, fyne.KeyEqual), u.zoomIn),
@@ -64,3 +67,6 @@ func (u *ui) newToolbar() fyne.CanvasObject {
 	)
 	return row
 }
+
+// commentIcon is a speech bubble, in the theme's foreground colour.
+var commentIcon = theme.NewThemedResource(fyne.NewStaticResource("comment.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#000" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm0 2v11h2v2l2.5-2H20V5H4zm3 3h10v2H7V8zm0 4h7v2H7v-2z"/></svg>`)))

@@ -53,11 +53,18 @@ type ui struct {
 	retired     bool          // replaced by another ui (the language changed)
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem
-	lastErr     error         // the last error shown (for tests)
-	linkPop     *widget.PopUp // the last "Link to…" chooser (for tests)
-	linkPick    func(int)     // … and what choosing its n-th card does
-	watcher     *watcher      // looks for others' changes to the workspace (live.go)
-	windowID    string        // names this window in the history (live.go)
+	lastErr     error          // the last error shown (for tests)
+	linkPop     *widget.PopUp  // the last "Link to…" chooser (for tests)
+	linkPick    func(int)      // … and what choosing its n-th card does
+	watcher     *watcher       // looks for others' changes to the workspace (live.go)
+	windowID    string         // names this window in the history (live.go)
+	seenEntry   int64          // the newest history entry looked at for overwritten edits (live.go)
+	others      []data.Visitor // the others who have the workspace open (live.go)
+	hereLbl     *widget.Label  // who else has this map open, in the toolbar
+	alert       *fyne.Container
+	alertGen    int            // the notice showing in alert
+	lastAlert   string         // its text (for tests)
+	comments    *commentsPanel // the map's comment threads (comments.go)
 
 	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
 	float     *floatLayer    // tooltips and the name editor, over the content
@@ -78,6 +85,7 @@ func newUI(a fyne.App, w fyne.Window, s *data.Store, th *appTheme) *ui {
 	u.board.theme = boardThemeName(a, th.mode)
 	u.side = newSidebar(u)
 	u.insp = newInspector(u)
+	u.comments = newCommentsPanel(u)
 	return u
 }
 
@@ -86,13 +94,17 @@ func (u *ui) install() {
 	u.zoomLbl = widget.NewLabel(zoomText(u.board.zoom))
 	u.board.onZoom = u.zoomChanged
 	u.notice = container.NewStack()
+	u.alert = container.NewStack()
+	u.alert.Hide()
+	u.hereLbl = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+	u.hereLbl.Hide()
 	u.float = newFloatLayer()
 	u.toolbar = u.newToolbar()
 	u.find = newFinder(u)
 	u.board.onSetMap = u.find.mapChanged
 	u.installPanels()
 	u.content = container.NewStack( // tooltips and the name editor float over the window
-		container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.outer), u.float.box)
+		container.NewBorder(container.NewVBox(u.toolbar, u.notice, u.alert), nil, nil, nil, u.outer), u.float.box)
 	u.win.SetContent(u.content)
 	u.win.SetCloseIntercept(func() {
 		u.flush()
@@ -152,6 +164,7 @@ func (u *ui) openMap(id int64) {
 		u.st.SetSetting(settingLastMap, strconv.FormatInt(id, 10))
 	}
 	u.reload()
+	u.here()
 	u.side.selectMap(id)
 	u.board.scrollToOffset(fyne.Position{})
 	if u.find != nil {
@@ -179,6 +192,7 @@ func (u *ui) reload() {
 	u.updateTitle()
 	u.updateMenus()
 	u.insp.refresh()
+	u.comments.refresh()
 	if u.zoomLbl != nil {
 		u.zoomLbl.SetText(zoomText(u.board.zoom))
 	}
@@ -330,6 +344,7 @@ func (u *ui) placeCards(cells []data.Cell) bool {
 
 func (u *ui) selectionChanged() {
 	u.insp.refresh()
+	u.comments.follow()
 	u.updateMenus()
 }
 

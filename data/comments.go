@@ -66,7 +66,7 @@ func (m *Map) Threads() []Thread {
 	var out []Thread
 	at := map[int64]int{}
 	for _, c := range m.Comments {
-		if c.ParentID == 0 && m.hasTarget(c.TargetKind, c.TargetID) {
+		if c.ParentID == 0 && m.HasTarget(c.TargetKind, c.TargetID) {
 			at[c.ID] = len(out)
 			out = append(out, Thread{Comment: c})
 		}
@@ -102,7 +102,8 @@ func (m *Map) OpenComments() map[int64]int {
 	return out
 }
 
-func (m *Map) hasTarget(kind string, id int64) bool {
+// HasTarget reports whether the map has the thing a comment is on: itself, a stage or a card.
+func (m *Map) HasTarget(kind string, id int64) bool {
 	switch kind {
 	case OnMap:
 		return id == m.ID

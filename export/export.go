@@ -125,6 +125,9 @@ type Options struct {
 	// Compare, when not nil, is another map whose emotion curve is drawn over this one's in a
 	// second colour, in the stages both have (geometry.Options.Compare).
 	Compare *data.Map
+	// Comments draws on each card the count of comments in its open threads, as the board
+	// shows it; an export leaves them out unless asked.
+	Comments bool
 }
 
 // Band height, in device pixels, of the horizontal strips drawn in parallel. Fixed (not
@@ -219,8 +222,12 @@ func layout(m *data.Map, opt Options) (*geometry.Layout, *extras, float64, error
 		}
 	}
 	lang := geometry.MapLang(m, opt.Lang)
+	var comments map[int64]int
+	if opt.Comments {
+		comments = m.OpenComments()
+	}
 	lay := geometry.Compute(m, geometry.Options{Theme: opt.Theme, StageFrom: opt.StageFrom, StageTo: opt.StageTo,
-		Header: true, Lang: lang, Compare: opt.Compare})
+		Header: true, Lang: lang, Compare: opt.Compare, Comments: comments})
 	now := opt.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -604,3 +604,40 @@ func BenchmarkEncode1000(b *testing.B) { benchEncoders(b, 1000) }
 // BenchmarkEncode300 compares them on a 300-card map, where the Up filter's size cost shows
 // more.
 func BenchmarkEncode300(b *testing.B) { benchEncoders(b, 300) }
+
+// TestCommentBadgesOnlyWhenAsked: a map with an open thread on a card exports exactly as one
+// without comments by default; with Options.Comments the card's bubble is painted where the
+// layout puts it, in the palette's comment colour.
+func TestCommentBadgesOnlyWhenAsked(t *testing.T) {
+	plain := testmaps.Vietnamese()
+	m := testmaps.Vietnamese()
+	card := m.Cards[0].ID
+	m.Comments = []data.Comment{
+		{ID: 1, MapID: m.ID, TargetKind: data.OnCard, TargetID: card, Text: "Kiểm tra lại"},
+		{ID: 2, MapID: m.ID, TargetKind: data.OnCard, TargetID: card, ParentID: 1, Text: "Đồng ý"},
+	}
+	a, err := Render(plain, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Render(m, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Pix, b.Pix) {
+		t.Fatal("comments changed an export that did not ask for them")
+	}
+	c, err := Render(m, Options{Now: fixedNow, Comments: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay := geometry.Compute(m, geometry.Options{Header: true, Comments: m.OpenComments()})
+	cb := lay.Card(card)
+	if cb.Comments == nil || cb.Comments.Label.Text != "2" {
+		t.Fatalf("the layout has no bubble of 2: %+v", cb.Comments)
+	}
+	r := cb.Comments.Rect
+	if got := nrgba(c.At(int(2*(r.X+3)), int(2*(r.Y+r.H/2)))); got != lay.Palette.Comment {
+		t.Fatalf("the bubble is %v, want %v", got, lay.Palette.Comment)
+	}
+}

@@ -55,6 +55,11 @@ func (c *Canvas) Card(cb *geometry.CardBox) {
 	if f := cb.Face; f != nil {
 		c.Face(f.X, f.Y, f.R, f.Norm)
 	}
+	if b := cb.Comments; b != nil {
+		c.FillPolygon(b.Tail, p.Comment)
+		c.FillRoundRect(b.Rect, b.Rect.H/2, p.Comment)
+		c.Text(b.Label, p.CommentText)
+	}
 }
 
 // Link draws a link: its path, a dot where it leaves the source card, an arrowhead at the

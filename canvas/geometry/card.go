@@ -12,7 +12,7 @@ import (
 // measureCard lays a card out at the origin; placeCard moves it.
 // noteLines lines of the notes show under the title (0: none). tints remembers the tint of
 // each colour met so far in this layout.
-func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLines int, lb Labels, pal *Palette, tints map[string]CardTint) CardBox {
+func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLines, comments int, lb Labels, pal *Palette, tints map[string]CardTint) CardBox {
 	tint, ok := tints[c.Colour]
 	if !ok {
 		tint = pal.CardTint(c.Colour)
@@ -96,7 +96,7 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLi
 	}
 	channel := strings.TrimSpace(c.Channel)
 	scored := c.Emotion != nil && !math.IsNaN(*c.Emotion) && !math.IsInf(*c.Emotion, 0)
-	if scored && channel == "" && len(kinds) == 0 {
+	if scored && channel == "" && len(kinds) == 0 && comments == 0 {
 		// A face alone sits at the end of the card's last line of text when there is room:
 		// scoring a card then does not make it, and its lane, taller.
 		top, lineH, end := CardPad, TitleLineH, CardPad
@@ -113,7 +113,7 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLi
 			scored = false // placed: no footer line for it
 		}
 	}
-	if channel != "" || len(kinds) > 0 || scored {
+	if channel != "" || len(kinds) > 0 || scored || comments > 0 {
 		y += 6
 		const rowH = 2 * FaceR
 		right := CardPad + inner
@@ -126,6 +126,10 @@ func measureCard(c *data.Card, scale data.Scale, cardW float64, maxLines, noteLi
 			r := Rect{X: right - MarkerSize, Y: y + (rowH-MarkerSize)/2, W: MarkerSize, H: MarkerSize}
 			cb.Markers = append(cb.Markers, MarkerBox{Kind: kinds[i], Rect: r})
 			right -= MarkerSize + 3
+		}
+		if comments > 0 {
+			cb.Comments = commentBadge(comments, right, y+rowH/2)
+			right = cb.Comments.Rect.X - 4
 		}
 		// Markers were added right to left; put them back in reading order.
 		for i, j := 0, len(cb.Markers)-1; i < j; i, j = i+1, j-1 {
@@ -182,6 +186,16 @@ func placeCard(cb *CardBox, x, y float64) {
 	if f := cb.Face; f != nil {
 		f.X += x
 		f.Y += y
+	}
+	if b := cb.Comments; b != nil {
+		b.Rect.X += x
+		b.Rect.Y += y
+		b.Label.X += x
+		b.Label.Y += y
+		for i := range b.Tail {
+			b.Tail[i].X += x
+			b.Tail[i].Y += y
+		}
 	}
 }
 
@@ -371,4 +385,27 @@ func normScore(s float64, sc data.Scale) float64 {
 	}
 	n := (s - float64(sc.Min+sc.Max)/2) / half
 	return math.Max(-1, math.Min(1, n))
+}
+
+// CommentBadge is the count of comments in a card's open threads: a speech bubble in the
+// card's footer, left of its markers.
+type CommentBadge struct {
+	Rect  Rect    // the bubble's body, fully rounded
+	Tail  []Point // the bubble's tail under its left end
+	Label TextLine
+}
+
+// commentBadge lays out the bubble of n comments, its right end at right, its middle at y.
+func commentBadge(n int, right, y float64) *CommentBadge {
+	const h, size = 14.0, SmallSize - 1
+	text := strconv.Itoa(n)
+	if n > 99 {
+		text = "99+"
+	}
+	tw := TextWidth(text, size, true)
+	bw := max(h+2, tw+9)
+	r := Rect{X: right - bw, Y: y - h/2 - 1, W: bw, H: h}
+	tail := []Point{{r.X + 3, r.Bottom() - 3}, {r.X + 9, r.Bottom() - 1}, {r.X + 2, r.Bottom() + 3}}
+	lbl := line(text, r.X+(bw-tw)/2, r.Y, h, size, true)
+	return &CommentBadge{Rect: r, Tail: tail, Label: lbl}
 }

@@ -176,6 +176,14 @@ func (l *Layout) scale(z float64) {
 			f.Y *= z
 			f.R *= z
 		}
+		if b := c.Comments; b != nil {
+			sr(&b.Rect)
+			st(&b.Label)
+			for k := range b.Tail {
+				b.Tail[k].X *= z
+				b.Tail[k].Y *= z
+			}
+		}
 	}
 	for i := range l.Links {
 		k := &l.Links[i]

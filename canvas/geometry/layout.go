@@ -40,6 +40,9 @@ type Options struct {
 	// Compare, when not nil, is another map whose emotion curve is laid over this one's, in
 	// the stages both maps have (matched by name: trimmed, NFC, case-insensitive).
 	Compare *data.Map
+	// Comments counts the comments in each card's open threads (data.Map.OpenComments), shown
+	// as a bubble in the card's footer; nil shows none (an export, unless asked).
+	Comments map[int64]int
 }
 
 // Defaults and fixed measures of the layout, in logical units at zoom 1.
@@ -238,6 +241,9 @@ type CardBox struct {
 	Metric    *MetricLine
 	Markers   []MarkerBox
 	Face      *FaceBox // nil when the card has no emotion score
+	// Comments is the count of comments in the card's open threads (Options.Comments); nil
+	// for none.
+	Comments *CommentBadge
 }
 
 // TagChip is a tag on a card: a pill (Rect, fully rounded) with its text.
@@ -504,7 +510,7 @@ func Compute(m *data.Map, opt Options) *Layout {
 			continue
 		}
 		cell := &l.Cells[li*nS+si]
-		cb := measureCard(c, m.Scale, cardW, maxLines, noteLines, lb, &l.Palette, tints)
+		cb := measureCard(c, m.Scale, cardW, maxLines, noteLines, opt.Comments[c.ID], lb, &l.Palette, tints)
 		cb.Index = len(cell.Cards)
 		cell.Cards = append(cell.Cards, len(l.Cards))
 		l.Cards = append(l.Cards, cb)

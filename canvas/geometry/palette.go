@@ -39,6 +39,8 @@ type Palette struct {
 	MetricBad    color.NRGBA
 	Badge        color.NRGBA // map-type badge fill
 	BadgeText    color.NRGBA
+	Comment      color.NRGBA // a card's comment-count badge
+	CommentText  color.NRGBA
 	PersonaFill  color.NRGBA
 	Negative     color.NRGBA // face colour at the bottom of the scale
 	Neutral      color.NRGBA // … at the middle
@@ -82,6 +84,8 @@ func Theme(name string) Palette {
 			MetricBad:    rgb(0xFF6B6B),
 			Badge:        rgb(0x2F3A4D),
 			BadgeText:    rgb(0xC5D3F0),
+			Comment:      rgb(0x4C6EF5),
+			CommentText:  rgb(0xFFFFFF),
 			PersonaFill:  rgb(0x1F242C),
 			Negative:     rgb(0xFF6B6B),
 			Neutral:      rgb(0xFCC419),
@@ -118,6 +122,8 @@ func Theme(name string) Palette {
 		MetricBad:    rgb(0xE03131),
 		Badge:        rgb(0xE7ECFB),
 		BadgeText:    rgb(0x364FC7),
+		Comment:      rgb(0x3B5BDB),
+		CommentText:  rgb(0xFFFFFF),
 		PersonaFill:  rgb(0xF4F6F9),
 		Negative:     rgb(0xF03E3E),
 		Neutral:      rgb(0xFCC419),

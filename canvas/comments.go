@@ -1,0 +1,334 @@
+package canvas
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/data"
+)
+
+// commentsPanel lists the map's comment threads beside the board (a tab of the right-hand
+// panel): each names what it is on (a click there selects it on the board), its comments
+// with author and time, and Reply, Resolve or Reopen, Delete. Under the list a box writes a
+// new comment on what is selected (a card, a stage, else the map) or a reply.
+type commentsPanel struct {
+	u        *ui
+	box      *fyne.Container
+	list     *fyne.Container
+	scroll   *container.Scroll
+	resolved *widget.Check // show resolved threads too
+	onLbl    *widget.Label // what the next comment goes on
+	cancel   *widget.Button
+	entry    *commentEntry
+	send     *widget.Button
+	tab      *container.TabItem
+	tabs     *container.AppTabs
+
+	onKind  string // data.OnMap, OnStage or OnCard: what a new thread goes on
+	onID    int64
+	replyTo int64 // the thread a reply goes to; 0 for a new thread
+	chosen  bool  // onKind/onID were chosen with "Comment…", not by the selection
+}
+
+// commentEntry is the box a comment is typed in: Enter starts a new line, Ctrl+Enter sends.
+type commentEntry struct {
+	widget.Entry
+	send func()
+}
+
+func newCommentEntry(send func()) *commentEntry {
+	e := &commentEntry{send: send}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut sends on Ctrl+Enter (Cmd+Enter on macOS); other shortcuts are the entry's.
+func (e *commentEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
+		cs.Modifier&fyne.KeyModifierShortcutDefault != 0 {
+		e.send()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+func newCommentsPanel(u *ui) *commentsPanel {
+	p := &commentsPanel{u: u, onKind: data.OnMap}
+	p.list = container.NewVBox()
+	p.scroll = container.NewVScroll(p.list)
+	p.resolved = widget.NewCheck(lang.L("Show resolved"), func(bool) { p.refresh() })
+	p.onLbl = widget.NewLabel("")
+	p.onLbl.Wrapping = fyne.TextWrapWord
+	p.onLbl.TextStyle.Italic = true
+	p.cancel = widget.NewButtonWithIcon("", theme.CancelIcon(), p.stopReply)
+	p.cancel.Importance = widget.LowImportance
+	p.cancel.Hide()
+	p.entry = newCommentEntry(p.post)
+	p.entry.SetPlaceHolder(lang.L("Write a comment… (Ctrl+Enter sends)"))
+	p.entry.SetMinRowsVisible(3)
+	p.send = widget.NewButtonWithIcon(lang.L("Comment"), theme.MailSendIcon(), p.post)
+	p.send.Importance = widget.HighImportance
+	composer := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, p.cancel, p.onLbl),
+		p.entry, container.NewHBox(layout.NewSpacer(), p.send))
+	p.box = container.NewBorder(p.resolved, composer, nil, nil, p.scroll)
+	return p
+}
+
+// refresh shows the map's threads again and what a new comment goes on.
+func (p *commentsPanel) refresh() {
+	u := p.u
+	p.list.Objects = nil
+	m := u.m
+	open := 0
+	if m != nil {
+		for _, t := range m.Threads() {
+			if t.Open() {
+				open++
+			}
+			if t.Open() || p.resolved.Checked {
+				p.list.Objects = append(p.list.Objects, p.threadView(t))
+			}
+		}
+		if p.replyTo != 0 && !p.hasThread(m, p.replyTo) {
+			p.replyTo = 0
+		}
+		if p.chosen && !m.HasTarget(p.onKind, p.onID) {
+			p.chosen = false
+		}
+	}
+	if len(p.list.Objects) == 0 {
+		empty := widget.NewLabel(lang.L("No open comments. Right-click a card or a stage, or select one, to comment on it."))
+		empty.Wrapping = fyne.TextWrapWord
+		p.list.Objects = append(p.list.Objects, empty)
+	}
+	p.list.Refresh()
+	if p.tab != nil {
+		title := lang.L("Comments")
+		if open > 0 {
+			title = fmt.Sprintf("%s (%d)", title, open)
+		}
+		if p.tab.Text != title {
+			p.tab.Text = title
+			p.tabs.Refresh()
+		}
+	}
+	p.follow()
+}
+
+func (p *commentsPanel) hasThread(m *data.Map, id int64) bool {
+	for _, t := range m.Threads() {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// follow sets what a new comment goes on from the board's selection (unless one was chosen
+// with "Comment…"), and says it above the box.
+func (p *commentsPanel) follow() {
+	u := p.u
+	if !p.chosen {
+		p.onKind, p.onID = data.OnMap, u.mapID
+		switch sel := u.board.sel; {
+		case sel.kind == selCard && len(sel.cards) == 1:
+			p.onKind, p.onID = data.OnCard, sel.cards[0]
+		case sel.kind == selStage:
+			p.onKind, p.onID = data.OnStage, sel.id
+		}
+	}
+	ro := u.st.ReadOnly() || u.m == nil
+	if ro {
+		p.entry.Disable()
+		p.send.Disable()
+	} else {
+		p.entry.Enable()
+		p.send.Enable()
+	}
+	if p.replyTo != 0 {
+		p.onLbl.SetText(fmt.Sprintf(lang.L("Reply to %s"), p.threadAuthor(p.replyTo)))
+		p.cancel.Show()
+		return
+	}
+	p.cancel.Hide()
+	if u.m == nil {
+		p.onLbl.SetText("")
+		return
+	}
+	p.onLbl.SetText(fmt.Sprintf(lang.L("On %s"), p.targetName(p.onKind, p.onID)))
+}
+
+func (p *commentsPanel) threadAuthor(id int64) string {
+	if p.u.m != nil {
+		for _, t := range p.u.m.Threads() {
+			if t.ID == id {
+				return authorOf(t.Comment)
+			}
+		}
+	}
+	return ""
+}
+
+// authorOf is who wrote a comment, for the panel.
+func authorOf(c data.Comment) string {
+	if c.Author == "" {
+		return lang.L("Someone")
+	}
+	return c.Author
+}
+
+// targetName says what a thread is on: "card “Pay”", "stage “Buy”", "the map".
+func (p *commentsPanel) targetName(kind string, id int64) string {
+	m := p.u.m
+	switch kind {
+	case data.OnCard:
+		if c := m.Card(id); c != nil {
+			title := oneLineOf(c.Title)
+			if title == "" {
+				title = lang.L("Untitled")
+			}
+			return fmt.Sprintf(lang.L("card “%s”"), title)
+		}
+	case data.OnStage:
+		if s := m.Stage(id); s != nil {
+			return fmt.Sprintf(lang.L("stage “%s”"), oneLineOf(s.Name))
+		}
+	}
+	return lang.L("the map")
+}
+
+// commentTime is when a comment was written, in the local time.
+func commentTime(t time.Time) string {
+	t = t.Local()
+	if y, m, d := t.Date(); y == time.Now().Year() {
+		return fmt.Sprintf("%02d/%02d %02d:%02d", d, int(m), t.Hour(), t.Minute())
+	}
+	return t.Format("02/01/2006 15:04")
+}
+
+// threadView is one thread: what it is on, its comments, and what can be done with it.
+func (p *commentsPanel) threadView(t data.Thread) fyne.CanvasObject {
+	u := p.u
+	on := widget.NewButtonWithIcon(p.targetName(t.TargetKind, t.TargetID), theme.NavigateNextIcon(), func() {
+		k := selKind(0)
+		switch t.TargetKind {
+		case data.OnCard:
+			k = selCard
+		case data.OnStage:
+			k = selStage
+		}
+		u.board.revealThing(k, t.TargetID)
+	})
+	on.Alignment = widget.ButtonAlignLeading
+	on.Importance = widget.LowImportance
+	items := []fyne.CanvasObject{on}
+	add := func(c data.Comment) {
+		head := widget.NewLabelWithStyle(authorOf(c)+" · "+commentTime(c.Created), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		body := widget.NewLabel(c.Text)
+		body.Wrapping = fyne.TextWrapWord
+		items = append(items, head, body)
+	}
+	add(t.Comment)
+	for _, r := range t.Replies {
+		add(r)
+	}
+	ro := u.st.ReadOnly()
+	reply := widget.NewButton(lang.L("Reply"), func() { p.startReply(t.ID) })
+	var state *widget.Button
+	if t.Resolved {
+		state = widget.NewButtonWithIcon(lang.L("Reopen"), theme.ViewRefreshIcon(), func() {
+			u.apply(func() error { return u.st.ResolveThread(u.mapID, t.ID, false) })
+		})
+	} else {
+		state = widget.NewButtonWithIcon(lang.L("Resolve"), theme.ConfirmIcon(), func() {
+			u.apply(func() error { return u.st.ResolveThread(u.mapID, t.ID, true) })
+		})
+	}
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		u.apply(func() error { return u.st.DeleteComment(u.mapID, t.ID) })
+	})
+	del.Importance = widget.LowImportance
+	for _, b := range []*widget.Button{reply, state, del} {
+		if ro {
+			b.Disable()
+		}
+	}
+	items = append(items, container.NewHBox(reply, state, layout.NewSpacer(), del), widget.NewSeparator())
+	if t.Resolved {
+		items[0] = container.NewBorder(nil, nil, nil, widget.NewLabelWithStyle(lang.L("Resolved"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}), on)
+	}
+	return container.NewVBox(items...)
+}
+
+// startReply makes the box below write a reply to thread id.
+func (p *commentsPanel) startReply(id int64) {
+	p.replyTo = id
+	p.follow()
+	p.u.win.Canvas().Focus(p.entry)
+}
+
+// stopReply makes the box write a new thread again.
+func (p *commentsPanel) stopReply() {
+	p.replyTo = 0
+	p.chosen = false
+	p.follow()
+}
+
+// post writes the box's text as a new thread on what it says, or as the reply; the text is
+// kept in the box when the store refuses it.
+func (p *commentsPanel) post() {
+	u := p.u
+	text := strings.TrimSpace(p.entry.Text)
+	if text == "" || u.m == nil {
+		return
+	}
+	c := data.Comment{MapID: u.mapID, TargetKind: p.onKind, TargetID: p.onID, ParentID: p.replyTo, Text: text}
+	if err := u.apply(func() error { _, err := u.st.AddComment(c); return err }); err != nil {
+		return
+	}
+	p.entry.SetText("")
+	p.replyTo, p.chosen = 0, false
+	p.follow()
+}
+
+// commentOn shows the comments panel ready to write on a card, a stage or the map
+// (right-click › Comment…).
+func (u *ui) commentOn(kind string, id int64) {
+	p := u.comments
+	p.onKind, p.onID, p.chosen, p.replyTo = kind, id, true, 0
+	u.showComments()
+	p.follow()
+	u.win.Canvas().Focus(p.entry)
+}
+
+// showComments shows the right-hand panel on its Comments tab.
+func (u *ui) showComments() {
+	if u.panels != nil && !u.panels.insp.Visible() {
+		u.toggleInspector()
+	}
+	if p := u.comments; p.tabs != nil {
+		p.tabs.Select(p.tab)
+	}
+}
+
+// toggleComments shows the comments, or goes back to the inspector when they show
+// (View › Comments, Ctrl+Shift+M).
+func (u *ui) toggleComments() {
+	p := u.comments
+	if p.tabs != nil && p.tabs.Selected() == p.tab && u.panels.insp.Visible() {
+		p.tabs.SelectIndex(0)
+		return
+	}
+	u.showComments()
+}

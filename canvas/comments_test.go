@@ -1,0 +1,229 @@
+package canvas
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"journeycanvas/data"
+)
+
+// buttonIn finds the first button labelled text under o (depth first).
+func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Text == text {
+			return v
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if b := buttonIn(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// A user right-clicks a card, picks Comment…, types a Vietnamese comment and sends it with
+// Ctrl+Enter; a reply follows; resolving hides the thread and its badge; undo brings both
+// back. Each step is checked in the file and on the board.
+func TestCommentOnACardWithBadgeResolveUndo(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	u.app.Preferences().SetString(prefAuthor, "Lan")
+	u.signEdits()
+	b := u.board
+	cb := b.lay.Cards[1]
+	b.cards[cb.ID].TappedSecondary(&fyne.PointEvent{Position: fyne.NewPos(10, 10)})
+	item := menuItem(t, b.lastMenu, lang.L("Comment…"))
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top()) // a click on an item closes the menu
+	item.Action()
+	p := u.comments
+	if p.tabs.Selected() != p.tab {
+		t.Fatal("Comment… did not show the comments panel")
+	}
+	if w.Canvas().Focused() != p.entry {
+		t.Fatal("the comment box does not have the keyboard")
+	}
+	title := u.m.Card(cb.ID).Title
+	if !strings.Contains(p.onLbl.Text, title) {
+		t.Fatalf("the box says %q, not the card %q", p.onLbl.Text, title)
+	}
+	test.Type(p.entry, "Phí giao hàng hiện ở đâu? Khách không thấy.")
+	p.entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	th := reloadMap(t, u).ThreadsOn(data.OnCard, cb.ID)
+	if len(th) != 1 || th[0].Text != "Phí giao hàng hiện ở đâu? Khách không thấy." || th[0].Author != "Lan" {
+		t.Fatalf("threads in the file: %+v", th)
+	}
+	if p.entry.Text != "" {
+		t.Fatalf("the box kept %q after sending", p.entry.Text)
+	}
+	badge := func() string {
+		if c := b.lay.Card(cb.ID); c != nil && c.Comments != nil {
+			return c.Comments.Label.Text
+		}
+		return ""
+	}
+	if badge() != "1" || p.tab.Text != "Comments (1)" {
+		t.Fatalf("badge %q, tab %q", badge(), p.tab.Text)
+	}
+	// The badge is painted: its middle has the badge colour on the board.
+	shot := w.Canvas().Capture()
+	box := b.lay.Card(cb.ID)
+	br := box.Comments.Rect
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b.cards[cb.ID])
+	x := int(float64(pos.X) + br.X - box.Rect.X + 4)
+	y := int(float64(pos.Y) + br.Y - box.Rect.Y + br.H/2)
+	if r, g, bl, _ := shot.At(x, y).RGBA(); !(bl>>8 > 0xC0 && r>>8 < 0x70 && g>>8 < 0x80) {
+		t.Errorf("pixel %d,%d of the badge is %v, not its blue", x, y, shot.At(x, y))
+	}
+	if dir := os.Getenv("JC_SHOTS"); dir != "" {
+		f, _ := os.Create(filepath.Join(dir, "comments.png"))
+		png.Encode(f, shot)
+		f.Close()
+	}
+	// A reply, from the thread's Reply button, sent with the Comment button.
+	test.Tap(buttonIn(p.list, lang.L("Reply")))
+	if !strings.Contains(p.onLbl.Text, "Lan") {
+		t.Fatalf("the box says %q", p.onLbl.Text)
+	}
+	test.Type(p.entry, "Đã thêm vào bước thanh toán")
+	test.Tap(p.send)
+	if th = reloadMap(t, u).ThreadsOn(data.OnCard, cb.ID); len(th) != 1 || len(th[0].Replies) != 1 {
+		t.Fatalf("after the reply: %+v", th)
+	}
+	if badge() != "2" {
+		t.Fatalf("badge %q after the reply", badge())
+	}
+	// Resolve: gone from the list and the card; Show resolved brings it to the list.
+	test.Tap(buttonIn(p.list, lang.L("Resolve")))
+	if th = reloadMap(t, u).ThreadsOn(data.OnCard, cb.ID); !th[0].Resolved {
+		t.Fatal("not resolved in the file")
+	}
+	if badge() != "" || buttonIn(p.list, lang.L("Reply")) != nil {
+		t.Fatal("a resolved thread still shows")
+	}
+	p.resolved.SetChecked(true)
+	if buttonIn(p.list, lang.L("Reopen")) == nil {
+		t.Fatal("Show resolved does not show the thread")
+	}
+	p.resolved.SetChecked(false)
+	// Undo takes back the resolve: the thread and its badge are back.
+	u.undo()
+	if th = reloadMap(t, u).ThreadsOn(data.OnCard, cb.ID); th[0].Resolved || badge() != "2" {
+		t.Fatalf("undo: resolved %v, badge %q", th[0].Resolved, badge())
+	}
+	// The thread's "on" button takes the user to the card.
+	b.setSelection(selection{})
+	test.Tap(buttonIn(p.list, p.targetName(data.OnCard, cb.ID)))
+	if !b.isSelected(cb.ID) {
+		t.Fatal("the thread's link did not select its card")
+	}
+}
+
+// With no card selected a comment goes on the map; with a stage selected, on the stage.
+func TestCommentFollowsTheSelection(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	p := u.comments
+	u.showComments()
+	u.board.setSelection(selection{})
+	test.Type(p.entry, "Review on Friday")
+	test.Tap(p.send)
+	st := u.m.Stages[2].ID
+	u.board.selectOne(selStage, st)
+	if !strings.Contains(p.onLbl.Text, u.m.Stage(st).Name) {
+		t.Fatalf("the box says %q", p.onLbl.Text)
+	}
+	test.Type(p.entry, "Rename this stage")
+	test.Tap(p.send)
+	m := reloadMap(t, u)
+	if len(m.ThreadsOn(data.OnMap, m.ID)) != 1 || len(m.ThreadsOn(data.OnStage, st)) != 1 {
+		t.Fatalf("threads: %+v", m.Threads())
+	}
+	// An empty comment is not sent.
+	test.Type(p.entry, "   ")
+	test.Tap(p.send)
+	if n := len(reloadMap(t, u).Comments); n != 2 {
+		t.Fatalf("%d comments after sending spaces", n)
+	}
+}
+
+// Another program's window on the same file, under another name, shows in the toolbar and
+// beside the map in the list within a second; when it leaves, the name goes.
+func TestPresenceShowsOthersByName(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("vi"))
+	other, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.SetAuthor("Minh", "other.1")
+	if err := other.Here(u.mapID); err != nil {
+		t.Fatal(err)
+	}
+	within(t, "the toolbar to name Minh", func() bool { return u.hereLbl.Visible() && u.hereLbl.Text == "Also here: Minh" })
+	if got := u.presentOn(u.mapID); got != "Minh" {
+		t.Fatalf("the list of maps shows %q beside the map", got)
+	}
+	other.Leave()
+	within(t, "Minh's name to go", func() bool { return !u.hereLbl.Visible() })
+}
+
+// Lan types a card's notes; Minh, in another program, then writes the same field: Lan is
+// told, by name, with a button that shows the card. Minh's version is the one kept.
+func TestOverwrittenTypingIsTold(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	u.app.Preferences().SetString(prefAuthor, "Lan")
+	u.signEdits()
+	u.here()
+	b := u.board
+	id := b.lay.Cards[0].ID
+	test.Tap(b.cards[id])
+	f := u.insp.fields["Notes"].(*field)
+	w.Canvas().Focus(f)
+	test.Type(f, "Lan ghi chú")
+	w.Canvas().Unfocus()
+	if got := reloadMap(t, u).Card(id).Notes; got != "Lan ghi chú" {
+		t.Fatalf("Lan's notes in the file: %q", got)
+	}
+	other, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.SetAuthor("Minh", "other.1")
+	m, _ := other.LoadMap(u.mapID)
+	c := *m.Card(id)
+	c.Notes = "Minh viết lại"
+	if err := other.UpdateCard(c); err != nil {
+		t.Fatal(err)
+	}
+	within(t, "Lan to be told", func() bool { return strings.HasPrefix(u.lastAlert, "Minh changed the notes of") })
+	if buttonIn(u.alert, lang.L("Show")) == nil {
+		t.Fatal("no Show button on the notice")
+	}
+	if got := u.m.Card(id).Notes; got != "Minh viết lại" {
+		t.Fatalf("the board shows %q", got)
+	}
+}
+
+// within waits up to a second (the live-update budget) for cond.
+func within(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %s within a second", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
