@@ -227,3 +227,49 @@ func within(t *testing.T, what string, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// Edit › History… lists the map's edits with their authors, newest first, undone ones
+// marked; "Only yours" keeps the user's own.
+func TestHistoryShowsAuthors(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("vi"))
+	u.app.Preferences().SetString(prefAuthor, "Lan")
+	u.signEdits()
+	other, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.SetAuthor("Minh", "other.1")
+	if _, err := other.AddComment(data.Comment{MapID: u.mapID, TargetKind: data.OnMap, TargetID: u.mapID, Text: "Xem lại"}); err != nil {
+		t.Fatal(err)
+	}
+	c := *u.m.Card(u.board.lay.Cards[0].ID)
+	c.Title = "Tiêu đề mới"
+	u.apply(func() error { return u.st.UpdateCard(c) })
+	u.undo()
+	var hist *fyne.MenuItem
+	for _, it := range u.win.MainMenu().Items[1].Items {
+		if it.Label == "History…" {
+			hist = it
+		}
+	}
+	if hist == nil {
+		t.Fatal("no Edit › History…")
+	}
+	hist.Action()
+	l := u.historyList
+	row := func(i int) string {
+		o := l.CreateItem()
+		l.UpdateItem(i, o)
+		c := o.(*fyne.Container)
+		return c.Objects[0].(*widget.Label).Text + " | " + c.Objects[1].(*widget.Label).Text
+	}
+	if n := l.Length(); n != 3 {
+		t.Fatalf("%d rows", n)
+	}
+	for i, want := range []string{"Edit card (undone) | Lan", "Comment | Minh", "Create map | Someone"} {
+		if got := row(i); !strings.HasSuffix(got, want) {
+			t.Errorf("row %d: %q, want … %q", i, got, want)
+		}
+	}
+}

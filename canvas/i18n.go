@@ -64,6 +64,7 @@ var dynamicKeys = []string{
 	"Delete map", "Delete persona", "Delete stage", "Edit card", "Edit lane", "Edit link",
 	"Edit map", "Edit stage", "Move lane", "Move stage", "Restore version", "Edit persona",
 	"Add persona", "Move card", "Move %d cards", "Delete card", "Delete %d cards",
+	"Comment", "Reply", "Resolve comment", "Reopen comment", "Edit comment", "Delete comment",
 	"Name", "Summary", "Demographics", "A day in their life", "Goals", "Challenges",
 	"What excites them", "What frustrates them", "Channels they use", "What makes them buy",
 	"Problems we solve", "Information they lack",

@@ -62,7 +62,8 @@ func (u *ui) installMenus() {
 	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(),
 		cut, cp, paste, shortcutItem(lang.L("Duplicate"), u.duplicate, fyne.KeyD, 0), del,
 		fyne.NewMenuItemSeparator(), selAll,
-		shortcutItem(lang.L("Find…"), u.find.open, fyne.KeyF, 0))
+		shortcutItem(lang.L("Find…"), u.find.open, fyne.KeyF, 0),
+		fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("History…"), u.historyDialog))
 	themeItem := u.themeMenu()
 	present := fyne.NewMenuItem(lang.L("Present"), u.present)
 	present.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF5}

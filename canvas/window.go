@@ -65,6 +65,7 @@ type ui struct {
 	alertGen    int            // the notice showing in alert
 	lastAlert   string         // its text (for tests)
 	comments    *commentsPanel // the map's comment threads (comments.go)
+	historyList *widget.List   // the last Edit › History… list (for tests)
 
 	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
 	float     *floatLayer    // tooltips and the name editor, over the content

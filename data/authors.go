@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // SetAuthor names who makes this store's edits and the window they come from. Every edit
@@ -243,4 +244,39 @@ func rowName(img json.RawMessage) string {
 		return r.Name
 	}
 	return r.Text
+}
+
+// Entry is one edit in a map's history, for showing it: what, by whom, from which window and
+// when, and whether it is undone (a redo would bring it back).
+type Entry struct {
+	ID     int64
+	Label  string
+	Author string
+	Window string
+	At     time.Time
+	Undone bool
+}
+
+// History lists the newest edits of map mapID (0: workspace-wide edits), newest first, at
+// most limit of them.
+func (s *Store) History(mapID int64, limit int) ([]Entry, error) {
+	rows, err := s.db.Query(`SELECT id,label,author,window,at,undone FROM history WHERE map_id=? ORDER BY id DESC LIMIT ?`, mapID, limit)
+	if err != nil {
+		return nil, s.wrap("read the history in", err)
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		var at string
+		if err := rows.Scan(&e.ID, &e.Label, &e.Author, &e.Window, &at, &e.Undone); err != nil {
+			return nil, s.wrap("read the history in", err)
+		}
+		e.At, _ = parseTime(at)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("read the history in", err)
+	}
+	return out, nil
 }

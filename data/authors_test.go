@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -149,5 +150,46 @@ func TestOverwrittenTellsWhoseTypingWasReplaced(t *testing.T) {
 	}
 	if ov, _, _ = minh.Overwritten(id, seenMinh); len(ov) != 0 {
 		t.Fatalf("Minh, who wrote last, is told %+v", ov)
+	}
+}
+
+// TestHistoryNamesAuthors: the history lists each edit with its author and window, newest
+// first, and marks an undone one.
+func TestHistoryNamesAuthors(t *testing.T) {
+	lan, path := openTemp(t)
+	lan.SetAuthor("Lan", "w1")
+	minh, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer minh.Close()
+	minh.SetAuthor("Minh", "w2")
+	id, err := lan.CreateMap(sampleMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := minh.AddComment(Comment{MapID: id, TargetKind: OnMap, TargetID: id, Text: "Xem lại"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lan.AddComment(Comment{MapID: id, TargetKind: OnMap, TargetID: id, Text: "Ừ"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := lan.Undo(id); err != nil {
+		t.Fatal(err)
+	}
+	h, err := minh.History(id, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 3 {
+		t.Fatalf("%d entries", len(h))
+	}
+	got := fmt.Sprintf("%s/%s/%s/%v %s/%s/%v %s/%s/%v", h[0].Label, h[0].Author, h[0].Window, h[0].Undone,
+		h[1].Label, h[1].Author, h[1].Undone, h[2].Label, h[2].Author, h[2].Undone)
+	if want := "Comment/Lan/w1/true Comment/Minh/false Create map/Lan/false"; got != want {
+		t.Fatalf("history %s, want %s", got, want)
+	}
+	if h[0].At.IsZero() {
+		t.Fatal("no time")
 	}
 }
