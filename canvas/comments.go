@@ -220,7 +220,11 @@ func commentTime(t time.Time) string {
 // threadView is one thread: what it is on, its comments, and what can be done with it.
 func (p *commentsPanel) threadView(t data.Thread) fyne.CanvasObject {
 	u := p.u
-	on := widget.NewButtonWithIcon(p.targetName(t.TargetKind, t.TargetID), theme.NavigateNextIcon(), func() {
+	// What the thread is on, as a link to it on the board, cut to the panel's width.
+	on := widget.NewHyperlink(p.targetName(t.TargetKind, t.TargetID), nil)
+	on.Truncation = fyne.TextTruncateEllipsis
+	on.TextStyle.Bold = true
+	on.OnTapped = func() {
 		k := selKind(0)
 		switch t.TargetKind {
 		case data.OnCard:
@@ -229,9 +233,7 @@ func (p *commentsPanel) threadView(t data.Thread) fyne.CanvasObject {
 			k = selStage
 		}
 		u.board.revealThing(k, t.TargetID)
-	})
-	on.Alignment = widget.ButtonAlignLeading
-	on.Importance = widget.LowImportance
+	}
 	items := []fyne.CanvasObject{on}
 	add := func(c data.Comment) {
 		head := widget.NewLabelWithStyle(authorOf(c)+" · "+commentTime(c.Created), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
