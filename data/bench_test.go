@@ -143,3 +143,49 @@ func BenchmarkPersonaPhotoSaves(b *testing.B) {
 	}
 	b.ReportMetric(float64(growth)/(1<<20), "MB-growth")
 }
+
+// BenchmarkIdleLook is what an idle window does twice a second: ask the file's data version.
+// With BenchmarkHere (every 10 s) and BenchmarkLookAtOthers (when another window's heartbeat
+// moved the data version) it gives the watcher's share of a core when nothing happens.
+func BenchmarkIdleLook(b *testing.B) {
+	s, _ := openTemp(b)
+	s.SetAuthor("Lan", "w1")
+	for b.Loop() {
+		if _, err := s.DataVersion(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHere is a window's heartbeat: it says it still has the map open.
+func BenchmarkHere(b *testing.B) {
+	s, _ := openTemp(b)
+	s.SetAuthor("Lan", "w1")
+	for b.Loop() {
+		if err := s.Here(1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLookAtOthers is what a window reads when the data version moved: the revision (an
+// edit, or only presence?) and who is here.
+func BenchmarkLookAtOthers(b *testing.B) {
+	s, path := openTemp(b)
+	s.SetAuthor("Lan", "w1")
+	o, err := Open(path, OpenOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer o.Close()
+	o.SetAuthor("Minh", "w2")
+	o.Here(1)
+	for b.Loop() {
+		if _, err := s.Revision(); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Present(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
