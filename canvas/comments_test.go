@@ -291,3 +291,45 @@ func TestHistoryShowsAuthors(t *testing.T) {
 		}
 	}
 }
+
+// Ticking a mark twice in the inspector leaves it as it was, in the file (a save writes only
+// what the user touched, so each tick must be written).
+func TestInspectorTogglesTwice(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	id := u.board.lay.Cards[0].ID
+	u.board.selectOne(selCard, id)
+	was := reloadMap(t, u).Card(id).Pain
+	for i := 0; i < 2; i++ {
+		test.Tap(u.insp.fields[lang.L("Marks")].(*fyne.Container).Objects[0].(*widget.Check))
+		want := was != (i == 0)
+		if got := reloadMap(t, u).Card(id).Pain; got != want {
+			t.Fatalf("tick %d: pain %v, want %v", i+1, got, want)
+		}
+	}
+}
+
+// Minh changes a card's channel; before Lan's window has even read it, Lan's typed title is
+// saved: the file keeps both.
+func TestSaveKeepsAnotherFieldChangedMeanwhile(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	u.unwatch() // the window has not looked yet
+	id := u.board.lay.Cards[0].ID
+	test.Tap(u.board.cards[id])
+	other, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.EditCard(u.mapID, id, func(c *data.Card) { c.Channel = "Zalo OA" }); err != nil {
+		t.Fatal(err)
+	}
+	f := u.insp.fields["Title"].(*field)
+	w.Canvas().Focus(f)
+	f.SetText("")
+	test.Type(f, "Tiêu đề của Lan")
+	w.Canvas().Unfocus()
+	c := reloadMap(t, u).Card(id)
+	if c.Title != "Tiêu đề của Lan" || c.Channel != "Zalo OA" {
+		t.Fatalf("title %q, channel %q: a field was lost", c.Title, c.Channel)
+	}
+}

@@ -207,13 +207,10 @@ func (b *Board) updateCards(change func(*data.Card)) {
 	st := b.host.store()
 	b.host.apply(func() error {
 		for _, id := range ids {
-			c := b.m.Card(id)
-			if c == nil {
+			if b.m.Card(id) == nil {
 				continue
 			}
-			nc := *c
-			change(&nc)
-			if err := st.UpdateCard(nc); err != nil {
+			if err := st.EditCard(b.m.ID, id, change); err != nil {
 				return err
 			}
 		}

@@ -190,11 +190,9 @@ func (b *Board) curveDragEnd() bool {
 		b.repaintCurve()
 		return true
 	}
-	edited := *c
 	score := d.score
-	edited.Emotion = &score
 	s := b.host.store()
-	if b.host.apply(func() error { return s.UpdateCard(edited) }) != nil {
+	if b.host.apply(func() error { return s.EditCard(c.MapID, c.ID, func(e *data.Card) { e.Emotion = &score }) }) != nil {
 		b.repaintCurve()
 	}
 	return true

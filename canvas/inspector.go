@@ -36,6 +36,7 @@ type inspector struct {
 	target    string
 	save      func() // writes the form's changed fields; nil when the form edits nothing
 	texts     []*field
+	touched   map[fyne.CanvasObject]bool // the choices (check boxes, selects) the user changed
 	dirty     bool        // changed since the last save
 	group     string      // the edit group of the field being visited
 	visiting  *field      // the field that has the focus
@@ -72,6 +73,7 @@ func (in *inspector) begin(target string) {
 	in.gen++
 	in.target = target
 	in.texts = nil
+	in.touched = nil
 	in.save = nil
 	in.dirty = false
 	in.group = ""
@@ -178,18 +180,30 @@ func (in *inspector) selectOf(options []string, index int) *widget.Select {
 	if index >= 0 && index < len(options) {
 		s.SetSelectedIndex(index)
 	}
-	s.OnChanged = func(string) { in.chose() }
+	s.OnChanged = func(string) { in.touch(s); in.chose() }
 	if in.readOnly {
 		s.Disable()
 	}
 	return s
 }
 
+// touch notes that the user changed a choice of the form: a save writes it, and only the
+// choices touched (another's change of an untouched one, read meanwhile, is kept).
+func (in *inspector) touch(o fyne.CanvasObject) {
+	if in.building {
+		return
+	}
+	if in.touched == nil {
+		in.touched = map[fyne.CanvasObject]bool{}
+	}
+	in.touched[o] = true
+}
+
 // checkOf is a check box that saves at once.
 func (in *inspector) checkOf(label string, on bool) *widget.Check {
 	c := widget.NewCheck(label, nil)
 	c.SetChecked(on)
-	c.OnChanged = func(bool) { in.chose() }
+	c.OnChanged = func(bool) { in.touch(c); in.chose() }
 	if in.readOnly {
 		c.Disable()
 	}
@@ -549,47 +563,61 @@ func (in *inspector) card(c data.Card) {
 	mTarget := in.text("metric target", numText(mt.Target), false).validated(checkNum)
 	mUnit := in.text("metric unit", mt.Unit, false)
 	mUp := in.checkOf(lang.L("Higher is better"), c.Metric == nil || mt.UpIsGood)
+	// A save sets only what was changed in this form, on the card as the file has it now:
+	// someone else's edit of another field of the card, made meanwhile, is kept.
 	in.save = func() {
-		cur := u.m.Card(id)
-		if cur == nil {
+		if u.m.Card(id) == nil {
 			return
 		}
-		nc := *cur
-		if title.dirty {
-			nc.Title = strings.TrimSpace(title.Text)
-		}
-		if notes.dirty {
-			nc.Notes = notes.Text
-		}
-		if channel.dirty {
-			nc.Channel = strings.TrimSpace(channel.Text)
-		}
-		nc.Presence = []data.Presence{data.PresenceUnset, data.Online, data.Offline}[max(presence.SelectedIndex(), 0)]
-		if emotion.dirty && emotion.valid() {
-			nc.Emotion, _ = parseNum(emotion.Text)
-		}
-		nc.Pain, nc.Opportunity, nc.MomentOfTruth = pain.Checked, opp.Checked, mot.Checked
-		nc.Evidence = evs[max(evidence.SelectedIndex(), 0)]
-		if tags.dirty {
-			nc.Tags = splitList(tags.Text)
-		}
-		if col, ok := colour.value(); ok {
-			nc.Colour = col
-		}
-		metricTouched := mName.dirty || mValue.dirty || mTarget.dirty || mUnit.dirty || (cur.Metric != nil && cur.Metric.UpIsGood != mUp.Checked) || (cur.Metric == nil && !mUp.Checked)
-		if metricTouched && mValue.valid() && mTarget.valid() {
-			nc.Metric = nil
-			if strings.TrimSpace(mName.Text) != "" || strings.TrimSpace(mValue.Text) != "" {
-				v, _ := parseNum(mValue.Text)
-				t, _ := parseNum(mTarget.Text)
-				m := data.Metric{Name: strings.TrimSpace(mName.Text), Target: t, Unit: strings.TrimSpace(mUnit.Text), UpIsGood: mUp.Checked}
-				if v != nil {
-					m.Value = *v
+		set := func(nc *data.Card) {
+			if title.dirty {
+				nc.Title = strings.TrimSpace(title.Text)
+			}
+			if notes.dirty {
+				nc.Notes = notes.Text
+			}
+			if channel.dirty {
+				nc.Channel = strings.TrimSpace(channel.Text)
+			}
+			if in.touched[presence] {
+				nc.Presence = []data.Presence{data.PresenceUnset, data.Online, data.Offline}[max(presence.SelectedIndex(), 0)]
+			}
+			if emotion.dirty && emotion.valid() {
+				nc.Emotion, _ = parseNum(emotion.Text)
+			}
+			if in.touched[pain] {
+				nc.Pain = pain.Checked
+			}
+			if in.touched[opp] {
+				nc.Opportunity = opp.Checked
+			}
+			if in.touched[mot] {
+				nc.MomentOfTruth = mot.Checked
+			}
+			if in.touched[evidence] {
+				nc.Evidence = evs[max(evidence.SelectedIndex(), 0)]
+			}
+			if tags.dirty {
+				nc.Tags = splitList(tags.Text)
+			}
+			if col, ok := colour.value(); ok { // a swatch clicked or a hex typed
+				nc.Colour = col
+			}
+			metricTouched := mName.dirty || mValue.dirty || mTarget.dirty || mUnit.dirty || in.touched[mUp]
+			if metricTouched && mValue.valid() && mTarget.valid() {
+				nc.Metric = nil
+				if strings.TrimSpace(mName.Text) != "" || strings.TrimSpace(mValue.Text) != "" {
+					v, _ := parseNum(mValue.Text)
+					t, _ := parseNum(mTarget.Text)
+					m := data.Metric{Name: strings.TrimSpace(mName.Text), Target: t, Unit: strings.TrimSpace(mUnit.Text), UpIsGood: mUp.Checked}
+					if v != nil {
+						m.Value = *v
+					}
+					nc.Metric = &m
 				}
-				nc.Metric = &m
 			}
 		}
-		in.writeCard(id, func() error { return u.st.UpdateCard(nc) })
+		in.writeCard(id, func() error { return u.st.EditCard(u.mapID, id, set) })
 	}
 	in.show(lang.L("Card"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Notes"), notes),

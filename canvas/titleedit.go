@@ -132,9 +132,9 @@ func (b *Board) commitTitle() {
 	if text == c.Title {
 		return
 	}
-	nc := *c
-	nc.Title = text
-	b.host.apply(func() error { return b.host.store().UpdateCard(nc) })
+	b.host.apply(func() error {
+		return b.host.store().EditCard(c.MapID, c.ID, func(nc *data.Card) { nc.Title = text })
+	})
 }
 
 // finishNewCard titles a card just added, in the group it was added in, so that adding and
@@ -149,9 +149,7 @@ func (b *Board) finishNewCard(c *data.Card, text string) {
 		b.host.apply(func() error { return st.DeleteCards(c.MapID, []int64{c.ID}) })
 		return
 	}
-	nc := *c
-	nc.Title = text
-	b.host.apply(func() error { return st.UpdateCard(nc) })
+	b.host.apply(func() error { return st.EditCard(c.MapID, c.ID, func(nc *data.Card) { nc.Title = text }) })
 }
 
 // cancelTitle closes the editor without saving.

@@ -280,3 +280,36 @@ func (s *Store) History(mapID int64, limit int) ([]Entry, error) {
 	}
 	return out, nil
 }
+
+// EditCard changes some fields of a card as it is in the file now: change gets the card just
+// read, in the edit's own transaction, and sets only what the user changed. Two people editing
+// different fields of one card at once thus both keep theirs; on the same field the last
+// write wins (and Overwritten tells the other).
+func (s *Store) EditCard(mapID, id int64, change func(c *Card)) error {
+	return s.edit(mapID, "Edit card", func(t *tx) error {
+		old, err := getRow(t.q, "card", id)
+		if err != nil {
+			return err
+		}
+		o, _ := old.(*Card)
+		if o == nil || o.MapID != mapID {
+			return fmt.Errorf("card %d: %w", id, ErrNotFound)
+		}
+		c := *o
+		c.Tags = append([]string(nil), o.Tags...)
+		if o.Metric != nil {
+			m := *o.Metric
+			c.Metric = &m
+		}
+		change(&c)
+		c.ID, c.MapID, c.StageID, c.LaneID, c.Position = o.ID, o.MapID, o.StageID, o.LaneID, o.Position
+		sc, err := t.mapScale(mapID)
+		if err != nil {
+			return err
+		}
+		if err := cleanCard(&c, sc); err != nil {
+			return err
+		}
+		return t.put(&c)
+	})
+}

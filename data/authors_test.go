@@ -193,3 +193,38 @@ func TestHistoryNamesAuthors(t *testing.T) {
 		t.Fatal("no time")
 	}
 }
+
+// TestEditCardKeepsOthersFields: Lan and Minh each change a field of one card from a copy read
+// before the other's edit; EditCard keeps both, where UpdateCard of a stale copy would not.
+func TestEditCardKeepsOthersFields(t *testing.T) {
+	lan, path := openTemp(t)
+	lan.SetAuthor("Lan", "w1")
+	minh, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer minh.Close()
+	minh.SetAuthor("Minh", "w2")
+	id, err := lan.CreateMap(sampleMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := lan.LoadMap(id)
+	cid := m.Cards[0].ID
+	if err := minh.EditCard(id, cid, func(c *Card) { c.Channel = "Zalo" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := lan.EditCard(id, cid, func(c *Card) { c.Title = "Lan's title" }); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = lan.LoadMap(id)
+	if c := m.Card(cid); c.Channel != "Zalo" || c.Title != "Lan's title" {
+		t.Fatalf("card %q / %q: a field was lost", c.Title, c.Channel)
+	}
+	if err := lan.EditCard(id, cid, func(c *Card) { c.Title = ""; c.Colour = "red" }); err == nil {
+		t.Fatal("a bad colour was accepted")
+	}
+	if err := lan.EditCard(id, 9999, func(c *Card) {}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("no such card: %v", err)
+	}
+}
