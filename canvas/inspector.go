@@ -37,19 +37,19 @@ type inspector struct {
 	save      func() // writes the form's changed fields; nil when the form edits nothing
 	texts     []*field
 	touched   map[fyne.CanvasObject]bool // the choices (check boxes, selects) the user changed
-	dirty     bool        // changed since the last save
-	group     string      // the edit group of the field being visited
-	visiting  *field      // the field that has the focus
-	explained *field      // the field whose refusal the message line shows
-	visits    int         // fields visited so far, to name edit groups
-	saving    bool        // within save: the refresh that follows keeps the form
-	building  bool        // within the form's construction: setting values is not typing
-	readOnly  bool        // the workspace cannot be written: fields are disabled
-	timer     *time.Timer // saves after a pause in typing
-	gen       int         // the form's generation: a pause timer of an older form does nothing
-	typedSeq  int         // keystrokes so far: a pause timer with keystrokes after it does nothing
-	saves     int         // saves done (for tests)
-	stale     bool        // another program changed the map while a field was typed in
+	dirty     bool                       // changed since the last save
+	group     string                     // the edit group of the field being visited
+	visiting  *field                     // the field that has the focus
+	explained *field                     // the field whose refusal the message line shows
+	visits    int                        // fields visited so far, to name edit groups
+	saving    bool                       // within save: the refresh that follows keeps the form
+	building  bool                       // within the form's construction: setting values is not typing
+	readOnly  bool                       // the workspace cannot be written: fields are disabled
+	timer     *time.Timer                // saves after a pause in typing
+	gen       int                        // the form's generation: a pause timer of an older form does nothing
+	typedSeq  int                        // keystrokes so far: a pause timer with keystrokes after it does nothing
+	saves     int                        // saves done (for tests)
+	stale     bool                       // another program changed the map while a field was typed in
 
 	nps npsFields // the card form's metric fields (for tests)
 	// stageMetrics is the stage form's metrics editor (for tests)
