@@ -65,6 +65,8 @@ var dynamicKeys = []string{
 	"Edit map", "Edit stage", "Move lane", "Move stage", "Restore version", "Edit persona",
 	"Add persona", "Move card", "Move %d cards", "Delete card", "Delete %d cards",
 	"Comment", "Reply", "Resolve comment", "Reopen comment", "Edit comment", "Delete comment",
+	"field.title", "field.name", "field.notes", "field.channel", "field.emotion-score",
+	"field.description", "field.tags", "field.text", "field.colour",
 	"Name", "Summary", "Demographics", "A day in their life", "Goals", "Challenges",
 	"What excites them", "What frustrates them", "Channels they use", "What makes them buy",
 	"Problems we solve", "Information they lack",

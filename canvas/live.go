@@ -267,27 +267,15 @@ func oneLineOf(s string) string {
 	return s
 }
 
+// fieldWords are the fields a notice names, by their name in the store's row images.
+var fieldWords = map[string]string{"Title": "field.title", "Name": "field.name", "Notes": "field.notes",
+	"Channel": "field.channel", "Emotion": "field.emotion-score", "Description": "field.description",
+	"Tags": "field.tags", "Text": "field.text", "Colour": "field.colour"}
+
 // fieldWord names a field of a card, stage, lane, map or comment in a sentence.
 func fieldWord(f string) string {
-	switch f {
-	case "Title":
-		return lang.L("field.title")
-	case "Name":
-		return lang.L("field.name")
-	case "Notes":
-		return lang.L("field.notes")
-	case "Channel":
-		return lang.L("field.channel")
-	case "Emotion":
-		return lang.L("field.emotion-score")
-	case "Description":
-		return lang.L("field.description")
-	case "Tags":
-		return lang.L("field.tags")
-	case "Text":
-		return lang.L("field.text")
-	case "Colour":
-		return lang.L("field.colour")
+	if k, ok := fieldWords[f]; ok {
+		return tr(k)
 	}
 	return lang.L("field.content")
 }

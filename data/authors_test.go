@@ -10,18 +10,7 @@ import (
 // later edit by the other person to other fields of the same card is kept; a later edit of
 // the same field makes the undo refuse with the other person's name.
 func TestUndoTakesBackOnlyOwnEdits(t *testing.T) {
-	lan, path := openTemp(t)
-	lan.SetAuthor("Lan", "w1")
-	minh, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer minh.Close()
-	minh.SetAuthor("Minh", "w2")
-	id, err := lan.CreateMap(sampleMap())
-	if err != nil {
-		t.Fatal(err)
-	}
+	lan, minh, id := lanAndMinh(t)
 	m, _ := lan.LoadMap(id)
 	card := func(s *Store) Card {
 		m, _ := s.LoadMap(id)
@@ -104,18 +93,7 @@ func TestEditsWithoutAuthorAreEveryones(t *testing.T) {
 // store reports it (once); Minh's edit of another field, and Lan's own later edits, are not
 // reported; Minh's store reports nothing.
 func TestOverwrittenTellsWhoseTypingWasReplaced(t *testing.T) {
-	lan, path := openTemp(t)
-	lan.SetAuthor("Lan", "w1")
-	minh, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer minh.Close()
-	minh.SetAuthor("Minh", "w2")
-	id, err := lan.CreateMap(sampleMap())
-	if err != nil {
-		t.Fatal(err)
-	}
+	lan, minh, id := lanAndMinh(t)
 	m, _ := lan.LoadMap(id)
 	cid := m.Cards[0].ID
 	card := func(s *Store) Card { m, _ := s.LoadMap(id); return *m.Card(cid) }
@@ -156,18 +134,7 @@ func TestOverwrittenTellsWhoseTypingWasReplaced(t *testing.T) {
 // TestHistoryNamesAuthors: the history lists each edit with its author and window, newest
 // first, and marks an undone one.
 func TestHistoryNamesAuthors(t *testing.T) {
-	lan, path := openTemp(t)
-	lan.SetAuthor("Lan", "w1")
-	minh, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer minh.Close()
-	minh.SetAuthor("Minh", "w2")
-	id, err := lan.CreateMap(sampleMap())
-	if err != nil {
-		t.Fatal(err)
-	}
+	lan, minh, id := lanAndMinh(t)
 	if _, err := minh.AddComment(Comment{MapID: id, TargetKind: OnMap, TargetID: id, Text: "Xem lại"}); err != nil {
 		t.Fatal(err)
 	}
@@ -197,18 +164,7 @@ func TestHistoryNamesAuthors(t *testing.T) {
 // TestEditCardKeepsOthersFields: Lan and Minh each change a field of one card from a copy read
 // before the other's edit; EditCard keeps both, where UpdateCard of a stale copy would not.
 func TestEditCardKeepsOthersFields(t *testing.T) {
-	lan, path := openTemp(t)
-	lan.SetAuthor("Lan", "w1")
-	minh, err := Open(path, OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer minh.Close()
-	minh.SetAuthor("Minh", "w2")
-	id, err := lan.CreateMap(sampleMap())
-	if err != nil {
-		t.Fatal(err)
-	}
+	lan, minh, id := lanAndMinh(t)
 	m, _ := lan.LoadMap(id)
 	cid := m.Cards[0].ID
 	if err := minh.EditCard(id, cid, func(c *Card) { c.Channel = "Zalo" }); err != nil {
@@ -227,4 +183,22 @@ func TestEditCardKeepsOthersFields(t *testing.T) {
 	if err := lan.EditCard(id, 9999, func(c *Card) {}); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("no such card: %v", err)
 	}
+}
+
+// lanAndMinh are two stores on one new workspace, Lan's (window w1) and Minh's (w2), and the
+// sample map, made by Lan.
+func lanAndMinh(t *testing.T) (lan, minh *Store, mapID int64) {
+	t.Helper()
+	lan, path := openTemp(t)
+	lan.SetAuthor("Lan", "w1")
+	minh, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { minh.Close() })
+	minh.SetAuthor("Minh", "w2")
+	if mapID, err = lan.CreateMap(sampleMap()); err != nil {
+		t.Fatal(err)
+	}
+	return lan, minh, mapID
 }

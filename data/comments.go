@@ -215,8 +215,8 @@ func (s *Store) AddComment(c Comment) (int64, error) {
 	return c.ID, err
 }
 
-// thread reads a thread's first comment for an edit of the map.
-func (t *tx) thread(mapID, id int64) (*Comment, error) {
+// comment reads a comment of map mapID for an edit of it.
+func (t *tx) comment(mapID, id int64) (*Comment, error) {
 	r, err := getRow(t.q, "comment", id)
 	if err != nil {
 		return nil, err
@@ -224,6 +224,15 @@ func (t *tx) thread(mapID, id int64) (*Comment, error) {
 	c, _ := r.(*Comment)
 	if c == nil || c.MapID != mapID {
 		return nil, fmt.Errorf("comment %d in map %d: %w", id, mapID, ErrNotFound)
+	}
+	return c, nil
+}
+
+// thread reads a thread's first comment for an edit of the map.
+func (t *tx) thread(mapID, id int64) (*Comment, error) {
+	c, err := t.comment(mapID, id)
+	if err != nil {
+		return nil, err
 	}
 	if c.ParentID != 0 {
 		return t.thread(mapID, c.ParentID)
@@ -250,13 +259,9 @@ func (s *Store) ResolveThread(mapID, id int64, resolved bool) error {
 // EditComment changes a comment's text.
 func (s *Store) EditComment(mapID, id int64, text string) error {
 	return s.edit(mapID, "Edit comment", func(t *tx) error {
-		r, err := getRow(t.q, "comment", id)
+		c, err := t.comment(mapID, id)
 		if err != nil {
 			return err
-		}
-		c, _ := r.(*Comment)
-		if c == nil || c.MapID != mapID {
-			return fmt.Errorf("comment %d in map %d: %w", id, mapID, ErrNotFound)
 		}
 		c.Text = text
 		if err := cleanComment(c); err != nil {
@@ -269,13 +274,9 @@ func (s *Store) EditComment(mapID, id int64, text string) error {
 // DeleteComment deletes a comment; deleting a thread's first comment deletes the thread.
 func (s *Store) DeleteComment(mapID, id int64) error {
 	return s.edit(mapID, "Delete comment", func(t *tx) error {
-		r, err := getRow(t.q, "comment", id)
+		c, err := t.comment(mapID, id)
 		if err != nil {
 			return err
-		}
-		c, _ := r.(*Comment)
-		if c == nil || c.MapID != mapID {
-			return fmt.Errorf("comment %d in map %d: %w", id, mapID, ErrNotFound)
 		}
 		if c.ParentID == 0 {
 			replies, err := queryAll(t.q, scanComment, `SELECT `+commentCols+` FROM comments WHERE parent_id=? ORDER BY id`, id)
