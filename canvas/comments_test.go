@@ -178,13 +178,7 @@ func TestCommentFollowsTheSelection(t *testing.T) {
 // Another program's window on the same file, under another name, shows in the toolbar and
 // beside the map in the list within a second; when it leaves, the name goes.
 func TestPresenceShowsOthersByName(t *testing.T) {
-	u, _ := newTestUI(t, data.SampleMap("vi"))
-	other, err := data.Open(u.st.Path(), data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	other.SetAuthor("Minh", "other.1")
+	u, _, other := lanWithMinh(t, data.SampleMap("vi"))
 	if err := other.Here(u.mapID); err != nil {
 		t.Fatal(err)
 	}
@@ -199,9 +193,7 @@ func TestPresenceShowsOthersByName(t *testing.T) {
 // Lan types a card's notes; Minh, in another program, then writes the same field: Lan is
 // told, by name, with a button that shows the card. Minh's version is the one kept.
 func TestOverwrittenTypingIsTold(t *testing.T) {
-	u, w := newTestUI(t, data.SampleMap("vi"))
-	u.app.Preferences().SetString(prefAuthor, "Lan")
-	u.signEdits()
+	u, w, other := lanWithMinh(t, data.SampleMap("vi"))
 	u.here()
 	b := u.board
 	id := b.lay.Cards[0].ID
@@ -213,12 +205,6 @@ func TestOverwrittenTypingIsTold(t *testing.T) {
 	if got := reloadMap(t, u).Card(id).Notes; got != "Lan ghi chú" {
 		t.Fatalf("Lan's notes in the file: %q", got)
 	}
-	other, err := data.Open(u.st.Path(), data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	other.SetAuthor("Minh", "other.1")
 	m, _ := other.LoadMap(u.mapID)
 	c := *m.Card(id)
 	c.Notes = "Minh viết lại"
@@ -249,15 +235,7 @@ func within(t *testing.T, what string, cond func() bool) {
 // Edit › History… lists the map's edits with their authors, newest first, undone ones
 // marked; "Only yours" keeps the user's own.
 func TestHistoryShowsAuthors(t *testing.T) {
-	u, _ := newTestUI(t, data.SampleMap("vi"))
-	u.app.Preferences().SetString(prefAuthor, "Lan")
-	u.signEdits()
-	other, err := data.Open(u.st.Path(), data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	other.SetAuthor("Minh", "other.1")
+	u, _, other := lanWithMinh(t, data.SampleMap("vi"))
 	if _, err := other.AddComment(data.Comment{MapID: u.mapID, TargetKind: data.OnMap, TargetID: u.mapID, Text: "Xem lại"}); err != nil {
 		t.Fatal(err)
 	}
@@ -332,4 +310,20 @@ func TestSaveKeepsAnotherFieldChangedMeanwhile(t *testing.T) {
 	if c.Title != "Tiêu đề của Lan" || c.Channel != "Zalo OA" {
 		t.Fatalf("title %q, channel %q: a field was lost", c.Title, c.Channel)
 	}
+}
+
+// lanWithMinh is a window on m whose edits are Lan's, and another program's store on the same
+// file whose edits are Minh's.
+func lanWithMinh(t *testing.T, m *data.Map) (*ui, fyne.Window, *data.Store) {
+	t.Helper()
+	u, w := newTestUI(t, m)
+	u.app.Preferences().SetString(prefAuthor, "Lan")
+	u.signEdits()
+	other, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	other.SetAuthor("Minh", "other.1")
+	return u, w, other
 }

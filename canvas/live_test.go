@@ -109,15 +109,7 @@ func TestNewWindowSeesTheOthersEdits(t *testing.T) {
 // takes back that person's edit, not the other's later one; when the other changed the same
 // field afterwards, the undo is refused with a message naming them and the card is unchanged.
 func TestUndoInAWindowTakesBackOnlyYourEdits(t *testing.T) {
-	u, _ := newTestUI(t, data.SampleMap("en"))
-	u.app.Preferences().SetString(prefAuthor, "Lan")
-	u.signEdits()
-	other, err := data.Open(u.st.Path(), data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	other.SetAuthor("Minh", "elsewhere")
+	u, _, other := lanWithMinh(t, data.SampleMap("en"))
 	id := u.board.lay.Cards[0].ID
 	orig := *u.m.Card(id)
 	c := orig
