@@ -324,8 +324,8 @@ func (u *ui) showComments() {
 	}
 }
 
-// toggleComments shows the comments, or goes back to the inspector when they show
-// (View › Comments, Ctrl+Shift+M).
+// toggleComments shows the comments with the box ready to write on what is selected, or goes
+// back to the inspector when they show (View › Comments, Ctrl+Shift+M).
 func (u *ui) toggleComments() {
 	p := u.comments
 	if p.tabs != nil && p.tabs.Selected() == p.tab && u.panels.insp.Visible() {
@@ -333,4 +333,7 @@ func (u *ui) toggleComments() {
 		return
 	}
 	u.showComments()
+	if !u.st.ReadOnly() && u.m != nil {
+		u.win.Canvas().Focus(p.entry)
+	}
 }
