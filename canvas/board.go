@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -329,7 +329,7 @@ func (b *Board) relayout() {
 	b.sync()
 }
 
-// cellColour is the fill of a lane's cells (the rule draw.Board uses: lanes alternate two
+// cellColour is the fill of a lane's cells (the rule paint.Board uses: lanes alternate two
 // greys; pain and opportunity lanes take a hint of their marker's colour).
 func (b *Board) cellColour(ln *geometry.LaneBox, row int) color.NRGBA {
 	p := b.pal
@@ -385,7 +385,7 @@ func (b *Board) sync() {
 		cellPal.Cell = b.cellColour(&l.Lanes[curveRow], curveRow)
 		// The plot; the scale's labels are painted by the lane's header (below), so they stay
 		// with it when it is pinned.
-		b.curve.set(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, cellPal, func(c *draw.Canvas) { c.Curve(&cv) })
+		b.curve.set(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, cellPal, func(c *paint.Canvas) { c.Curve(&cv) })
 		b.curveBand = geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}
 		b.curve.raster.Show()
 	} else {
@@ -411,7 +411,7 @@ func (b *Board) sync() {
 			cv, box := *l.Curve, l.Lanes[i]
 			cellPal := pal
 			cellPal.Cell = b.cellColour(&l.Lanes[i], i)
-			b.laneHeads[i].setLaneWith(&l.Lanes[i], cellPal, func(c *draw.Canvas) {
+			b.laneHeads[i].setLaneWith(&l.Lanes[i], cellPal, func(c *paint.Canvas) {
 				c.LaneHeader(&box)
 				c.CurveScale(&cv)
 			})
@@ -450,7 +450,7 @@ func (b *Board) sync() {
 			lpal.Link = toNRGBA(theme.Color(theme.ColorNamePrimary))
 			lpal.LinkLabel = geometry.Mix(pal.LinkLabel, lpal.Link, 0.15)
 		}
-		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *draw.Canvas) { c.Link(&lp) })
+		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *paint.Canvas) { c.Link(&lp) })
 		b.links[i].raster.Refresh()
 	}
 	// The map's header, a service blueprint's lines and the stages' metric footers: each
@@ -458,22 +458,22 @@ func (b *Board) sync() {
 	type extra struct {
 		r     geometry.Rect
 		key   string
-		paint func(c *draw.Canvas)
+		paint func(c *paint.Canvas)
 	}
 	var extras []extra
 	if h := l.Header; h != nil {
 		hb := *h
-		extras = append(extras, extra{hb.Rect, headerKey(hb), func(c *draw.Canvas) { c.Header(&hb) }})
+		extras = append(extras, extra{hb.Rect, headerKey(hb), func(c *paint.Canvas) { c.Header(&hb) }})
 	}
 	for i := range l.Blueprint {
 		bl := l.Blueprint[i]
 		extras = append(extras, extra{geometry.Rect{X: bl.X0, Y: bl.LabelBox.Y - 2, W: bl.X1 - bl.X0, H: bl.LabelBox.H + 4},
-			fmt.Sprint(bl.Label.Text, bl.X1-bl.X0, l.Zoom), func(c *draw.Canvas) { c.BlueprintLine(&bl) }})
+			fmt.Sprint(bl.Label.Text, bl.X1-bl.X0, l.Zoom), func(c *paint.Canvas) { c.BlueprintLine(&bl) }})
 	}
 	for i := range l.Stages {
 		if sb := l.Stages[i]; len(sb.Footer) > 0 {
 			extras = append(extras, extra{sb.FooterBox, fmt.Sprint(sb.Footer, sb.Colour, sb.FooterBox.W, sb.FooterBox.H),
-				func(c *draw.Canvas) { c.StageFooter(&sb) }})
+				func(c *paint.Canvas) { c.StageFooter(&sb) }})
 		}
 	}
 	for len(b.lines) < len(extras) {

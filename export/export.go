@@ -1,6 +1,6 @@
 // Package export renders a journey map as a PNG: the header, the board exactly as
 // geometry.Compute lays it out at zoom 1 (scaled), a legend of the marks used and a footer
-// with the date. It paints with the shared routines of canvas/draw, the ones the board uses,
+// with the date. It paints with the shared routines of canvas/paint, the ones the board uses,
 // so the picture matches the screen. No Fyne.
 package export
 
@@ -23,8 +23,8 @@ import (
 
 	"github.com/fogleman/gg"
 
-	cdraw "journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -296,7 +296,7 @@ func paintBand(img *image.RGBA, y0, y1 int, p *plan, transparent bool) {
 	if !transparent {
 		draw.Draw(sub, sub.Rect, image.NewUniform(p.lay.Palette.Background), image.Point{}, draw.Src)
 	}
-	c := cdraw.New(gg.NewContextForRGBA(sub), p.scale, geometry.Point{Y: -float64(y0)}, p.lay.Palette)
+	c := paint.New(gg.NewContextForRGBA(sub), p.scale, geometry.Point{Y: -float64(y0)}, p.lay.Palette)
 	c.Board(p.lay)
 	p.extras.paint(c)
 }

@@ -18,8 +18,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"journeycanvas/assets"
-	cdraw "journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -89,7 +89,7 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 	u := math.Min(float64(h)/1080, float64(w)/1920) // one unit of the slide's type scale
 	margin := 44 * u
 	panelW := math.Round(float64(w) * 0.3)
-	cap := cdraw.New(gg.NewContextForRGBA(img), 1, geometry.Point{}, pal)
+	cap := paint.New(gg.NewContextForRGBA(img), 1, geometry.Point{}, pal)
 	var accent color.NRGBA
 	var title, sub string
 	var cols []captionColumn
@@ -138,7 +138,7 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 	scale := math.Min(availW/lay.Width, availH/lay.Height)
 	ox := left + (availW-lay.Width*scale)/2
 	oy := margin + (availH-lay.Height*scale)/2
-	bc := cdraw.New(gg.NewContextForRGBA(img), scale, geometry.Point{X: ox, Y: oy}, pal)
+	bc := paint.New(gg.NewContextForRGBA(img), scale, geometry.Point{X: ox, Y: oy}, pal)
 	bc.Board(lay)
 	if step < n {
 		cur := step - from
@@ -153,7 +153,7 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 		}
 		col := lay.Stages[cur].Header
 		g := geometry.CardGap / 2
-		bc.Line(cdraw.Stroke{Width: 3 * u / scale, Colour: accent},
+		bc.Line(paint.Stroke{Width: 3 * u / scale, Colour: accent},
 			geometry.Point{X: col.X - g, Y: lay.Grid.Y - g}, geometry.Point{X: col.Right() + g, Y: lay.Grid.Y - g},
 			geometry.Point{X: col.Right() + g, Y: lay.Grid.Bottom() + g}, geometry.Point{X: col.X - g, Y: lay.Grid.Bottom() + g},
 			geometry.Point{X: col.X - g, Y: lay.Grid.Y - g})
@@ -188,7 +188,7 @@ type captionColumn struct {
 	items []string
 }
 
-func (c captionColumn) paint(cv *cdraw.Canvas, x, y, w, h, u float64, words map[string]string) {
+func (c captionColumn) paint(cv *paint.Canvas, x, y, w, h, u float64, words map[string]string) {
 	head := 30 * u
 	cv.FillCircle(x+9*u, y+head*0.62-head, 9*u, c.dot)
 	cv.Text(geometry.TextLine{Text: c.head, X: x + 28*u, Y: y, Size: head, Bold: true}, cv.Pal.Text)

@@ -6,7 +6,7 @@
 // Fills go through golang.org/x/image/vector and text through a cache of glyph masks drawn with
 // image/draw, both straight into the context's *image.RGBA; strokes go through gg. The
 // routines are safe to call from several goroutines on different contexts.
-package draw
+package paint
 
 import (
 	"image"
