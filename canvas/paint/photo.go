@@ -107,7 +107,7 @@ func avatar(b []byte, key string, size int) *image.RGBA {
 // Photo draws a picture (PNG or JPEG bytes, checked by data.CheckPhoto; key names its content,
 // "" to hash it) cropped to a square from its centre and clipped to the circle inscribed in r.
 // It reports false, drawing nothing, when there is no picture or it cannot be decoded.
-func (c *Canvas) Photo(b []byte, key string, r geometry.Rect) bool {
+func (c *Raster) Photo(b []byte, key string, r geometry.Rect) bool {
 	if c.img == nil {
 		return false
 	}

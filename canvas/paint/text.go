@@ -86,7 +86,7 @@ func glyphFor(k glyphKey) *glyph {
 
 // Text draws a line of text in the given colour: t.X, t.Y is the left end of its baseline in
 // layout units and t.Size its size in layout units.
-func (c *Canvas) Text(t geometry.TextLine, col color.Color) {
+func (c *Raster) Text(t geometry.TextLine, col color.Color) {
 	if c.img == nil || t.Text == "" {
 		return
 	}
