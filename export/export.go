@@ -367,12 +367,18 @@ func outputTarget(path string) (dest string, special bool, err error) {
 // writeImage encodes r as a PNG at path (see WritePNG for how links and devices are treated),
 // through a temporary file renamed into place. Errors name path.
 func writeImage(path string, r *Rendered) error {
+	return writeFile(path, func(w io.Writer) error { return Encode(w, r.Image, r.DPI) })
+}
+
+// writeFile writes a file at path with write (see WritePNG for how links and devices are
+// treated), through a temporary file renamed into place. Errors name path.
+func writeFile(path string, write func(w io.Writer) error) error {
 	dest, special, err := outputTarget(path)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	if special {
-		return writeInto(path, r)
+		return writeInto(path, write)
 	}
 	removeStaleTemps(dest)
 	dir := filepath.Dir(dest)
@@ -391,7 +397,7 @@ func writeImage(path string, r *Rendered) error {
 	// then leaves every temporary file alone.
 	lockTemp(f)
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if err := Encode(bw, r.Image, r.DPI); err != nil {
+	if err := write(bw); err != nil {
 		return fail(err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -442,14 +448,14 @@ func removeStaleTemps(dest string) {
 	}
 }
 
-// writeInto writes r into an existing device, pipe or socket at path.
-func writeInto(path string, r *Rendered) error {
+// writeInto writes with write into an existing device, pipe or socket at path.
+func writeInto(path string, write func(w io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	err = Encode(bw, r.Image, r.DPI)
+	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}

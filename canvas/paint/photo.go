@@ -124,3 +124,14 @@ func (c *Raster) Photo(b []byte, key string, r geometry.Rect) bool {
 	draw.Draw(c.img, a.Rect.Add(at), a, image.Point{}, draw.Over)
 	return true
 }
+
+// Avatar returns a persona picture (PNG or JPEG bytes; key names its content, "" to hash it)
+// cropped to a square from its centre, scaled to size pixels a side and clipped to the
+// inscribed circle (antialiased, transparent outside), or nil when there is no picture or it
+// cannot be decoded. Painters that do not paint pixels embed it.
+func Avatar(b []byte, key string, size int) *image.RGBA {
+	if size < 1 {
+		return nil
+	}
+	return avatar(b, key, size)
+}
