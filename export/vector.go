@@ -55,7 +55,7 @@ var PaperNames = []string{"A4", "A3", "A2", "A1", "A0", "letter", "tabloid"}
 func paperSize(name string, landscape bool) (w, h float64, err error) {
 	s, ok := Papers[strings.ToLower(name)]
 	if !ok {
-		return 0, 0, fmt.Errorf("paper %q: give one of %s", name, strings.Join(PaperNames, ", "))
+		return 0, 0, fmt.Errorf("%w: paper %q: give one of %s", ErrVectorOption, name, strings.Join(PaperNames, ", "))
 	}
 	if landscape {
 		return s[1], s[0], nil
