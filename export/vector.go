@@ -119,7 +119,7 @@ func makeVectorPlan(m *data.Map, opt VectorOptions) (*vplan, error) {
 		if len(m.Stages) == 0 {
 			return nil, fmt.Errorf("the map %q has no stages to present", m.Title)
 		}
-		k := 338.667 / deckW // a 13.33 × 7.5 inch page, as slide programs make them
+		k := 960 / 72.0 * 25.4 / deckW // a 13.33 × 7.5 inch page (960 × 540 pt), as slide programs make them
 		for i := 0; i < SlideCount(m); i++ {
 			p.pages = append(p.pages, vpage{w: deckW * k, h: deckH * k, k: k, slide: i})
 		}
