@@ -329,23 +329,6 @@ func (b *Board) relayout() {
 	b.sync()
 }
 
-// cellColour is the fill of a lane's cells (the rule paint.Board uses: lanes alternate two
-// greys; pain and opportunity lanes take a hint of their marker's colour).
-func (b *Board) cellColour(ln *geometry.LaneBox, row int) color.NRGBA {
-	p := b.pal
-	base := p.Cell
-	if row%2 == 1 {
-		base = p.CellAlt
-	}
-	switch ln.Kind {
-	case data.LanePainPoints:
-		return geometry.Mix(base, p.Pain, 0.06)
-	case data.LaneOpportunities:
-		return geometry.Mix(base, p.Opportunity, 0.06)
-	}
-	return base
-}
-
 // sync makes the children match the layout: it reuses what it can and repaints only what is
 // laid out.
 func (b *Board) sync() {
@@ -362,7 +345,7 @@ func (b *Board) sync() {
 	var curveRow = -1
 	for li := range l.Lanes {
 		ln := &l.Lanes[li]
-		col := b.cellColour(ln, li)
+		col := b.pal.CellColour(ln.Kind, li)
 		band := l.Curve != nil && ln.Kind == data.LaneEmotions && l.Curve.LaneID == ln.ID && nS > 0
 		if band {
 			curveRow = li
@@ -382,7 +365,7 @@ func (b *Board) sync() {
 		first, last := l.Cells[curveRow*nS].Rect, l.Cells[curveRow*nS+nS-1].Rect
 		cv := *l.Curve
 		cellPal := pal
-		cellPal.Cell = b.cellColour(&l.Lanes[curveRow], curveRow)
+		cellPal.Cell = b.pal.CellColour(l.Lanes[curveRow].Kind, curveRow)
 		// The plot; the scale's labels are painted by the lane's header (below), so they stay
 		// with it when it is pinned.
 		b.curve.set(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, cellPal, func(c *paint.Canvas) { c.Curve(&cv) })
@@ -410,7 +393,7 @@ func (b *Board) sync() {
 			// The emotion lane's header also carries the scale's labels.
 			cv, box := *l.Curve, l.Lanes[i]
 			cellPal := pal
-			cellPal.Cell = b.cellColour(&l.Lanes[i], i)
+			cellPal.Cell = b.pal.CellColour(l.Lanes[i].Kind, i)
 			b.laneHeads[i].setLaneWith(&l.Lanes[i], cellPal, func(c *paint.Canvas) {
 				c.LaneHeader(&box)
 				c.CurveScale(&cv)

@@ -26,7 +26,7 @@ func (c *Canvas) Board(l *geometry.Layout) {
 			continue
 		}
 		c.LaneHeader(ln)
-		col := c.cellColour(ln, li)
+		col := c.Pal.CellColour(ln.Kind, li)
 		if ln.Kind == data.LaneEmotions && l.Curve != nil && l.Curve.LaneID == ln.ID && nS > 0 {
 			// The emotion lane is one band, so the curve runs across the gutters.
 			first, last := l.Cells[li*nS].Rect, l.Cells[li*nS+nS-1].Rect
@@ -53,7 +53,7 @@ func (c *Canvas) Board(l *geometry.Layout) {
 		halo := c.Pal.Cell
 		for li := range l.Lanes {
 			if l.Lanes[li].ID == cv.LaneID && l.Lanes[li].Kind == data.LaneEmotions {
-				halo = c.cellColour(&l.Lanes[li], li)
+				halo = c.Pal.CellColour(l.Lanes[li].Kind, li)
 			}
 		}
 		c.curve(cv, halo)
@@ -87,23 +87,6 @@ func linkBounds(lp *geometry.LinkPath) geometry.Rect {
 		x0, y0, x1, y1 = min(x0, b.X), min(y0, b.Y), max(x1, b.Right()), max(y1, b.Bottom())
 	}
 	return geometry.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
-}
-
-// cellColour is the fill of the cells of a lane: lanes alternate two greys; pain and
-// opportunity lanes take a hint of their marker's colour.
-func (c *Canvas) cellColour(ln *geometry.LaneBox, row int) color.NRGBA {
-	p := c.Pal
-	base := p.Cell
-	if row%2 == 1 {
-		base = p.CellAlt
-	}
-	switch ln.Kind {
-	case data.LanePainPoints:
-		return geometry.Mix(base, p.Pain, 0.06)
-	case data.LaneOpportunities:
-		return geometry.Mix(base, p.Opportunity, 0.06)
-	}
-	return base
 }
 
 // StageHeader draws a stage's header: a box tinted with the stage's colour under a band of it,
