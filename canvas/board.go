@@ -433,7 +433,7 @@ func (b *Board) sync() {
 			lpal.Link = toNRGBA(theme.Color(theme.ColorNamePrimary))
 			lpal.LinkLabel = geometry.Mix(pal.LinkLabel, lpal.Link, 0.15)
 		}
-		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *paint.Canvas) { c.Link(&lp) })
+		b.links[i].set(grow(lp.Bounds(), 14*b.zoom), lpal, func(c *paint.Canvas) { c.Link(&lp) })
 		b.links[i].raster.Refresh()
 	}
 	// The map's header, a service blueprint's lines and the stages' metric footers: each
@@ -522,25 +522,6 @@ func (b *Board) rebuildObjects() {
 	}
 	objs = append(objs, b.plus, b.indicator, b.band, b.linkLine, b.tip.box, b.title)
 	b.objs = objs
-}
-
-// linkBounds is the box around a link's path and label.
-func linkBounds(lp *geometry.LinkPath) geometry.Rect {
-	if len(lp.Segments) == 0 {
-		return geometry.Rect{}
-	}
-	p0 := lp.Segments[0][0]
-	x0, y0, x1, y1 := p0.X, p0.Y, p0.X, p0.Y
-	for _, sg := range lp.Segments {
-		for _, q := range sg {
-			x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
-		}
-	}
-	if lp.Label != nil {
-		r := lp.LabelBox
-		x0, y0, x1, y1 = min(x0, r.X), min(y0, r.Y), max(x1, r.Right()), max(y1, r.Bottom())
-	}
-	return geometry.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 }
 
 func toNRGBA(c color.Color) color.NRGBA {
@@ -961,33 +942,7 @@ func (b *Board) linkAt(p fyne.Position) (int64, bool) {
 	if b.lay == nil {
 		return 0, false
 	}
-	x, y := float64(p.X), float64(p.Y)
-	best, bestD := int64(0), 6*math.Max(b.zoom, 0.75)
-	for _, lp := range b.lay.Links {
-		if lp.Label != nil && lp.LabelBox.Contains(x, y) {
-			return lp.ID, true
-		}
-		for _, sg := range lp.Segments {
-			prev := sg[0]
-			for i := 1; i <= 12; i++ {
-				q := geometry.BezierAt(sg[0], sg[1], sg[2], sg[3], float64(i)/12)
-				if d := segDist(x, y, prev, q); d < bestD {
-					best, bestD = lp.ID, d
-				}
-				prev = q
-			}
-		}
-	}
-	return best, best != 0
-}
-
-func segDist(x, y float64, a, c geometry.Point) float64 {
-	dx, dy := c.X-a.X, c.Y-a.Y
-	t := 0.0
-	if l := dx*dx + dy*dy; l > 0 {
-		t = math.Max(0, math.Min(1, ((x-a.X)*dx+(y-a.Y)*dy)/l))
-	}
-	return math.Hypot(x-(a.X+t*dx), y-(a.Y+t*dy))
+	return b.lay.LinkAt(float64(p.X), float64(p.Y), 6*math.Max(b.zoom, 0.75))
 }
 
 // hoverCard shows the whole title of a card whose title does not fit.

@@ -65,28 +65,10 @@ func (c *Canvas) Board(l *geometry.Layout) {
 	}
 	for i := range l.Links {
 		lp := &l.Links[i]
-		if c.Visible(linkBounds(lp), 6) {
+		if c.Visible(lp.Bounds(), 6) {
 			c.Link(lp)
 		}
 	}
-}
-
-func linkBounds(lp *geometry.LinkPath) geometry.Rect {
-	if len(lp.Segments) == 0 {
-		return geometry.Rect{}
-	}
-	p0 := lp.Segments[0][0]
-	x0, y0, x1, y1 := p0.X, p0.Y, p0.X, p0.Y
-	for _, s := range lp.Segments {
-		for _, q := range s {
-			x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
-		}
-	}
-	if lp.Label != nil {
-		b := lp.LabelBox
-		x0, y0, x1, y1 = min(x0, b.X), min(y0, b.Y), max(x1, b.Right()), max(y1, b.Bottom())
-	}
-	return geometry.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 }
 
 // StageHeader draws a stage's header: a box tinted with the stage's colour under a band of it,
