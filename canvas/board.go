@@ -342,14 +342,11 @@ func (b *Board) sync() {
 		b.cells = append(b.cells, r)
 	}
 	b.cells = b.cells[:len(l.Cells)]
-	var curveRow = -1
+	curveRow, curveBand, _ := l.EmotionBand()
 	for li := range l.Lanes {
 		ln := &l.Lanes[li]
 		col := b.pal.CellColour(ln.Kind, li)
-		band := l.Curve != nil && ln.Kind == data.LaneEmotions && l.Curve.LaneID == ln.ID && nS > 0
-		if band {
-			curveRow = li
-		}
+		band := li == curveRow
 		for si := 0; si < nS; si++ {
 			r := b.cells[li*nS+si]
 			r.FillColor = col
@@ -362,14 +359,13 @@ func (b *Board) sync() {
 	}
 	// The emotion curve.
 	if curveRow >= 0 {
-		first, last := l.Cells[curveRow*nS].Rect, l.Cells[curveRow*nS+nS-1].Rect
 		cv := *l.Curve
 		cellPal := pal
 		cellPal.Cell = b.pal.CellColour(l.Lanes[curveRow].Kind, curveRow)
 		// The plot; the scale's labels are painted by the lane's header (below), so they stay
 		// with it when it is pinned.
-		b.curve.set(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, cellPal, func(c *paint.Canvas) { c.Curve(&cv) })
-		b.curveBand = geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}
+		b.curve.set(curveBand, cellPal, func(c *paint.Canvas) { c.Curve(&cv) })
+		b.curveBand = curveBand
 		b.curve.raster.Show()
 	} else {
 		b.curve.set(geometry.Rect{}, pal, nil)

@@ -5,6 +5,7 @@ import (
 
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/canvas/geometry/testmaps"
+	"journeycanvas/data"
 )
 
 func TestCardAt(t *testing.T) {
@@ -134,5 +135,25 @@ func TestLinkAt(t *testing.T) {
 	}
 	if id, ok := l.LinkAt(-50, -50, 6); ok {
 		t.Fatalf("a point off the board finds link %d", id)
+	}
+}
+
+// TestEmotionBand: the emotion lane's cells make one band from the first stage's cell to the
+// last's; a map whose curve has no lane of its own has none.
+func TestEmotionBand(t *testing.T) {
+	l := geometry.Compute(testmaps.Vietnamese(), geometry.Options{Zoom: 1})
+	row, band, ok := l.EmotionBand()
+	if !ok || l.Lanes[row].Kind != data.LaneEmotions || l.Lanes[row].ID != l.Curve.LaneID {
+		t.Fatalf("band in lane %d (%v)", row, ok)
+	}
+	nS := len(l.Stages)
+	first, last := l.Cells[row*nS].Rect, l.Cells[row*nS+nS-1].Rect
+	if band.X != first.X || band.Right() != last.Right() || band.Y != first.Y || band.H != first.H {
+		t.Fatalf("band %+v, cells from %+v to %+v", band, first, last)
+	}
+	m := testmaps.Vietnamese()
+	m.Stages = nil
+	if _, _, ok := geometry.Compute(m, geometry.Options{Zoom: 1}).EmotionBand(); ok {
+		t.Fatal("a map without stages has an emotion band")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"image/color"
 
 	"journeycanvas/canvas/geometry"
-	"journeycanvas/data"
 )
 
 // Board paints every part of a layout that falls on the canvas's image, in this order: the
@@ -20,6 +19,7 @@ func (c *Canvas) Board(l *geometry.Layout) {
 		}
 	}
 	nS := len(l.Stages)
+	bandRow, band, _ := l.EmotionBand()
 	for li := range l.Lanes {
 		ln := &l.Lanes[li]
 		if !c.Visible(ln.Rect, 2) {
@@ -27,10 +27,9 @@ func (c *Canvas) Board(l *geometry.Layout) {
 		}
 		c.LaneHeader(ln)
 		col := c.Pal.CellColour(ln.Kind, li)
-		if ln.Kind == data.LaneEmotions && l.Curve != nil && l.Curve.LaneID == ln.ID && nS > 0 {
+		if li == bandRow {
 			// The emotion lane is one band, so the curve runs across the gutters.
-			first, last := l.Cells[li*nS].Rect, l.Cells[li*nS+nS-1].Rect
-			c.FillRoundRect(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, 8, col)
+			c.FillRoundRect(band, 8, col)
 			continue
 		}
 		for si := 0; si < nS; si++ {
@@ -51,10 +50,8 @@ func (c *Canvas) Board(l *geometry.Layout) {
 	}
 	if cv := l.Curve; cv != nil && c.Visible(cv.Rect, 4) {
 		halo := c.Pal.Cell
-		for li := range l.Lanes {
-			if l.Lanes[li].ID == cv.LaneID && l.Lanes[li].Kind == data.LaneEmotions {
-				halo = c.Pal.CellColour(l.Lanes[li].Kind, li)
-			}
+		if bandRow >= 0 {
+			halo = c.Pal.CellColour(l.Lanes[bandRow].Kind, bandRow)
 		}
 		c.curve(cv, halo)
 	}
