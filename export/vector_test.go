@@ -512,3 +512,55 @@ func TestPDF1000Size(t *testing.T) {
 	}
 	t.Logf("%.2f MB", float64(n.n)/(1<<20))
 }
+
+// TestTilesShowTheMap rasterises the A4 tiles of a map at 96 dpi: the printed part of each
+// (inside the crop marks) is the part of the map's PNG it should hold, the next tile's
+// starting tileOverlap before this one's ends; the margins hold nothing but the crop marks
+// and the label.
+func TestTilesShowTheMap(t *testing.T) {
+	needTool(t, "pdftoppm")
+	dir := vectorOut(t)
+	m := testmaps.Vietnamese()
+	want := pngOf(t, m, "light")
+	path := writeVector(t, dir, "tiles-check.pdf", m, VectorOptions{Format: "pdf", Tile: "A4"})
+	pages, err := VectorPages(m, VectorOptions{Format: "pdf", Tile: "A4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cw, ch := 210-2*tileMargin, 297-2*tileMargin
+	nx := 1
+	for float64(nx)*cw-float64(nx-1)*tileOverlap < float64(want.Rect.Dx())*mmPerUnit {
+		nx++
+	}
+	px := func(mm float64) int { return int(math.Round(mm / mmPerUnit)) }
+	for n := range pages {
+		i, j := n%nx, n/nx
+		prefix := filepath.Join(dir, fmt.Sprintf("tile-%d", n+1))
+		runTool(t, nil, "pdftoppm", "-r", "96", "-png", "-singlefile", "-f", strconv.Itoa(n+1), "-l", strconv.Itoa(n+1), path, prefix)
+		got := readPNG(t, prefix+".png")
+		// The map's part: from (i, j) × (printed size − overlap), the printed size across.
+		mx, my := px(float64(i)*(cw-tileOverlap)), px(float64(j)*(ch-tileOverlap))
+		w, h := min(px(cw), want.Rect.Dx()-mx), min(px(ch), want.Rect.Dy()-my)
+		part := want.SubImage(image.Rect(mx, my, mx+w, my+h)).(*image.RGBA)
+		onTile := got.SubImage(image.Rect(px(tileMargin), px(tileMargin), px(tileMargin)+w, px(tileMargin)+h)).(*image.RGBA)
+		a, b := image.NewRGBA(image.Rect(0, 0, w, h)), image.NewRGBA(image.Rect(0, 0, w, h))
+		for y := 0; y < h; y++ {
+			copy(a.Pix[y*a.Stride:y*a.Stride+4*w], part.Pix[part.PixOffset(mx, my+y):])
+			copy(b.Pix[y*b.Stride:y*b.Stride+4*w], onTile.Pix[onTile.PixOffset(px(tileMargin), px(tileMargin)+y):])
+		}
+		// Text across a cut is an outline there: a little more than anti-aliasing may differ.
+		if d := aaDiff(t, b, a); d > 4*aaShare {
+			t.Fatalf("tile %d (row %d, column %d): %.2f %% of its printed part is unlike the map's PNG there", n+1, j+1, i+1, 100*d)
+		} else {
+			t.Logf("tile %d: %.3f %%", n+1, 100*d)
+		}
+		// The right margin, between the crop marks' ends, is blank paper.
+		for y := px(tileMargin + 8); y < px(297-tileMargin-8); y++ {
+			for x := px(210-tileMargin) + 2; x < got.Rect.Dx(); x++ {
+				if c := got.RGBAAt(x, y); c.R < 250 || c.G < 250 || c.B < 250 {
+					t.Fatalf("tile %d: the margin is inked at (%d, %d): %v", n+1, x, y, c)
+				}
+			}
+		}
+	}
+}
