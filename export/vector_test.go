@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"io"
 	"math"
@@ -19,6 +20,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"journeycanvas/canvas/geometry"
 	"journeycanvas/canvas/geometry/testmaps"
 	"journeycanvas/data"
 )
@@ -562,5 +564,36 @@ func TestTilesShowTheMap(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPDFPersonaPhoto: a persona's picture is in the PDF, clipped to its circle, where the PNG
+// has it (the rasterised PDF against the PNG, by the anti-aliasing measure).
+func TestPDFPersonaPhoto(t *testing.T) {
+	needTool(t, "pdftoppm")
+	pic := image.NewRGBA(image.Rect(0, 0, 300, 200))
+	for y := 0; y < 200; y++ {
+		for x := 0; x < 300; x++ {
+			pic.Set(x, y, color.RGBA{uint8(x * 255 / 300), 90, uint8(y * 255 / 200), 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, pic); err != nil {
+		t.Fatal(err)
+	}
+	m := testmaps.Vietnamese()
+	m.Persona.Photo = b.Bytes()
+	dir := vectorOut(t)
+	pdf := writeVector(t, dir, "photo.pdf", m, VectorOptions{Format: "pdf"})
+	runTool(t, nil, "pdftoppm", "-r", "96", "-png", "-singlefile", pdf, strings.TrimSuffix(pdf, ".pdf"))
+	got := readPNG(t, strings.TrimSuffix(pdf, ".pdf")+".png")
+	want := pngOf(t, m, "light")
+	if d := aaDiff(t, got, want); d > aaShare {
+		t.Fatalf("with a persona photo, %.2f %% of the PDF's pixels are unlike the PNG's", 100*d)
+	}
+	lay := geometry.Compute(m, geometry.Options{Header: true})
+	a := lay.Header.Persona.Avatar
+	if c := got.RGBAAt(int(a.X+a.W/2), int(a.Y+a.H/2)); c.G < 70 || c.G > 110 {
+		t.Fatalf("the avatar's centre is %v, not the picture", c)
 	}
 }
