@@ -2,8 +2,10 @@ package export
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"image"
 	"image/color"
 	"image/png"
@@ -18,8 +20,10 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
+	"journeycanvas/assets"
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/canvas/geometry/testmaps"
 	"journeycanvas/data"
@@ -595,5 +599,57 @@ func TestPDFPersonaPhoto(t *testing.T) {
 	a := lay.Header.Persona.Avatar
 	if c := got.RGBAAt(int(a.X+a.W/2), int(a.Y+a.H/2)); c.G < 70 || c.G > 110 {
 		t.Fatalf("the avatar's centre is %v, not the picture", c)
+	}
+}
+
+// TestSVGEmbedsTheGlyphs decodes the fonts an SVG embeds (for browsers and Figma, which do not
+// have Noto Sans): subsets of Noto Sans, regular and bold, far smaller than the whole font,
+// with a glyph for every letter of every <text> run in its weight, Vietnamese included.
+func TestSVGEmbedsTheGlyphs(t *testing.T) {
+	m := testmaps.Vietnamese()
+	var b bytes.Buffer
+	if err := WriteVectorTo(&b, m, VectorOptions{Format: "svg", Options: Options{Now: fixedNow}}); err != nil {
+		t.Fatal(err)
+	}
+	svg := b.String()
+	faces := regexp.MustCompile(`@font-face\{font-family:'Noto Sans';(font-weight:700;)?src:url\('data:type/opentype;base64,([A-Za-z0-9+/=]+)'\)`).FindAllStringSubmatch(svg, -1)
+	if len(faces) != 2 {
+		t.Fatalf("%d embedded faces, want regular and bold", len(faces))
+	}
+	fonts := map[bool]*sfnt.Font{}
+	for _, f := range faces {
+		raw, err := base64.StdEncoding.DecodeString(f[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(raw) > len(assets.FontRegular)/4 {
+			t.Fatalf("an embedded face is %d bytes: not a subset of the %d-byte font", len(raw), len(assets.FontRegular))
+		}
+		if fonts[f[1] != ""], err = sfnt.Parse(raw); err != nil {
+			t.Fatalf("an embedded face does not parse: %v", err)
+		}
+	}
+	runs := regexp.MustCompile(`<text [^>]*style="font:( 700)? [^"]*"><tspan[^>]*>([^<]*)</tspan>`).FindAllStringSubmatch(svg, -1)
+	if len(runs) < 50 {
+		t.Fatalf("only %d text runs", len(runs))
+	}
+	var buf sfnt.Buffer
+	vietnamese := 0
+	for _, r := range runs {
+		bold := r[1] != ""
+		for _, c := range html.UnescapeString(r[2]) {
+			if c == ' ' {
+				continue
+			}
+			if g, err := fonts[bold].GlyphIndex(&buf, c); err != nil || g == 0 {
+				t.Fatalf("the embedded face (bold %v) has no glyph for %q of %q", bold, c, r[2])
+			}
+			if c > 0x1E00 && c < 0x1F00 {
+				vietnamese++
+			}
+		}
+	}
+	if vietnamese == 0 {
+		t.Fatal("no Vietnamese letters with stacked marks in the text runs")
 	}
 }
