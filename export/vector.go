@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
@@ -212,7 +213,13 @@ func WriteVectorTo(w io.Writer, m *data.Map, opt VectorOptions) error {
 	return bw.Flush()
 }
 
+// writing serialises vector exports: they share one parsed font family, whose shaper keeps
+// state between calls.
+var writing sync.Mutex
+
 func (p *vplan) write(w io.Writer, m *data.Map, opt VectorOptions) error {
+	writing.Lock()
+	defer writing.Unlock()
 	fam, err := family()
 	if err != nil {
 		return fmt.Errorf("the embedded font: %w", err)

@@ -665,3 +665,31 @@ func TestSVGEmbedsTheGlyphs(t *testing.T) {
 		t.Fatal("no Vietnamese letters with stacked marks in the text runs")
 	}
 }
+
+// TestSVGEscapesText: a card titled with the characters XML reserves still gives valid XML,
+// and the title reads back as written.
+func TestSVGEscapesText(t *testing.T) {
+	m := testmaps.Vietnamese()
+	m.Cards[0].Title = `Đổi & trả <nhanh> "ngay"`
+	var b bytes.Buffer
+	if err := WriteVectorTo(&b, m, VectorOptions{Format: "svg", Options: Options{Now: fixedNow}}); err != nil {
+		t.Fatal(err)
+	}
+	dec := xml.NewDecoder(&b)
+	var text strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not valid XML: %v", err)
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			text.Write(cd)
+		}
+	}
+	if !strings.Contains(text.String(), `Đổi & trả <nhanh> "ngay"`) {
+		t.Fatal("the title does not read back from the SVG")
+	}
+}
