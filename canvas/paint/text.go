@@ -67,7 +67,7 @@ func glyphFor(k glyphKey) *glyph {
 		face, err = opentype.NewFace(geometry.Font(k.bold), &opentype.FaceOptions{
 			Size: float64(k.px) / 64, DPI: 72, Hinting: font.HintingNone})
 		if err != nil {
-			panic("draw: " + err.Error()) // only for a negative size
+			panic("paint: " + err.Error()) // only for a negative size
 		}
 		faces[fk] = face
 	}
