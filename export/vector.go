@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"strings"
@@ -269,16 +270,17 @@ func (p *vplan) paintPage(d *vdoc, pg vpage, opt VectorOptions) {
 	c.Board(p.lay)
 	p.extras.paint(c)
 	if pg.marks != nil {
-		cropMarks(d, pg, pal)
+		cropMarks(d, pg)
 	}
 }
 
 // cropMarks draws the marks at the corners of a tile's printed part (in the margin, where
 // the sheet is cut) and the tile's place in the poster.
-func cropMarks(d *vdoc, pg vpage, pal geometry.Palette) {
+func cropMarks(d *vdoc, pg vpage) {
 	v := newPainter(d, 1, 0, 0, pg.h, geometry.Rect{W: pg.w, H: pg.h}) // in mm
 	r := *pg.marks
-	ink := paint.Stroke{Width: 0.25, Colour: pal.Text, Butt: true}
+	// The margins are bare paper whatever the theme: marks in registration black.
+	ink := paint.Stroke{Width: 0.25, Colour: color.Black, Butt: true}
 	const gap, l = 1.5, 6.0
 	for _, x := range []float64{r.X, r.Right()} {
 		for _, y := range []float64{r.Y, r.Bottom()} {
@@ -293,7 +295,7 @@ func cropMarks(d *vdoc, pg vpage, pal geometry.Palette) {
 			v.Line(ink, geometry.Point{X: x, Y: y + sy*gap}, geometry.Point{X: x, Y: y + sy*(gap+l)})
 		}
 	}
-	v.Text(geometry.TextLine{Text: pg.label, X: r.X + gap + l + 2, Y: r.Y - 3, Size: 3}, pal.Muted)
+	v.Text(geometry.TextLine{Text: pg.label, X: r.X + gap + l + 2, Y: r.Y - 3, Size: 3}, color.Gray{Y: 0x55})
 }
 
 // paintSlideOn paints step of the map's presentation on a deck page, as RenderSlide draws it
