@@ -350,7 +350,7 @@ func (b *Board) sync() {
 		for si := 0; si < nS; si++ {
 			r := b.cells[li*nS+si]
 			r.FillColor = col
-			r.CornerRadius = float32(8 * b.zoom)
+			r.CornerRadius = float32(paint.BoxRadius * b.zoom)
 			r.Show()
 			if band && si > 0 {
 				r.Hide()

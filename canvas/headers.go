@@ -29,7 +29,7 @@ type headerView struct {
 func newHeaderView(b *Board, stage bool) *headerView {
 	h := &headerView{b: b, stage: stage, tile: newTile()}
 	h.outline = canvas.NewRectangle(color.Transparent)
-	h.outline.CornerRadius = 8
+	h.outline.CornerRadius = paint.BoxRadius
 	h.ExtendBaseWidget(h)
 	return h
 }

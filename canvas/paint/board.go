@@ -6,6 +6,10 @@ import (
 	"journeycanvas/canvas/geometry"
 )
 
+// BoxRadius is the corner radius of cells, stage and lane headers and stage footers, in
+// layout units.
+const BoxRadius = 8.0
+
 // Board paints every part of a layout that falls on the canvas's image, in this order: the
 // header, stage headers, lane headers, cells, the emotion curve, cards, links. It leaves the
 // background alone (the caller fills it, or leaves it transparent).
@@ -29,12 +33,12 @@ func (c *Canvas) Board(l *geometry.Layout) {
 		col := c.Pal.CellColour(ln.Kind, li)
 		if li == bandRow {
 			// The emotion lane is one band, so the curve runs across the gutters.
-			c.FillRoundRect(band, 8, col)
+			c.FillRoundRect(band, BoxRadius, col)
 			continue
 		}
 		for si := 0; si < nS; si++ {
 			if r := l.Cells[li*nS+si].Rect; c.Visible(r, 1) {
-				c.FillRoundRect(r, 8, col)
+				c.FillRoundRect(r, BoxRadius, col)
 			}
 		}
 	}
@@ -71,7 +75,7 @@ func (c *Canvas) Board(l *geometry.Layout) {
 // StageHeader draws a stage's header: a box tinted with the stage's colour under a band of it,
 // the name and the description.
 func (c *Canvas) StageHeader(s *geometry.StageBox) {
-	const rad = 8.0
+	const rad = BoxRadius
 	h := s.Header
 	c.FillRoundRect(h, rad, c.stageTint(s.Colour))
 	c.FillRoundRectCorners(geometry.Rect{X: h.X, Y: h.Y, W: h.W, H: s.Band.H + rad}, [4]float64{rad, rad, 0, 0}, s.Colour)
@@ -86,7 +90,7 @@ func (c *Canvas) StageHeader(s *geometry.StageBox) {
 
 // LaneHeader draws a lane's name box.
 func (c *Canvas) LaneHeader(ln *geometry.LaneBox) {
-	c.FillRoundRect(ln.Header, 8, c.Pal.LaneHeader)
+	c.FillRoundRect(ln.Header, BoxRadius, c.Pal.LaneHeader)
 	for _, t := range ln.Name {
 		c.Text(t, c.Pal.Text)
 	}
