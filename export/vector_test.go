@@ -449,10 +449,12 @@ func TestVectorPages(t *testing.T) {
 		t.Fatalf("the test map fits one A4 tile (%d × %d): pick a larger one", nx, ny)
 	}
 	text := string(runTool(t, nil, "pdftotext", "-enc", "UTF-8", tiles, "-"))
-	// A line of text across a cut is drawn as outlines cut at the crop line (the paper beyond
-	// it is trimmed off), so a few words are not text on any tile.
-	if share, missing := foundShare(mapWords(m), text); share < 0.9 {
+	// A line of text across a cut is drawn as outlines cut at the crop line, over the same
+	// line as text all but transparent: every word is text on some tile.
+	if share, missing := foundShare(mapWords(m), text); share < 0.95 {
 		t.Fatalf("the tiles hold %.1f %% of the map's words; missing %q", 100*share, missing)
+	} else {
+		t.Logf("the tiles hold %.1f %% of the map's words (missing %q)", 100*share, missing)
 	}
 	if !strings.Contains(text, fmt.Sprintf("Tấm %d / %d", nx*ny, nx*ny)) {
 		t.Fatalf("the last tile is not labelled with its place: %q", text)

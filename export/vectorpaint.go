@@ -311,6 +311,12 @@ func (v *vpainter) Text(t geometry.TextLine, col color.Color) {
 		style := canvas.DefaultStyle
 		style.Fill = canvas.Paint{Color: c}
 		v.doc.r.RenderPath(p, style, canvas.Identity)
+		if !inside {
+			// Under the outline cut at the edge, the run as text all but transparent (the
+			// renderer cannot clip text): the words can still be found and copied.
+			ghost := v.doc.face(t.Bold, t.Size*v.k*72/25.4, color.RGBA{A: 1})
+			v.doc.r.RenderText(canvas.NewTextLine(ghost, t.Text, canvas.Left), canvas.Identity.Translate(x, y))
+		}
 		return
 	}
 	v.doc.r.RenderText(canvas.NewTextLine(face, t.Text, canvas.Left), canvas.Identity.Translate(x, y))
