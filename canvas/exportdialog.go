@@ -29,7 +29,7 @@ type exportChoice struct {
 	vec      export.VectorOptions // for PDF and SVG
 }
 
-// exportForm is File › Export PNG…: the options, a preview, and the size the file will have.
+// exportForm is File › Export PNG, PDF or SVG…: the options, a preview, and the size the file will have.
 type exportForm struct {
 	u       *ui
 	m       *data.Map
@@ -278,7 +278,7 @@ func scaleOf(o export.Options, w int, m *data.Map) float64 {
 	return float64(w) / float64(one)
 }
 
-// exportDialog is File › Export PNG… (Ctrl+E): options and a preview; Export asks where to
+// exportDialog is File › Export PNG, PDF or SVG… (Ctrl+E): options and a preview; Export asks where to
 // save (a file, or a folder for slides) and exports there off the UI thread.
 func (u *ui) exportDialog() {
 	u.flush()
