@@ -695,3 +695,28 @@ func TestSVGEscapesText(t *testing.T) {
 		t.Fatal("the title does not read back from the SVG")
 	}
 }
+
+// TestDeckLooksLikeTheSlides rasterises each page of a PDF deck at 1920 × 1080 and holds it
+// against the PNG slide of the same step (RenderSlide), by the anti-aliasing measure.
+func TestDeckLooksLikeTheSlides(t *testing.T) {
+	needTool(t, "pdftoppm")
+	dir := vectorOut(t)
+	m := testmaps.Vietnamese()
+	deck := writeVector(t, dir, "deck-check.pdf", m, VectorOptions{Format: "pdf", PerStage: true})
+	for step := 0; step < SlideCount(m); step++ {
+		prefix := filepath.Join(dir, fmt.Sprintf("deck-%d", step+1))
+		page := strconv.Itoa(step + 1)
+		runTool(t, nil, "pdftoppm", "-png", "-singlefile", "-f", page, "-l", page, "-scale-to-x", "1920", "-scale-to-y", "1080", deck, prefix)
+		got := readPNG(t, prefix+".png")
+		want, err := RenderSlide(m, step, SlideOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := aaDiff(t, got, want); d > aaShare {
+			os.WriteFile(prefix+"-png.png", encode(t, want, 96), 0o644)
+			t.Fatalf("page %d: %.2f %% of its pixels are unlike the PNG slide's (see %s)", step+1, 100*d, dir)
+		} else {
+			t.Logf("page %d: %.3f %%", step+1, 100*d)
+		}
+	}
+}
