@@ -1,7 +1,9 @@
-// Package export renders a journey map as a PNG: the header, the board exactly as
-// geometry.Compute lays it out at zoom 1 (scaled), a legend of the marks used and a footer
-// with the date. It paints with the shared routines of canvas/paint, the ones the board uses,
-// so the picture matches the screen. No Fyne.
+// Package export renders a journey map as a PNG, a PDF or an SVG: the header, the board
+// exactly as geometry.Compute lays it out at zoom 1 (scaled), a legend of the marks used and a
+// footer with the date; and presentation slides, as PNGs or the pages of a PDF deck. It paints
+// with the shared routines of canvas/paint, the ones the board uses, through their raster
+// painter for a PNG and its own vector painter (vectorpaint.go) for PDF and SVG, so every
+// picture matches the screen. No Fyne.
 package export
 
 import (
