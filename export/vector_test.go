@@ -527,10 +527,10 @@ func TestPDF1000Size(t *testing.T) {
 	if err := WriteVectorTo(&n, testmaps.Big(1000, 12, 6), VectorOptions{Format: "pdf", Options: Options{Now: fixedNow}}); err != nil {
 		t.Fatal(err)
 	}
-	if n.n > 3<<20 {
-		t.Fatalf("the PDF of 1,000 cards is %.2f MB, budget 3 MB", float64(n.n)/(1<<20))
+	if n.n > 3_000_000 {
+		t.Fatalf("the PDF of 1,000 cards is %.2f MB, budget 3 MB", float64(n.n)/1e6)
 	}
-	t.Logf("%.2f MB", float64(n.n)/(1<<20))
+	t.Logf("%.2f MB", float64(n.n)/1e6)
 }
 
 // TestTilesShowTheMap rasterises the A4 tiles of a map at 96 dpi: the printed part of each
