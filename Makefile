@@ -10,8 +10,9 @@ export CGO_ENABLED := 1
 
 BIN := journeycanvas
 # Fyne needs a C compiler, GL and X11 headers; the real-window tests need Xvfb, xdotool and
-# ImageMagick; sqlite3 is handy for looking inside a .journey file.
-APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth xdotool imagemagick sqlite3
+# ImageMagick; sqlite3 is handy for looking inside a .journey file; the PDF and SVG tests read
+# the exports back with poppler-utils (pdftoppm, pdffonts, pdftotext) and librsvg2-bin.
+APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth xdotool imagemagick sqlite3 poppler-utils librsvg2-bin
 
 .PHONY: all deps build run test vet bench fuzz clean
 

@@ -41,6 +41,14 @@ usage:
                                          named in order (01-awareness.png …); prints each file.
                                          A folder holding an earlier deck's other slides is
                                          refused; --replace removes them
+  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.pdf|OUT.svg|- [--format pdf|svg]
+        [--paper A4|A3|A2|A1|A0|letter|tabloid] [--landscape] [--tile PAPER] [--outline-text]
+        [--theme light|dark] [--transparent] [--stages FROM..TO] [--compare ID|TITLE]
+                                         the map in vectors, its text real and searchable in
+                                         the embedded Noto Sans: one page the size of the map,
+                                         or fitted to --paper, or split across --tile pages with
+                                         overlap and crop marks; --per-stage -o deck.pdf makes a
+                                         16:9 deck; --outline-text writes an SVG's text as paths
   journeycanvas templates [--lang vi|en] one line per template: id, name, description
   journeycanvas new FILE.journey --template ID [--lang vi|en] [--title TITLE]
                                          add a map made from a template; prints its id and title
@@ -310,6 +318,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	perStage := fs.Bool("per-stage", false, "one slide PNG per stage, and the whole map, into the directory -o")
 	replace := fs.Bool("replace", false, "with --per-stage: remove the slides of an earlier deck from the folder")
 	comments := fs.Bool("comments", false, "draw on each card the count of comments in its open threads")
+	vector := addVectorFlags(fs) // PDF and SVG: cli_vector.go
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -371,6 +380,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		if opt.Compare, err = loadMapArg(pos[0], *compare); err != nil {
 			return fmt.Errorf("--compare: %w", err)
 		}
+	}
+	if done, err := vector.exportVector(*out, m, opt, *perStage, given, stdout); done {
+		return err
 	}
 	if *perStage {
 		so := export.SlideOptions{Theme: *theme, Compare: opt.Compare, Replace: *replace}

@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -329,23 +329,6 @@ func (b *Board) relayout() {
 	b.sync()
 }
 
-// cellColour is the fill of a lane's cells (the rule draw.Board uses: lanes alternate two
-// greys; pain and opportunity lanes take a hint of their marker's colour).
-func (b *Board) cellColour(ln *geometry.LaneBox, row int) color.NRGBA {
-	p := b.pal
-	base := p.Cell
-	if row%2 == 1 {
-		base = p.CellAlt
-	}
-	switch ln.Kind {
-	case data.LanePainPoints:
-		return geometry.Mix(base, p.Pain, 0.06)
-	case data.LaneOpportunities:
-		return geometry.Mix(base, p.Opportunity, 0.06)
-	}
-	return base
-}
-
 // sync makes the children match the layout: it reuses what it can and repaints only what is
 // laid out.
 func (b *Board) sync() {
@@ -359,18 +342,15 @@ func (b *Board) sync() {
 		b.cells = append(b.cells, r)
 	}
 	b.cells = b.cells[:len(l.Cells)]
-	var curveRow = -1
+	curveRow, curveBand, _ := l.EmotionBand()
 	for li := range l.Lanes {
 		ln := &l.Lanes[li]
-		col := b.cellColour(ln, li)
-		band := l.Curve != nil && ln.Kind == data.LaneEmotions && l.Curve.LaneID == ln.ID && nS > 0
-		if band {
-			curveRow = li
-		}
+		col := b.pal.CellColour(ln.Kind, li)
+		band := li == curveRow
 		for si := 0; si < nS; si++ {
 			r := b.cells[li*nS+si]
 			r.FillColor = col
-			r.CornerRadius = float32(8 * b.zoom)
+			r.CornerRadius = float32(paint.BoxRadius * b.zoom)
 			r.Show()
 			if band && si > 0 {
 				r.Hide()
@@ -379,14 +359,13 @@ func (b *Board) sync() {
 	}
 	// The emotion curve.
 	if curveRow >= 0 {
-		first, last := l.Cells[curveRow*nS].Rect, l.Cells[curveRow*nS+nS-1].Rect
 		cv := *l.Curve
 		cellPal := pal
-		cellPal.Cell = b.cellColour(&l.Lanes[curveRow], curveRow)
+		cellPal.Cell = b.pal.CellColour(l.Lanes[curveRow].Kind, curveRow)
 		// The plot; the scale's labels are painted by the lane's header (below), so they stay
 		// with it when it is pinned.
-		b.curve.set(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, cellPal, func(c *draw.Canvas) { c.Curve(&cv) })
-		b.curveBand = geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}
+		b.curve.set(curveBand, cellPal, func(c *paint.Canvas) { c.Curve(&cv) })
+		b.curveBand = curveBand
 		b.curve.raster.Show()
 	} else {
 		b.curve.set(geometry.Rect{}, pal, nil)
@@ -410,8 +389,8 @@ func (b *Board) sync() {
 			// The emotion lane's header also carries the scale's labels.
 			cv, box := *l.Curve, l.Lanes[i]
 			cellPal := pal
-			cellPal.Cell = b.cellColour(&l.Lanes[i], i)
-			b.laneHeads[i].setLaneWith(&l.Lanes[i], cellPal, func(c *draw.Canvas) {
+			cellPal.Cell = b.pal.CellColour(l.Lanes[i].Kind, i)
+			b.laneHeads[i].setLaneWith(&l.Lanes[i], cellPal, func(c *paint.Canvas) {
 				c.LaneHeader(&box)
 				c.CurveScale(&cv)
 			})
@@ -450,7 +429,7 @@ func (b *Board) sync() {
 			lpal.Link = toNRGBA(theme.Color(theme.ColorNamePrimary))
 			lpal.LinkLabel = geometry.Mix(pal.LinkLabel, lpal.Link, 0.15)
 		}
-		b.links[i].set(grow(linkBounds(&lp), 14*b.zoom), lpal, func(c *draw.Canvas) { c.Link(&lp) })
+		b.links[i].set(grow(lp.Bounds(), 14*b.zoom), lpal, func(c *paint.Canvas) { c.Link(&lp) })
 		b.links[i].raster.Refresh()
 	}
 	// The map's header, a service blueprint's lines and the stages' metric footers: each
@@ -458,22 +437,22 @@ func (b *Board) sync() {
 	type extra struct {
 		r     geometry.Rect
 		key   string
-		paint func(c *draw.Canvas)
+		paint func(c *paint.Canvas)
 	}
 	var extras []extra
 	if h := l.Header; h != nil {
 		hb := *h
-		extras = append(extras, extra{hb.Rect, headerKey(hb), func(c *draw.Canvas) { c.Header(&hb) }})
+		extras = append(extras, extra{hb.Rect, headerKey(hb), func(c *paint.Canvas) { c.Header(&hb) }})
 	}
 	for i := range l.Blueprint {
 		bl := l.Blueprint[i]
 		extras = append(extras, extra{geometry.Rect{X: bl.X0, Y: bl.LabelBox.Y - 2, W: bl.X1 - bl.X0, H: bl.LabelBox.H + 4},
-			fmt.Sprint(bl.Label.Text, bl.X1-bl.X0, l.Zoom), func(c *draw.Canvas) { c.BlueprintLine(&bl) }})
+			fmt.Sprint(bl.Label.Text, bl.X1-bl.X0, l.Zoom), func(c *paint.Canvas) { c.BlueprintLine(&bl) }})
 	}
 	for i := range l.Stages {
 		if sb := l.Stages[i]; len(sb.Footer) > 0 {
 			extras = append(extras, extra{sb.FooterBox, fmt.Sprint(sb.Footer, sb.Colour, sb.FooterBox.W, sb.FooterBox.H),
-				func(c *draw.Canvas) { c.StageFooter(&sb) }})
+				func(c *paint.Canvas) { c.StageFooter(&sb) }})
 		}
 	}
 	for len(b.lines) < len(extras) {
@@ -539,25 +518,6 @@ func (b *Board) rebuildObjects() {
 	}
 	objs = append(objs, b.plus, b.indicator, b.band, b.linkLine, b.tip.box, b.title)
 	b.objs = objs
-}
-
-// linkBounds is the box around a link's path and label.
-func linkBounds(lp *geometry.LinkPath) geometry.Rect {
-	if len(lp.Segments) == 0 {
-		return geometry.Rect{}
-	}
-	p0 := lp.Segments[0][0]
-	x0, y0, x1, y1 := p0.X, p0.Y, p0.X, p0.Y
-	for _, sg := range lp.Segments {
-		for _, q := range sg {
-			x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
-		}
-	}
-	if lp.Label != nil {
-		r := lp.LabelBox
-		x0, y0, x1, y1 = min(x0, r.X), min(y0, r.Y), max(x1, r.Right()), max(y1, r.Bottom())
-	}
-	return geometry.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 }
 
 func toNRGBA(c color.Color) color.NRGBA {
@@ -978,33 +938,7 @@ func (b *Board) linkAt(p fyne.Position) (int64, bool) {
 	if b.lay == nil {
 		return 0, false
 	}
-	x, y := float64(p.X), float64(p.Y)
-	best, bestD := int64(0), 6*math.Max(b.zoom, 0.75)
-	for _, lp := range b.lay.Links {
-		if lp.Label != nil && lp.LabelBox.Contains(x, y) {
-			return lp.ID, true
-		}
-		for _, sg := range lp.Segments {
-			prev := sg[0]
-			for i := 1; i <= 12; i++ {
-				q := geometry.BezierAt(sg[0], sg[1], sg[2], sg[3], float64(i)/12)
-				if d := segDist(x, y, prev, q); d < bestD {
-					best, bestD = lp.ID, d
-				}
-				prev = q
-			}
-		}
-	}
-	return best, best != 0
-}
-
-func segDist(x, y float64, a, c geometry.Point) float64 {
-	dx, dy := c.X-a.X, c.Y-a.Y
-	t := 0.0
-	if l := dx*dx + dy*dy; l > 0 {
-		t = math.Max(0, math.Min(1, ((x-a.X)*dx+(y-a.Y)*dy)/l))
-	}
-	return math.Hypot(x-(a.X+t*dx), y-(a.Y+t*dy))
+	return b.lay.LinkAt(float64(p.X), float64(p.Y), 6*math.Max(b.zoom, 0.75))
 }
 
 // hoverCard shows the whole title of a card whose title does not fit.

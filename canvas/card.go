@@ -10,14 +10,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 )
 
 // handleR is the radius of the link handle on a selected or hovered card, in units at 100 %.
 const handleR = 6.0
 
-// cardView is one card on the board. Its face is painted by draw.Card from the card's box in
+// cardView is one card on the board. Its face is painted by paint.Card from the card's box in
 // the layout; it can be tapped (select; Shift/Ctrl+tap adds to the selection), double-tapped
 // (edit the title in place) and dragged (move it with the other selected cards, or draw a link
 // when the drag starts on the handle at its right edge).
@@ -40,7 +40,7 @@ type cardView struct {
 func newCardView(b *Board, id int64) *cardView {
 	v := &cardView{b: b, id: id, face: newTile()}
 	v.outline = canvas.NewRectangle(color.Transparent)
-	v.outline.CornerRadius = draw.CardRadius
+	v.outline.CornerRadius = paint.CardRadius
 	v.handle = canvas.NewCircle(color.Transparent)
 	v.hitMark = newHitMark()
 	v.ExtendBaseWidget(v)
@@ -54,7 +54,7 @@ func (v *cardView) setBox(cb *geometry.CardBox, pal geometry.Palette) {
 	v.box = *cb
 	box := v.box
 	r := cb.Rect
-	v.face.set(geometry.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H + 3*v.b.zoomF()}, pal, func(c *draw.Canvas) { c.Card(&box) })
+	v.face.set(geometry.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H + 3*v.b.zoomF()}, pal, func(c *paint.Canvas) { c.Card(&box) })
 	if repaint {
 		v.face.raster.Refresh()
 		v.painted = true

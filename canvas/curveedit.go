@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -124,7 +124,7 @@ func (b *Board) previewCurve(d *curveDrag) {
 		scores[i] = p.Score
 	}
 	cv.Hot = geometry.HotSpots(scores, cv.Scale)
-	b.curve.paint = func(c *draw.Canvas) { c.Curve(&cv) }
+	b.curve.paint = func(c *paint.Canvas) { c.Curve(&cv) }
 	b.curve.raster.Refresh()
 	r := cv.FaceR
 	b.tip.show(b.scoreText(&cv, d.score), geometry.Rect{X: q.X - r, Y: q.Y - r, W: 2 * r, H: 2 * r}, b.pal, b.zoom)
@@ -202,7 +202,7 @@ func (b *Board) curveDragEnd() bool {
 func (b *Board) repaintCurve() {
 	if b.lay != nil && b.lay.Curve != nil && b.curve.paint != nil {
 		cv := *b.lay.Curve
-		b.curve.paint = func(c *draw.Canvas) { c.Curve(&cv) }
+		b.curve.paint = func(c *paint.Canvas) { c.Curve(&cv) }
 		b.curve.raster.Refresh()
 	}
 }

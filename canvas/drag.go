@@ -179,32 +179,14 @@ func (b *Board) dragStep() {
 				b.placeCard(v)
 			}
 		}
-		stageID, laneID, index, ok := l.CellAt(x, y)
+		drop, ok := l.CardDropAt(x, y, d.has)
 		d.target.ok = ok
 		if !ok {
 			b.indicator.Hide()
 			return
 		}
-		cell := l.Cell(stageID, laneID)
-		at := index
-		for k := 0; k < index && k < len(cell.Cards); k++ {
-			if d.has(l.Cards[cell.Cards[k]].ID) {
-				at--
-			}
-		}
-		d.target.stageID, d.target.laneID, d.target.at = stageID, laneID, at
-		z := l.Zoom
-		var iy float64
-		switch {
-		case len(cell.Cards) == 0:
-			iy = cell.CardsTop
-		case index < len(cell.Cards):
-			iy = l.Cards[cell.Cards[index]].Rect.Y - geometry.CardGap*z/2
-		default:
-			iy = l.Cards[cell.Cards[len(cell.Cards)-1]].Rect.Bottom() + geometry.CardGap*z/2
-		}
-		th := 3 * max(z, 0.75)
-		b.showIndicator(geometry.Rect{X: cell.Rect.X + geometry.CellPad*z/2, Y: iy - th/2, W: cell.Rect.W - geometry.CellPad*z, H: th}, primary)
+		d.target.stageID, d.target.laneID, d.target.at = drop.StageID, drop.LaneID, drop.At
+		b.showIndicator(drop.Bar, primary)
 	case dragLink:
 		from := b.cards[d.id]
 		if from == nil {
@@ -228,52 +210,22 @@ func (b *Board) dragStep() {
 		}
 	case dragStage:
 		b.placeHeader(d.header)
-		n := len(l.Stages)
-		from := b.stageIndex(d.id)
-		to := n - 1
-		for i := range l.Stages {
-			if x < l.Stages[i].Rect.Right()+geometry.Gutter*l.Zoom/2 {
-				to = i
-				break
-			}
-		}
+		to, bar, moves := l.StageDropAt(x, d.id)
 		d.to = to
-		if to == from || from < 0 {
+		if !moves {
 			b.indicator.Hide()
 			return
 		}
-		ix := l.Stages[to].Rect.X - geometry.Gutter*l.Zoom/2
-		if to > from {
-			ix = l.Stages[to].Rect.Right() + geometry.Gutter*l.Zoom/2
-		}
-		b.showIndicator(geometry.Rect{X: ix - 2, Y: l.Grid.Y, W: 4, H: l.Grid.H}, primary)
+		b.showIndicator(bar, primary)
 	case dragLane:
 		b.placeHeader(d.header)
-		lanes := b.realLanes()
-		from := -1
-		for i, li := range lanes {
-			if l.Lanes[li].ID == d.id {
-				from = i
-			}
-		}
-		to := len(lanes) - 1
-		for i, li := range lanes {
-			if y < l.Lanes[li].Rect.Bottom()+geometry.Gutter*l.Zoom/2 {
-				to = i
-				break
-			}
-		}
+		_, to, bar, moves := l.LaneDropAt(y, d.id)
 		d.to = to
-		if to == from || from < 0 || to < 0 {
+		if !moves {
 			b.indicator.Hide()
 			return
 		}
-		r := l.Lanes[lanes[to]].Rect
-		iy := r.Y - geometry.Gutter*l.Zoom/2
-		if to > from {
-			iy = r.Bottom() + geometry.Gutter*l.Zoom/2
-		}
-		b.showIndicator(geometry.Rect{X: l.Grid.X, Y: iy - 2, W: l.Grid.W, H: 4}, primary)
+		b.showIndicator(bar, primary)
 	case dragBand:
 		r := rectBetween(d.start, d.cur)
 		b.band.FillColor = withAlpha(primary, 40)
@@ -302,27 +254,6 @@ func (b *Board) showIndicator(r geometry.Rect, fill color.Color) {
 	place(b.indicator, r, 0, 0)
 	b.indicator.Show()
 	b.indicator.Refresh()
-}
-
-func (b *Board) stageIndex(id int64) int {
-	for i := range b.lay.Stages {
-		if b.lay.Stages[i].ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-// realLanes returns the indexes in the layout of the map's own lanes (not the automatic
-// emotion lane), in order.
-func (b *Board) realLanes() []int {
-	var out []int
-	for i := range b.lay.Lanes {
-		if !b.lay.Lanes[i].Auto {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // cancelDrag stops the drag in progress: everything goes back where the file says. It
@@ -392,16 +323,11 @@ func (b *Board) dragEnd() {
 			b.selectOne(selLink, id)
 		}
 	case dragStage:
-		if d.to != b.stageIndex(d.id) {
+		if d.to != b.lay.StageIndex(d.id) {
 			b.host.apply(func() error { return s.MoveStage(mapID, d.id, d.to) })
 		}
 	case dragLane:
-		from := -1
-		for i, li := range b.realLanes() {
-			if b.lay.Lanes[li].ID == d.id {
-				from = i
-			}
-		}
+		from, _, _, _ := b.lay.LaneDropAt(y, d.id)
 		if d.to != from && d.to >= 0 {
 			b.host.apply(func() error { return s.MoveLane(mapID, d.id, d.to) })
 		}

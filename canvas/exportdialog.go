@@ -25,9 +25,11 @@ import (
 type exportChoice struct {
 	opt      export.Options
 	perStage bool
+	format   string               // "png", "pdf" or "svg"
+	vec      export.VectorOptions // for PDF and SVG
 }
 
-// exportForm is File › Export PNG…: the options, a preview, and the size the file will have.
+// exportForm is File › Export PNG, PDF or SVG…: the options, a preview, and the size the file will have.
 type exportForm struct {
 	u       *ui
 	m       *data.Map
@@ -39,6 +41,10 @@ type exportForm struct {
 	transp  *widget.Check
 	notes   *widget.Check // the comment badges on cards
 	slides  *widget.Check
+	format  *widget.RadioGroup // PNG, PDF, SVG
+	paper   *widget.Select     // the size of the map, or a paper
+	landsc  *widget.Check
+	tiles   *widget.Select // no tiles, or the paper to tile on
 	info    *widget.Label
 	preview *canvas.Image
 	gen     int // the preview being drawn; older ones are dropped
@@ -79,6 +85,14 @@ func (u *ui) newExportForm() *exportForm {
 	f.transp = widget.NewCheck(lang.L("Transparent background"), nil)
 	f.notes = widget.NewCheck(lang.L("Comment counts on cards"), nil)
 	f.slides = widget.NewCheck(lang.L("One slide per stage (16:9), into a folder"), nil)
+	f.format = widget.NewRadioGroup([]string{"PNG", "PDF", "SVG"}, nil)
+	f.format.Horizontal = true
+	f.format.SetSelected("PNG")
+	f.paper = widget.NewSelect(append([]string{lang.L("Size of the map")}, export.PaperNames...), nil)
+	f.paper.SetSelectedIndex(0)
+	f.landsc = widget.NewCheck(lang.L("Landscape"), nil)
+	f.tiles = widget.NewSelect(append([]string{lang.L("No tiles")}, export.PaperNames...), nil)
+	f.tiles.SetSelectedIndex(0)
 	f.info = widget.NewLabel("")
 	f.info.Wrapping = fyne.TextWrapWord
 	f.preview = canvas.NewImageFromImage(nil)
@@ -93,6 +107,10 @@ func (u *ui) newExportForm() *exportForm {
 	f.transp.OnChanged = func(bool) { changed() }
 	f.notes.OnChanged = func(bool) { changed() }
 	f.slides.OnChanged = func(bool) { changed() }
+	f.format.OnChanged = func(string) { changed() }
+	f.paper.OnChanged = func(string) { changed() }
+	f.landsc.OnChanged = func(bool) { changed() }
+	f.tiles.OnChanged = func(string) { changed() }
 	return f
 }
 
@@ -128,6 +146,24 @@ func (f *exportForm) choice() (exportChoice, error) {
 	if from > 0 || to < len(f.m.Stages)-1 {
 		c.opt.StageFrom, c.opt.StageTo = from+1, to+1
 	}
+	c.format = strings.ToLower(f.format.Selected)
+	if c.format == "pdf" || c.format == "svg" {
+		// A deck is a PDF of 16:9 pages; an SVG is one page, without tiles.
+		c.perStage = c.perStage && c.format == "pdf"
+		c.vec = export.VectorOptions{Options: c.opt, Format: c.format, PerStage: c.perStage}
+		c.vec.Scale, c.vec.Width = 0, 0
+		if i := f.paper.SelectedIndex(); i > 0 && !c.perStage {
+			c.vec.Paper, c.vec.Landscape = export.PaperNames[i-1], f.landsc.Checked
+		}
+		if i := f.tiles.SelectedIndex(); i > 0 && !c.perStage && c.format == "pdf" {
+			c.vec.Tile, c.vec.Landscape = export.PaperNames[i-1], f.landsc.Checked
+		}
+		if _, err := export.VectorPages(f.m, c.vec); err != nil {
+			return c, err
+		}
+		return c, nil
+	}
+	c.format = "png"
 	if c.perStage {
 		w := 1920
 		if c.opt.Width > 0 {
@@ -142,8 +178,15 @@ func (f *exportForm) choice() (exportChoice, error) {
 // UI thread.
 func (f *exportForm) update() {
 	c, err := f.choice()
-	f.width.Hidden = f.size.Selected != lang.L("Width in pixels")
+	vector := f.format.Selected == "PDF" || f.format.Selected == "SVG"
+	f.width.Hidden = f.size.Selected != lang.L("Width in pixels") || vector
 	f.width.Refresh()
+	pdf, svg := f.format.Selected == "PDF", f.format.Selected == "SVG"
+	enable(f.size, !vector)
+	enable(f.slides, !svg)
+	enable(f.paper, vector && !(pdf && f.slides.Checked))
+	enable(f.landsc, vector && !(pdf && f.slides.Checked))
+	enable(f.tiles, pdf && !f.slides.Checked)
 	if err != nil {
 		f.ok = false
 		f.gen++
@@ -159,14 +202,19 @@ func (f *exportForm) update() {
 		var img image.Image
 		var msg string
 		var ok bool
+		if c.format != "png" {
+			// The picture is the PNG's (the same drawing); the words say the pages.
+			msg = vectorSummary(m, c.vec)
+		}
 		if c.perStage {
 			r, err := export.RenderSlide(m, min(1, len(m.Stages)-1), export.SlideOptions{Width: 640, Height: 360, Theme: c.opt.Theme, Compare: c.opt.Compare})
 			if err != nil {
 				msg = err.Error()
 			} else {
 				img, ok = r, true
-				w := c.opt.Width
-				msg = fmt.Sprintf(lang.L("%d slides of %d × %d px"), export.SlideCount(m), w, (w*9+8)/16)
+				if w := c.opt.Width; c.format == "png" {
+					msg = fmt.Sprintf(lang.L("%d slides of %d × %d px"), export.SlideCount(m), w, (w*9+8)/16)
+				}
 			}
 		} else {
 			w, h, err := export.Size(m, c.opt)
@@ -180,7 +228,9 @@ func (f *exportForm) update() {
 					msg = err.Error()
 				} else {
 					img, ok = r, true
-					msg = fmt.Sprintf(lang.L("%d × %d px, %d dpi"), w, h, int(math.Round(96*scaleOf(c.opt, w, m))))
+					if c.format == "png" {
+						msg = fmt.Sprintf(lang.L("%d × %d px, %d dpi"), w, h, int(math.Round(96*scaleOf(c.opt, w, m))))
+					}
 				}
 			}
 		}
@@ -199,6 +249,27 @@ func (f *exportForm) update() {
 	}()
 }
 
+// enable enables or disables a widget.
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// vectorSummary says the pages a PDF or SVG export will have: how many and their size.
+func vectorSummary(m *data.Map, o export.VectorOptions) string {
+	pages, err := export.VectorPages(m, o)
+	if err != nil {
+		return err.Error()
+	}
+	if len(pages) == 1 {
+		return fmt.Sprintf(lang.L("1 page, %.0f × %.0f mm"), pages[0][0], pages[0][1])
+	}
+	return fmt.Sprintf(lang.L("%d pages, each %.0f × %.0f mm"), len(pages), pages[0][0], pages[0][1])
+}
+
 // scaleOf is the device pixels per board unit of an export w pixels wide.
 func scaleOf(o export.Options, w int, m *data.Map) float64 {
 	if o.Scale > 0 {
@@ -211,7 +282,7 @@ func scaleOf(o export.Options, w int, m *data.Map) float64 {
 	return float64(w) / float64(one)
 }
 
-// exportDialog is File › Export PNG… (Ctrl+E): options and a preview; Export asks where to
+// exportDialog is File › Export PNG, PDF or SVG… (Ctrl+E): options and a preview; Export asks where to
 // save (a file, or a folder for slides) and exports there off the UI thread.
 func (u *ui) exportDialog() {
 	u.flush()
@@ -220,6 +291,7 @@ func (u *ui) exportDialog() {
 	}
 	f := u.newExportForm()
 	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Format"), f.format),
 		widget.NewFormItem(lang.L("From stage"), f.from),
 		widget.NewFormItem(lang.L("To stage"), f.to),
 		widget.NewFormItem(lang.L("Size"), container.NewVBox(f.size, f.width)),
@@ -227,9 +299,11 @@ func (u *ui) exportDialog() {
 		widget.NewFormItem("", f.transp),
 		widget.NewFormItem("", f.notes),
 		widget.NewFormItem("", f.slides),
+		widget.NewFormItem(lang.L("Paper"), container.NewBorder(nil, nil, nil, f.landsc, f.paper)),
+		widget.NewFormItem(lang.L("Tiles"), f.tiles),
 	)
 	content := container.NewBorder(nil, f.info, nil, nil, container.NewHBox(form, f.preview))
-	d := dialog.NewCustomConfirm(lang.L("Export PNG"), lang.L("Export…"), lang.L("Cancel"), content, func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("Export PNG, PDF or SVG"), lang.L("Export…"), lang.L("Cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -244,9 +318,11 @@ func (u *ui) exportDialog() {
 	d.Show()
 }
 
-// askExportPath asks where the export goes: a file for one PNG, a folder for slides.
+// askExportPath asks where the export goes: a file for one PNG, PDF or SVG (a deck is one
+// PDF), a folder for PNG slides.
 func (u *ui) askExportPath(m *data.Map, c exportChoice) {
-	if c.perStage {
+	ext := "." + c.format
+	if c.perStage && c.format == "png" {
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
 				u.showError(err)
@@ -268,13 +344,13 @@ func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".png") {
-			path += ".png"
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
 		}
 		u.runExport(path, m, c, nil)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	d.SetFileName(safeName(m.Title) + ".png")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetFileName(safeName(m.Title) + ext)
 	d.Show()
 }
 
@@ -289,12 +365,16 @@ func (u *ui) runExport(path string, m *data.Map, c exportChoice, done func(error
 	go func() {
 		var err error
 		var msg string
-		if c.perStage {
+		switch {
+		case c.format == "pdf" || c.format == "svg":
+			err = export.WriteVector(path, m, c.vec)
+			msg = fmt.Sprintf(lang.L("The map was exported to %s"), path)
+		case c.perStage:
 			var files []string
 			so := export.SlideOptions{Theme: c.opt.Theme, Compare: c.opt.Compare, Width: c.opt.Width, Height: (c.opt.Width*9 + 8) / 16}
 			files, err = export.WriteSlides(path, m, so)
 			msg = fmt.Sprintf(lang.L("%d slides were written to %s"), len(files), path)
-		} else {
+		default:
 			err = export.WritePNG(path, m, c.opt)
 			msg = fmt.Sprintf(lang.L("The map was exported to %s"), path)
 		}

@@ -1,7 +1,9 @@
 package canvas
 
 import (
+	"fmt"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -105,3 +107,61 @@ func TestExportDialog(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestExportDialogVector chooses PDF on A3 paper on its side, as a user would, reads the
+// pages the dialog announces and exports: a PDF of one A3 landscape page. SVG leaves out
+// tiles and slides (one page); a PDF deck leaves out the paper.
+func TestExportDialogVector(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("vi"))
+	f := u.newExportForm()
+	f.format.SetSelected("PDF")
+	f.paper.SetSelected("A3")
+	f.landsc.SetChecked(true)
+	waitFor(t, "the page size", func() bool { return f.shown == f.gen && f.ok })
+	if f.info.Text != "1 page, 420 × 297 mm" || f.size.Disabled() != true || f.tiles.Disabled() {
+		t.Fatalf("PDF on A3 landscape: the dialog says %q (size disabled %v, tiles disabled %v)", f.info.Text, f.size.Disabled(), f.tiles.Disabled())
+	}
+	c, err := f.choice()
+	if err != nil || c.format != "pdf" || c.vec.Paper != "A3" || !c.vec.Landscape {
+		t.Fatalf("options read as %+v (%v)", c, err)
+	}
+	out := filepath.Join(t.TempDir(), "map.pdf")
+	done := make(chan error, 1)
+	u.runExport(out, u.m, c, func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("not a PDF (%v)", err)
+	}
+	if pages, err := export.VectorPages(u.m, c.vec); err != nil || len(pages) != 1 || pages[0] != [2]float64{420, 297} {
+		t.Fatalf("pages %v (%v)", pages, err)
+	}
+
+	f.tiles.SetSelected("A4")
+	waitFor(t, "the tiles", func() bool { return f.shown == f.gen && strings.Contains(f.info.Text, "pages, each 210 × 297 mm") })
+	f.format.SetSelected("SVG")
+	waitFor(t, "SVG", func() bool { return f.shown == f.gen && f.ok })
+	if !f.tiles.Disabled() || !f.slides.Disabled() || f.paper.Disabled() {
+		t.Fatal("SVG: tiles and slides should be off, the paper on")
+	}
+	if c, _ := f.choice(); c.vec.Tile != "" || c.perStage {
+		t.Fatalf("SVG kept tiles or slides: %+v", c.vec)
+	}
+	f.format.SetSelected("PDF")
+	f.slides.SetChecked(true)
+	deck, err := export.VectorPages(u.m, export.VectorOptions{Format: "pdf", PerStage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the deck", func() bool {
+		return f.shown == f.gen && f.info.Text == fmt.Sprintf("%d pages, each %.0f × %.0f mm", len(u.m.Stages)+1, deck[0][0], deck[0][1])
+	})
+	if r := deck[0][0] / deck[0][1]; math.Abs(r-16.0/9) > 1e-9 {
+		t.Fatalf("deck pages are %v, not 16:9", deck[0])
+	}
+	if !f.paper.Disabled() || !f.tiles.Disabled() {
+		t.Fatal("a deck has its own pages: paper and tiles should be off")
+	}
+}

@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 )
 
 // headerView is a stage header (a column's name and colour, at the top) or a lane header (a
@@ -29,7 +29,7 @@ type headerView struct {
 func newHeaderView(b *Board, stage bool) *headerView {
 	h := &headerView{b: b, stage: stage, tile: newTile()}
 	h.outline = canvas.NewRectangle(color.Transparent)
-	h.outline.CornerRadius = 8
+	h.outline.CornerRadius = paint.BoxRadius
 	h.ExtendBaseWidget(h)
 	return h
 }
@@ -37,18 +37,18 @@ func newHeaderView(b *Board, stage bool) *headerView {
 func (h *headerView) setStage(s *geometry.StageBox, pal geometry.Palette) {
 	h.id, h.rect = s.ID, s.Header
 	box := *s
-	h.tile.set(s.Header, pal, func(c *draw.Canvas) { c.StageHeader(&box) })
+	h.tile.set(s.Header, pal, func(c *paint.Canvas) { c.StageHeader(&box) })
 	h.tile.raster.Refresh()
 	h.updateMarks()
 }
 
 func (h *headerView) setLane(l *geometry.LaneBox, pal geometry.Palette) {
 	box := *l
-	h.setLaneWith(l, pal, func(c *draw.Canvas) { c.LaneHeader(&box) })
+	h.setLaneWith(l, pal, func(c *paint.Canvas) { c.LaneHeader(&box) })
 }
 
 // setLaneWith shows a lane header painted by paint.
-func (h *headerView) setLaneWith(l *geometry.LaneBox, pal geometry.Palette, paint func(c *draw.Canvas)) {
+func (h *headerView) setLaneWith(l *geometry.LaneBox, pal geometry.Palette, paint func(c *paint.Canvas)) {
 	h.id, h.auto, h.rect = l.ID, l.Auto, l.Header
 	h.tile.set(l.Header, pal, paint)
 	h.tile.raster.Refresh()

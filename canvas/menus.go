@@ -41,7 +41,7 @@ func (u *ui) installMenus() {
 		fyne.NewMenuItem(lang.L("Save a copy as…"), u.saveCopy),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Import…"), u.importDialog),
-		shortcutItem(lang.L("Export PNG…"), u.exportDialog, fyne.KeyE, 0),
+		shortcutItem(lang.L("Export PNG, PDF or SVG…"), u.exportDialog, fyne.KeyE, 0),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"github.com/fogleman/gg"
 
-	"journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 )
 
 // tile is a Fyne raster that paints a rectangle of the layout with the shared draw routines
@@ -20,7 +20,7 @@ type tile struct {
 	rect   geometry.Rect // the part of the layout the raster shows
 	full   geometry.Rect // all of what the tile paints; rect is the part near the view
 	pal    geometry.Palette
-	paint  func(c *draw.Canvas)
+	paint  func(c *paint.Canvas)
 	key    string // what the tile shows, when the caller can say it: an equal key needs no repaint
 }
 
@@ -32,7 +32,7 @@ func newTile() *tile {
 }
 
 // set changes what the tile shows; the caller refreshes the raster.
-func (t *tile) set(r geometry.Rect, pal geometry.Palette, paint func(c *draw.Canvas)) {
+func (t *tile) set(r geometry.Rect, pal geometry.Palette, paint func(c *paint.Canvas)) {
 	t.rect, t.full, t.pal, t.paint = r, r, pal, paint
 }
 
@@ -83,7 +83,7 @@ func (t *tile) generate(w, h int) image.Image {
 		return img
 	}
 	scale := float64(w) / math.Ceil(t.rect.W) // pixels per unit (the raster is in whole units)
-	c := draw.New(gg.NewContextForRGBA(img), scale, geometry.Point{X: -t.rect.X * scale, Y: -t.rect.Y * scale}, t.pal)
+	c := paint.New(gg.NewContextForRGBA(img), scale, geometry.Point{X: -t.rect.X * scale, Y: -t.rect.Y * scale}, t.pal)
 	t.paint(c)
 	return img
 }

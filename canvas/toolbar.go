@@ -43,7 +43,7 @@ func (u *ui) newToolbar() fyne.CanvasObject {
 		sep(),
 		btn("", theme.FolderOpenIcon(), withKey(lang.L("Open a workspace"), ctrl, fyne.KeyO), u.openDialog),
 		btn("", theme.FileIcon(), lang.L("Import a map (JSON, CSV, OJF, Mermaid)"), u.importDialog),
-		btn("", theme.MediaPhotoIcon(), withKey(lang.L("Export PNG…"), ctrl, fyne.KeyE), u.exportDialog),
+		btn("", theme.MediaPhotoIcon(), withKey(lang.L("Export PNG, PDF or SVG…"), ctrl, fyne.KeyE), u.exportDialog),
 		sep(),
 		btn("", theme.ContentUndoIcon(), withKey(lang.L("Undo"), ctrl, fyne.KeyZ), u.undo),
 		btn("", theme.ContentRedoIcon(), redoKey, u.redo),

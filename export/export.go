@@ -1,7 +1,9 @@
-// Package export renders a journey map as a PNG: the header, the board exactly as
-// geometry.Compute lays it out at zoom 1 (scaled), a legend of the marks used and a footer
-// with the date. It paints with the shared routines of canvas/draw, the ones the board uses,
-// so the picture matches the screen. No Fyne.
+// Package export renders a journey map as a PNG, a PDF or an SVG: the header, the board
+// exactly as geometry.Compute lays it out at zoom 1 (scaled), a legend of the marks used and a
+// footer with the date; and presentation slides, as PNGs or the pages of a PDF deck. It paints
+// with the shared routines of canvas/paint, the ones the board uses, through their raster
+// painter for a PNG and its own vector painter (vectorpaint.go) for PDF and SVG, so every
+// picture matches the screen. No Fyne.
 package export
 
 import (
@@ -23,8 +25,8 @@ import (
 
 	"github.com/fogleman/gg"
 
-	cdraw "journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -303,7 +305,7 @@ func paintBand(img *image.RGBA, y0, y1 int, p *plan, transparent bool) {
 	if !transparent {
 		draw.Draw(sub, sub.Rect, image.NewUniform(p.lay.Palette.Background), image.Point{}, draw.Src)
 	}
-	c := cdraw.New(gg.NewContextForRGBA(sub), p.scale, geometry.Point{Y: -float64(y0)}, p.lay.Palette)
+	c := paint.New(gg.NewContextForRGBA(sub), p.scale, geometry.Point{Y: -float64(y0)}, p.lay.Palette)
 	c.Board(p.lay)
 	p.extras.paint(c)
 }
@@ -374,12 +376,18 @@ func outputTarget(path string) (dest string, special bool, err error) {
 // writeImage encodes r as a PNG at path (see WritePNG for how links and devices are treated),
 // through a temporary file renamed into place. Errors name path.
 func writeImage(path string, r *Rendered) error {
+	return writeFile(path, func(w io.Writer) error { return Encode(w, r.Image, r.DPI) })
+}
+
+// writeFile writes a file at path with write (see WritePNG for how links and devices are
+// treated), through a temporary file renamed into place. Errors name path.
+func writeFile(path string, write func(w io.Writer) error) error {
 	dest, special, err := outputTarget(path)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	if special {
-		return writeInto(path, r)
+		return writeInto(path, write)
 	}
 	removeStaleTemps(dest)
 	dir := filepath.Dir(dest)
@@ -398,7 +406,7 @@ func writeImage(path string, r *Rendered) error {
 	// then leaves every temporary file alone.
 	lockTemp(f)
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if err := Encode(bw, r.Image, r.DPI); err != nil {
+	if err := write(bw); err != nil {
 		return fail(err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -449,14 +457,14 @@ func removeStaleTemps(dest string) {
 	}
 }
 
-// writeInto writes r into an existing device, pipe or socket at path.
-func writeInto(path string, r *Rendered) error {
+// writeInto writes with write into an existing device, pipe or socket at path.
+func writeInto(path string, write func(w io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	err = Encode(bw, r.Image, r.DPI)
+	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}

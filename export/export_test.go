@@ -22,9 +22,9 @@ import (
 	"github.com/fogleman/gg"
 	"golang.org/x/image/font/sfnt"
 
-	cdraw "journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/canvas/geometry/testmaps"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -511,7 +511,7 @@ func TestVietnameseGlyphs(t *testing.T) {
 				continue
 			}
 			dc := gg.NewContext(40, 40)
-			c := cdraw.New(dc, 1, geometry.Point{}, pal)
+			c := paint.New(dc, 1, geometry.Point{}, pal)
 			c.Text(geometry.TextLine{Text: string(r), X: 8, Y: 30, Size: 20, Bold: bold}, color.Black)
 			inked := 0
 			img := dc.Image().(*image.RGBA)

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	cdraw "journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -144,7 +144,7 @@ func formatDate(t time.Time, lang string) string {
 	return t.Format("2 January 2006")
 }
 
-func (ex *extras) paint(c *cdraw.Canvas) {
+func (ex *extras) paint(c *paint.Canvas) {
 	p := c.Pal
 	if !c.Visible(geometry.Rect{X: ex.ruleX, Y: ex.legendBox.Y, W: ex.ruleW, H: ex.bottom - ex.legendBox.Y}, 4) &&
 		!c.Visible(geometry.Rect{X: ex.ruleX, Y: ex.ruleY, W: ex.ruleW, H: ex.bottom - ex.ruleY}, 4) {
@@ -159,7 +159,7 @@ func (ex *extras) paint(c *cdraw.Canvas) {
 			c.Face(b.X+b.W/2, b.Y+b.H/2, b.W/2, it.norm)
 		case iconCurve:
 			mid := b.Y + b.H/2
-			c.Bezier(cdraw.Stroke{Width: 2.5, Colour: p.CurveLine}, [4]geometry.Point{
+			c.Bezier(paint.Stroke{Width: 2.5, Colour: p.CurveLine}, [4]geometry.Point{
 				{X: b.X + 2, Y: mid + 5}, {X: b.X + b.W*0.45, Y: mid + 5}, {X: b.X + b.W*0.55, Y: mid - 5}, {X: b.Right() - 2, Y: mid - 5}})
 		case iconLink:
 			mid := b.Y + b.H/2

@@ -18,8 +18,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"journeycanvas/assets"
-	cdraw "journeycanvas/canvas/draw"
 	"journeycanvas/canvas/geometry"
+	"journeycanvas/canvas/paint"
 	"journeycanvas/data"
 )
 
@@ -69,6 +69,21 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 	if w > MaxSide || h > MaxSide {
 		return nil, fmt.Errorf("%w: a slide of %d × %d px", ErrTooLarge, w, h)
 	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	paintSlide(m, step, opt, float64(w), float64(h), func(scale float64, origin geometry.Point, pal geometry.Palette) *paint.Canvas {
+		return paint.New(gg.NewContextForRGBA(img), scale, origin, pal)
+	}, func(pal geometry.Palette) {
+		draw.Draw(img, img.Rect, image.NewUniform(pal.Background), image.Point{}, draw.Src)
+	})
+	return img, nil
+}
+
+// paintSlide paints step of a map's presentation on a slide of w × h units, through the
+// canvases canvasAt makes (scale units per layout unit, the layout's (0, 0) at origin), after
+// background has filled the slide.
+func paintSlide(m *data.Map, step int, opt SlideOptions, fw, fh float64,
+	canvasAt func(scale float64, origin geometry.Point, pal geometry.Palette) *paint.Canvas, background func(geometry.Palette)) {
+	n := len(m.Stages)
 	lang := geometry.MapLang(m, opt.Lang)
 	words := slideWords(lang)
 	shown := presentedMap(m, step)
@@ -82,14 +97,13 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 	lay := geometry.Compute(shown, geometry.Options{Theme: opt.Theme, Lang: lang, Compare: opt.Compare,
 		StageFrom: from + 1, StageTo: to + 1})
 	pal := lay.Palette
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Rect, image.NewUniform(pal.Background), image.Point{}, draw.Src)
+	background(pal)
 
 	// The caption: a panel at the left, about 30 % of the slide.
-	u := math.Min(float64(h)/1080, float64(w)/1920) // one unit of the slide's type scale
+	u := math.Min(fh/1080, fw/1920) // one unit of the slide's type scale
 	margin := 44 * u
-	panelW := math.Round(float64(w) * 0.3)
-	cap := cdraw.New(gg.NewContextForRGBA(img), 1, geometry.Point{}, pal)
+	panelW := math.Round(fw * 0.3)
+	cap := canvasAt(1, geometry.Point{}, pal)
 	var accent color.NRGBA
 	var title, sub string
 	var cols []captionColumn
@@ -109,7 +123,7 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 		sub = m.Title
 		cols = []captionColumn{{words["lowest"], pal.Pain, lowestMoments(m, lay)}}
 	}
-	cap.FillRect(geometry.Rect{X: panelW, Y: margin, W: 2 * u, H: float64(h) - 2*margin}, pal.Grid)
+	cap.FillRect(geometry.Rect{X: panelW, Y: margin, W: 2 * u, H: fh - 2*margin}, pal.Grid)
 	cap.FillRect(geometry.Rect{X: margin, Y: margin, W: 10 * u, H: 150 * u}, accent)
 	tx := margin + 30*u
 	textW := panelW - tx - margin
@@ -126,7 +140,7 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 		y += subSize * 1.35
 	}
 	y = math.Max(y+30*u, margin+190*u)
-	room := (float64(h) - margin - y) / float64(len(cols))
+	room := (fh - margin - y) / float64(len(cols))
 	for _, c := range cols {
 		c.paint(cap, margin, y, panelW-2*margin, room-20*u, u, words)
 		y += room
@@ -134,11 +148,11 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 
 	// The board, fitted at the right of the caption.
 	left := panelW + margin
-	availW, availH := float64(w)-left-margin, float64(h)-2*margin
+	availW, availH := fw-left-margin, fh-2*margin
 	scale := math.Min(availW/lay.Width, availH/lay.Height)
 	ox := left + (availW-lay.Width*scale)/2
 	oy := margin + (availH-lay.Height*scale)/2
-	bc := cdraw.New(gg.NewContextForRGBA(img), scale, geometry.Point{X: ox, Y: oy}, pal)
+	bc := canvasAt(scale, geometry.Point{X: ox, Y: oy}, pal)
 	bc.Board(lay)
 	if step < n {
 		cur := step - from
@@ -153,12 +167,11 @@ func RenderSlide(m *data.Map, step int, opt SlideOptions) (*image.RGBA, error) {
 		}
 		col := lay.Stages[cur].Header
 		g := geometry.CardGap / 2
-		bc.Line(cdraw.Stroke{Width: 3 * u / scale, Colour: accent},
+		bc.Line(paint.Stroke{Width: 3 * u / scale, Colour: accent},
 			geometry.Point{X: col.X - g, Y: lay.Grid.Y - g}, geometry.Point{X: col.Right() + g, Y: lay.Grid.Y - g},
 			geometry.Point{X: col.Right() + g, Y: lay.Grid.Bottom() + g}, geometry.Point{X: col.X - g, Y: lay.Grid.Bottom() + g},
 			geometry.Point{X: col.X - g, Y: lay.Grid.Y - g})
 	}
-	return img, nil
 }
 
 // presentedMap is the map as a slide of step draws it: the curve stops at the current stage,
@@ -188,7 +201,7 @@ type captionColumn struct {
 	items []string
 }
 
-func (c captionColumn) paint(cv *cdraw.Canvas, x, y, w, h, u float64, words map[string]string) {
+func (c captionColumn) paint(cv *paint.Canvas, x, y, w, h, u float64, words map[string]string) {
 	head := 30 * u
 	cv.FillCircle(x+9*u, y+head*0.62-head, 9*u, c.dot)
 	cv.Text(geometry.TextLine{Text: c.head, X: x + 28*u, Y: y, Size: head, Bold: true}, cv.Pal.Text)

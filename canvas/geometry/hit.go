@@ -1,6 +1,10 @@
 package geometry
 
-import "sort"
+import (
+	"sort"
+
+	"journeycanvas/data"
+)
 
 // Hit tests. Columns and rows own half the gutter on each side, so a point between two cells
 // belongs to the nearer one: a drop never falls through a crack. All tests are O(log n).
@@ -222,4 +226,21 @@ func (l *Layout) scale(z float64) {
 			st(&c.Legend[i].Label)
 		}
 	}
+}
+
+// EmotionBand returns the lane (its index in Lanes) the emotion curve is drawn across and
+// the band its cells make: one rectangle from the first stage's cell to the last's, across
+// the gutters, filled as one and holding the plot. ok is false when no lane holds the curve.
+func (l *Layout) EmotionBand() (row int, band Rect, ok bool) {
+	nS := len(l.Stages)
+	if l.Curve == nil || nS == 0 {
+		return -1, Rect{}, false
+	}
+	for li := range l.Lanes {
+		if ln := &l.Lanes[li]; ln.Kind == data.LaneEmotions && ln.ID == l.Curve.LaneID && len(l.Cells) >= (li+1)*nS {
+			first, last := l.Cells[li*nS].Rect, l.Cells[li*nS+nS-1].Rect
+			return li, Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, true
+		}
+	}
+	return -1, Rect{}, false
 }

@@ -5,6 +5,7 @@ import (
 
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/canvas/geometry/testmaps"
+	"journeycanvas/data"
 )
 
 func TestCardAt(t *testing.T) {
@@ -101,5 +102,58 @@ func BenchmarkCardAt(b *testing.B) {
 	c := l.Cards[len(l.Cards)/2].Rect
 	for b.Loop() {
 		l.CardAt(c.X+5, c.Y+5)
+	}
+}
+
+// TestLinkAt: a link is found on its label and anywhere along its curve (within the
+// tolerance), not beside it; its bounds hold its whole path and label.
+func TestLinkAt(t *testing.T) {
+	l := geometry.Compute(testmaps.Vietnamese(), geometry.Options{Zoom: 1})
+	if len(l.Links) == 0 {
+		t.Fatal("the test map has no links")
+	}
+	for _, lp := range l.Links {
+		b := lp.Bounds()
+		for _, sg := range lp.Segments {
+			for _, tt := range []float64{0.25, 0.5, 0.75} {
+				p := geometry.BezierAt(sg[0], sg[1], sg[2], sg[3], tt)
+				if !b.Contains(p.X, p.Y) && !(p.X == b.Right() || p.Y == b.Bottom()) {
+					t.Fatalf("link %d: %v outside its bounds %+v", lp.ID, p, b)
+				}
+				// Two units beside the curve, across the segment's direction, still hits.
+				if id, ok := l.LinkAt(p.X, p.Y+2, 6); !ok {
+					t.Fatalf("link %d: not found 2 units from its curve at %v (found %d)", lp.ID, p, id)
+				}
+			}
+		}
+		if lp.Label != nil {
+			c := lp.LabelBox
+			if id, ok := l.LinkAt(c.X+c.W/2, c.Y+c.H/2, 0); !ok || id != lp.ID {
+				t.Fatalf("link %d: its label finds %d, %v", lp.ID, id, ok)
+			}
+		}
+	}
+	if id, ok := l.LinkAt(-50, -50, 6); ok {
+		t.Fatalf("a point off the board finds link %d", id)
+	}
+}
+
+// TestEmotionBand: the emotion lane's cells make one band from the first stage's cell to the
+// last's; a map whose curve has no lane of its own has none.
+func TestEmotionBand(t *testing.T) {
+	l := geometry.Compute(testmaps.Vietnamese(), geometry.Options{Zoom: 1})
+	row, band, ok := l.EmotionBand()
+	if !ok || l.Lanes[row].Kind != data.LaneEmotions || l.Lanes[row].ID != l.Curve.LaneID {
+		t.Fatalf("band in lane %d (%v)", row, ok)
+	}
+	nS := len(l.Stages)
+	first, last := l.Cells[row*nS].Rect, l.Cells[row*nS+nS-1].Rect
+	if band.X != first.X || band.Right() != last.Right() || band.Y != first.Y || band.H != first.H {
+		t.Fatalf("band %+v, cells from %+v to %+v", band, first, last)
+	}
+	m := testmaps.Vietnamese()
+	m.Stages = nil
+	if _, _, ok := geometry.Compute(m, geometry.Options{Zoom: 1}).EmotionBand(); ok {
+		t.Fatal("a map without stages has an emotion band")
 	}
 }

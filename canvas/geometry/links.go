@@ -192,3 +192,54 @@ func BezierAt(p0, c1, c2, p3 Point, t float64) Point {
 	a, b, c, d := u*u*u, 3*u*u*t, 3*u*t*t, t*t*t
 	return Point{a*p0.X + b*c1.X + c*c2.X + d*p3.X, a*p0.Y + b*c1.Y + c*c2.Y + d*p3.Y}
 }
+
+// Bounds is the box around a link's path and its label.
+func (lp *LinkPath) Bounds() Rect {
+	if len(lp.Segments) == 0 {
+		return Rect{}
+	}
+	p0 := lp.Segments[0][0]
+	x0, y0, x1, y1 := p0.X, p0.Y, p0.X, p0.Y
+	for _, sg := range lp.Segments {
+		for _, q := range sg {
+			x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
+		}
+	}
+	if lp.Label != nil {
+		r := lp.LabelBox
+		x0, y0, x1, y1 = min(x0, r.X), min(y0, r.Y), max(x1, r.Right()), max(y1, r.Bottom())
+	}
+	return Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+}
+
+// LinkAt finds the link whose label holds the point (x, y), or else the one whose curve
+// passes nearest to it, within tol.
+func (l *Layout) LinkAt(x, y, tol float64) (id int64, ok bool) {
+	best, bestD := int64(0), tol
+	for _, lp := range l.Links {
+		if lp.Label != nil && lp.LabelBox.Contains(x, y) {
+			return lp.ID, true
+		}
+		for _, sg := range lp.Segments {
+			prev := sg[0]
+			for i := 1; i <= 12; i++ {
+				q := BezierAt(sg[0], sg[1], sg[2], sg[3], float64(i)/12)
+				if d := segDist(x, y, prev, q); d < bestD {
+					best, bestD = lp.ID, d
+				}
+				prev = q
+			}
+		}
+	}
+	return best, best != 0
+}
+
+// segDist is the distance from (x, y) to the segment a–c.
+func segDist(x, y float64, a, c Point) float64 {
+	dx, dy := c.X-a.X, c.Y-a.Y
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = math.Max(0, math.Min(1, ((x-a.X)*dx+(y-a.Y)*dy)/l))
+	}
+	return math.Hypot(x-(a.X+t*dx), y-(a.Y+t*dy))
+}

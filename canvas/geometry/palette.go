@@ -3,6 +3,8 @@ package geometry
 import (
 	"image/color"
 	"strconv"
+
+	"journeycanvas/data"
 )
 
 // Palette holds the colours of one theme. It lives beside the geometry so that both painters
@@ -169,4 +171,21 @@ func (p Palette) EmotionColour(norm float64) color.NRGBA {
 		return Mix(p.Neutral, p.Negative, -norm)
 	}
 	return Mix(p.Neutral, p.Positive, norm)
+}
+
+// CellColour is the fill of the cells of a lane of the given kind, row lanes from the top:
+// lanes alternate two greys; pain and opportunity lanes take a hint of their marker's colour.
+// The board and every export paint cells in it.
+func (p Palette) CellColour(kind data.LaneKind, row int) color.NRGBA {
+	base := p.Cell
+	if row%2 == 1 {
+		base = p.CellAlt
+	}
+	switch kind {
+	case data.LanePainPoints:
+		return Mix(base, p.Pain, 0.06)
+	case data.LaneOpportunities:
+		return Mix(base, p.Opportunity, 0.06)
+	}
+	return base
 }

@@ -1,4 +1,4 @@
-package draw
+package paint
 
 import (
 	"image"
@@ -67,7 +67,7 @@ func glyphFor(k glyphKey) *glyph {
 		face, err = opentype.NewFace(geometry.Font(k.bold), &opentype.FaceOptions{
 			Size: float64(k.px) / 64, DPI: 72, Hinting: font.HintingNone})
 		if err != nil {
-			panic("draw: " + err.Error()) // only for a negative size
+			panic("paint: " + err.Error()) // only for a negative size
 		}
 		faces[fk] = face
 	}
@@ -86,7 +86,7 @@ func glyphFor(k glyphKey) *glyph {
 
 // Text draws a line of text in the given colour: t.X, t.Y is the left end of its baseline in
 // layout units and t.Size its size in layout units.
-func (c *Canvas) Text(t geometry.TextLine, col color.Color) {
+func (c *Raster) Text(t geometry.TextLine, col color.Color) {
 	if c.img == nil || t.Text == "" {
 		return
 	}

@@ -1,4 +1,4 @@
-package draw
+package paint
 
 import (
 	"bytes"
@@ -107,7 +107,7 @@ func avatar(b []byte, key string, size int) *image.RGBA {
 // Photo draws a picture (PNG or JPEG bytes, checked by data.CheckPhoto; key names its content,
 // "" to hash it) cropped to a square from its centre and clipped to the circle inscribed in r.
 // It reports false, drawing nothing, when there is no picture or it cannot be decoded.
-func (c *Canvas) Photo(b []byte, key string, r geometry.Rect) bool {
+func (c *Raster) Photo(b []byte, key string, r geometry.Rect) bool {
 	if c.img == nil {
 		return false
 	}
@@ -123,4 +123,15 @@ func (c *Canvas) Photo(b []byte, key string, r geometry.Rect) bool {
 	at := image.Pt(int(math.Round(d.X)), int(math.Round(d.Y)))
 	draw.Draw(c.img, a.Rect.Add(at), a, image.Point{}, draw.Over)
 	return true
+}
+
+// Avatar returns a persona picture (PNG or JPEG bytes; key names its content, "" to hash it)
+// cropped to a square from its centre, scaled to size pixels a side and clipped to the
+// inscribed circle (antialiased, transparent outside), or nil when there is no picture or it
+// cannot be decoded. Painters that do not paint pixels embed it.
+func Avatar(b []byte, key string, size int) *image.RGBA {
+	if size < 1 {
+		return nil
+	}
+	return avatar(b, key, size)
 }

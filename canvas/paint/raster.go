@@ -1,12 +1,4 @@
-// Package draw paints a geometry.Layout into a *gg.Context: the emotion curve, cards with their
-// faces and markers, links, stage and lane headers, and text. The PNG export paints whole
-// layouts with it; the Fyne board paints the same routines into a canvas.Raster, so a curve
-// or a card looks the same on screen and in the export. It imports gg, never Fyne.
-//
-// Fills go through golang.org/x/image/vector and text through a cache of glyph masks drawn with
-// image/draw, both straight into the context's *image.RGBA; strokes go through gg. The
-// routines are safe to call from several goroutines on different contexts.
-package draw
+package paint
 
 import (
 	"image"
@@ -21,40 +13,60 @@ import (
 	"journeycanvas/canvas/geometry"
 )
 
-// Canvas is a gg context seen through a layout's coordinates: the layout point (x, y) lands on
-// the device pixel (x·Scale + Origin.X, y·Scale + Origin.Y). Line widths and text sizes scale
-// too. The context's own matrix is left alone (and should be the identity).
-type Canvas struct {
+// Raster is the painter that paints pixels: a gg context seen through a layout's
+// coordinates, the layout point (x, y) landing on the device pixel (x·Scale + Origin.X,
+// y·Scale + Origin.Y). Line widths and text sizes scale too. The context's own matrix is left
+// alone (and should be the identity).
+//
+// Fills go through golang.org/x/image/vector and text through a cache of glyph masks drawn
+// with image/draw, both straight into the context's *image.RGBA, with fast paths for the
+// shapes a board is made of (spans for the straight parts of rounded rectangles, columns for
+// the curve's tinted area); strokes go through gg.
+type Raster struct {
 	DC     *gg.Context
-	Scale  float64          // device pixels per layout unit
-	Origin geometry.Point   // where the layout's (0, 0) falls, in device pixels
-	Pal    geometry.Palette // the colours everything is painted in
-	img    *image.RGBA      // DC's pixels, drawn into directly
+	Scale  float64        // device pixels per layout unit
+	Origin geometry.Point // where the layout's (0, 0) falls, in device pixels
+	img    *image.RGBA    // DC's pixels, drawn into directly
 }
 
-// New returns a Canvas on dc. scale is device pixels per layout unit (zoom × device pixel
-// ratio, or the export scale); origin is where the layout's (0, 0) falls on dc.
-func New(dc *gg.Context, scale float64, origin geometry.Point, pal geometry.Palette) *Canvas {
+// NewRaster returns a raster painter on dc. scale is device pixels per layout unit (zoom ×
+// device pixel ratio, or the export scale); origin is where the layout's (0, 0) falls on dc.
+func NewRaster(dc *gg.Context, scale float64, origin geometry.Point) *Raster {
 	img, _ := dc.Image().(*image.RGBA)
-	return &Canvas{DC: dc, Scale: scale, Origin: origin, Pal: pal, img: img}
+	return &Raster{DC: dc, Scale: scale, Origin: origin, img: img}
 }
 
 // Dev maps a layout point to device pixels.
-func (c *Canvas) Dev(x, y float64) (float64, float64) {
+func (c *Raster) Dev(x, y float64) (float64, float64) {
 	return x*c.Scale + c.Origin.X, y*c.Scale + c.Origin.Y
 }
 
 // DevRect maps a layout rectangle to device pixels.
-func (c *Canvas) DevRect(r geometry.Rect) geometry.Rect {
+func (c *Raster) DevRect(r geometry.Rect) geometry.Rect {
 	x, y := c.Dev(r.X, r.Y)
 	return geometry.Rect{X: x, Y: y, W: r.W * c.Scale, H: r.H * c.Scale}
 }
 
 // Visible reports whether a layout rectangle (grown by margin layout units) meets the image.
-func (c *Canvas) Visible(r geometry.Rect, margin float64) bool {
+func (c *Raster) Visible(r geometry.Rect, margin float64) bool {
 	d := c.DevRect(geometry.Rect{X: r.X - margin, Y: r.Y - margin, W: r.W + 2*margin, H: r.H + 2*margin})
 	b := c.img.Bounds()
 	return d.X < float64(b.Max.X) && d.Right() > float64(b.Min.X) && d.Y < float64(b.Max.Y) && d.Bottom() > float64(b.Min.Y)
+}
+
+// Clip limits painting to a layout rectangle (as well as the image) until restore is called.
+func (c *Raster) Clip(r geometry.Rect) (restore func()) {
+	d := c.DevRect(r)
+	old := c.img
+	clip := image.Rect(int(math.Floor(d.X)), int(math.Floor(d.Y)), int(math.Ceil(d.Right())), int(math.Ceil(d.Bottom())))
+	c.img = old.SubImage(clip).(*image.RGBA)
+	return func() { c.img = old }
+}
+
+// FillRoundRect fills a layout rectangle whose corners (top-left, top-right, bottom-right,
+// bottom-left) have their own radii.
+func (c *Raster) FillRoundRect(r geometry.Rect, radii [4]float64, col color.Color) {
+	c.FillCard(r, radii, 0, 0, col, col, col)
 }
 
 // ---- fills ----
@@ -65,7 +77,7 @@ var rasterizers = sync.Pool{New: func() any { return &vector.Rasterizer{} }}
 type path func(z *vector.Rasterizer, ox, oy float64)
 
 // fillDev fills a device-space shape whose bounds are b, within clip.
-func (c *Canvas) fillDev(b geometry.Rect, clip image.Rectangle, col color.Color, p path) {
+func (c *Raster) fillDev(b geometry.Rect, clip image.Rectangle, col color.Color, p path) {
 	if c.img == nil {
 		return
 	}
@@ -139,7 +151,7 @@ func opFor(col color.Color) draw.Op {
 }
 
 // blend draws col at the given coverage (0…1) over a device rectangle.
-func (c *Canvas) blend(r image.Rectangle, cover float64, col color.Color) {
+func (c *Raster) blend(r image.Rectangle, cover float64, col color.Color) {
 	r = r.Intersect(c.img.Bounds())
 	if r.Empty() || cover <= 0 {
 		return
@@ -155,7 +167,7 @@ func (c *Canvas) blend(r image.Rectangle, cover float64, col color.Color) {
 
 // fillSpan fills device columns x0..x1 (fractional ends blended by their coverage) of the
 // whole rows y0..y1.
-func (c *Canvas) fillSpan(x0, x1 float64, y0, y1 int, col color.Color) {
+func (c *Raster) fillSpan(x0, x1 float64, y0, y1 int, col color.Color) {
 	if x1 <= x0 || y1 <= y0 {
 		return
 	}
@@ -171,7 +183,7 @@ func (c *Canvas) fillSpan(x0, x1 float64, y0, y1 int, col color.Color) {
 
 // fillRows fills device rows y0..y1 (fractional ends blended by their coverage) of the whole
 // columns x0..x1.
-func (c *Canvas) fillRows(x0, x1 int, y0, y1 float64, col color.Color) {
+func (c *Raster) fillRows(x0, x1 int, y0, y1 float64, col color.Color) {
 	if x1 <= x0 || y1 <= y0 {
 		return
 	}
@@ -186,7 +198,7 @@ func (c *Canvas) fillRows(x0, x1 int, y0, y1 float64, col color.Color) {
 }
 
 // devRadii scales corner radii to device pixels, at most half the shorter side.
-func (c *Canvas) devRadii(d geometry.Rect, radii [4]float64) [4]float64 {
+func (c *Raster) devRadii(d geometry.Rect, radii [4]float64) [4]float64 {
 	lim := math.Min(d.W, d.H) / 2
 	var rd [4]float64
 	for i, v := range radii {
@@ -198,7 +210,7 @@ func (c *Canvas) devRadii(d geometry.Rect, radii [4]float64) [4]float64 {
 // fillRoundRows fills the device rows y0..y1 of a rounded rectangle given in layout units:
 // its corner columns through the rasteriser, the columns between them (straight top and
 // bottom edges) as rows.
-func (c *Canvas) fillRoundRows(r geometry.Rect, radii [4]float64, col color.Color, y0, y1 int) {
+func (c *Raster) fillRoundRows(r geometry.Rect, radii [4]float64, col color.Color, y0, y1 int) {
 	if r.W <= 0 || r.H <= 0 || y1 <= y0 {
 		return
 	}
@@ -218,29 +230,11 @@ func (c *Canvas) fillRoundRows(r geometry.Rect, radii [4]float64, col color.Colo
 	c.fillRows(xL, xR, math.Max(d.Y, float64(y0)), math.Min(d.Bottom(), float64(y1)), col)
 }
 
-// FillRect fills a layout rectangle.
-func (c *Canvas) FillRect(r geometry.Rect, col color.Color) {
-	c.FillRoundRectCorners(r, [4]float64{}, col)
-}
-
-// FillRoundRect fills a layout rectangle with corners of the given radius (layout units).
-func (c *Canvas) FillRoundRect(r geometry.Rect, radius float64, col color.Color) {
-	c.FillRoundRectCorners(r, [4]float64{radius, radius, radius, radius}, col)
-}
-
-// FillRoundRectCorners fills a layout rectangle whose corners (top-left, top-right,
-// bottom-right, bottom-left) have their own radii. Only the corners go through the
-// rasteriser; the rest is filled as spans, exact (partly covered edge pixels are blended by
-// their coverage) and about as fast as copying memory.
-func (c *Canvas) FillRoundRectCorners(r geometry.Rect, radii [4]float64, col color.Color) {
-	c.FillCard(r, radii, 0, 0, col, col, col)
-}
-
 // FillCard fills a rounded rectangle the way a card is drawn: fill inside a border of width
 // bw in border, whose left side is a band of width lw in left (a stripe; lw = bw for a plain
 // border). Corner radii are top-left, top-right, bottom-right, bottom-left, in layout units.
 // Each pixel between the corner rows is written once, as one of three spans.
-func (c *Canvas) FillCard(r geometry.Rect, radii [4]float64, bw, lw float64, border, left, fill color.Color) {
+func (c *Raster) FillCard(r geometry.Rect, radii [4]float64, bw, lw float64, border, left, fill color.Color) {
 	if c.img == nil || r.W <= 0 || r.H <= 0 || r.W <= lw+bw || r.H <= 2*bw {
 		return
 	}
@@ -254,24 +248,10 @@ func (c *Canvas) FillCard(r geometry.Rect, radii [4]float64, bw, lw float64, bor
 		if y1 <= y0 {
 			return
 		}
-		if bw == 0 && lw == 0 {
-			c.fillRoundRows(r, radii, fill, y0, y1)
-			return
+		ls, n := cardLayers(r, radii, bw, lw, border, left, fill)
+		for _, l := range ls[:n] {
+			c.fillRoundRows(l.r, l.radii, l.col, y0, y1)
 		}
-		inner := [4]float64{}
-		for i, v := range radii {
-			inner[i] = math.Max(0, v-bw)
-		}
-		if lw == bw {
-			c.fillRoundRows(r, radii, border, y0, y1)
-			c.fillRoundRows(r.Inset(bw), inner, fill, y0, y1)
-			return
-		}
-		c.fillRoundRows(r, radii, left, y0, y1)
-		body := geometry.Rect{X: r.X + lw, Y: r.Y, W: r.W - lw, H: r.H}
-		c.fillRoundRows(body, [4]float64{0, radii[1], radii[2], 0}, border, y0, y1)
-		c.fillRoundRows(geometry.Rect{X: body.X, Y: body.Y + bw, W: body.W - bw, H: body.H - 2*bw},
-			[4]float64{0, inner[1], inner[2], 0}, fill, y0, y1)
 	}
 	if midBot-midTop < 2 {
 		layers(int(math.Floor(d.Y)), int(math.Ceil(d.Bottom())))
@@ -286,7 +266,7 @@ func (c *Canvas) FillCard(r geometry.Rect, radii [4]float64, bw, lw float64, bor
 }
 
 // FillCircle fills a circle given in layout units.
-func (c *Canvas) FillCircle(cx, cy, radius float64, col color.Color) {
+func (c *Raster) FillCircle(cx, cy, radius float64, col color.Color) {
 	x, y := c.Dev(cx, cy)
 	rr := radius * c.Scale
 	c.fillDev(geometry.Rect{X: x - rr, Y: y - rr, W: 2 * rr, H: 2 * rr}, everywhere, col, func(z *vector.Rasterizer, ox, oy float64) {
@@ -295,7 +275,7 @@ func (c *Canvas) FillCircle(cx, cy, radius float64, col color.Color) {
 }
 
 // FillPolygon fills a closed polygon given in layout units.
-func (c *Canvas) FillPolygon(pts []geometry.Point, col color.Color) {
+func (c *Raster) FillPolygon(pts []geometry.Point, col color.Color) {
 	if len(pts) < 3 {
 		return
 	}
@@ -353,21 +333,12 @@ func circlePath(z *vector.Rasterizer, cx, cy, r float64) {
 
 // ---- strokes ----
 
-// Stroke is how a line is drawn: width in layout units, round caps and joins, optional dashes
-// (layout units).
-type Stroke struct {
-	Width  float64
-	Colour color.Color
-	Dash   []float64
-	Butt   bool // butt caps instead of round
-}
-
 // stroke strokes the path that build makes (in device coordinates). bounds is the path's
 // box in device pixels. gg's rasteriser piles up whatever lies above the image into the image's
 // first row, so a stroke that leaves the image is drawn on a scratch tile reaching a few
 // pixels past the image's edge, and only the part on the image is copied back: drawing a board
 // in bands (or a raster showing part of it) gives the same pixels as drawing it whole.
-func (c *Canvas) stroke(s Stroke, bounds geometry.Rect, build func(dc *gg.Context)) {
+func (c *Raster) stroke(s Stroke, bounds geometry.Rect, build func(dc *gg.Context)) {
 	if c.img == nil {
 		return
 	}
@@ -401,7 +372,7 @@ func (c *Canvas) stroke(s Stroke, bounds geometry.Rect, build func(dc *gg.Contex
 // scratch holds the pixels of stroke tiles between strokes (a board repaint strokes many).
 var scratch sync.Pool
 
-func (c *Canvas) strokeOn(dc *gg.Context, ox, oy float64, s Stroke, build func(dc *gg.Context)) {
+func (c *Raster) strokeOn(dc *gg.Context, ox, oy float64, s Stroke, build func(dc *gg.Context)) {
 	dc.Push()
 	dc.Identity()
 	dc.Translate(-ox, -oy)
@@ -429,7 +400,7 @@ func (c *Canvas) strokeOn(dc *gg.Context, ox, oy float64, s Stroke, build func(d
 }
 
 // devBounds returns the device box of layout points.
-func (c *Canvas) devBounds(pts ...geometry.Point) geometry.Rect {
+func (c *Raster) devBounds(pts ...geometry.Point) geometry.Rect {
 	x0, y0 := math.Inf(1), math.Inf(1)
 	x1, y1 := math.Inf(-1), math.Inf(-1)
 	for _, p := range pts {
@@ -440,7 +411,7 @@ func (c *Canvas) devBounds(pts ...geometry.Point) geometry.Rect {
 }
 
 // Line strokes a polyline given in layout units.
-func (c *Canvas) Line(s Stroke, pts ...geometry.Point) {
+func (c *Raster) Line(s Stroke, pts ...geometry.Point) {
 	if len(pts) < 2 {
 		return
 	}
@@ -453,7 +424,7 @@ func (c *Canvas) Line(s Stroke, pts ...geometry.Point) {
 }
 
 // Bezier strokes cubic Bézier segments (start, control, control, end) given in layout units.
-func (c *Canvas) Bezier(s Stroke, segs ...[4]geometry.Point) {
+func (c *Raster) Bezier(s Stroke, segs ...[4]geometry.Point) {
 	if len(segs) == 0 {
 		return
 	}
@@ -479,7 +450,7 @@ func (c *Canvas) Bezier(s Stroke, segs ...[4]geometry.Point) {
 }
 
 // StrokeCircle strokes a circle given in layout units.
-func (c *Canvas) StrokeCircle(s Stroke, cx, cy, radius float64) {
+func (c *Raster) StrokeCircle(s Stroke, cx, cy, radius float64) {
 	c.stroke(s, c.devBounds(geometry.Point{X: cx - radius, Y: cy - radius}, geometry.Point{X: cx + radius, Y: cy + radius}), func(dc *gg.Context) {
 		x, y := c.Dev(cx, cy)
 		dc.DrawCircle(x, y, radius*c.Scale)

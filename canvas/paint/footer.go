@@ -1,4 +1,4 @@
-package draw
+package paint
 
 import "journeycanvas/canvas/geometry"
 
@@ -25,7 +25,7 @@ func (c *Canvas) StageFooter(s *geometry.StageBox) {
 	if len(s.Footer) == 0 {
 		return
 	}
-	c.FillRoundRect(s.FooterBox, 8, c.stageTint(s.Colour))
+	c.FillRoundRect(s.FooterBox, BoxRadius, c.stageTint(s.Colour))
 	for i := range s.Footer {
 		c.MetricLine(&s.Footer[i])
 	}

@@ -1,4 +1,4 @@
-package draw
+package paint
 
 import (
 	"image"
@@ -49,9 +49,9 @@ func TestFillMatchesRasteriser(t *testing.T) {
 			fast, a := newCanvas(300, 300, scale, "light")
 			fast.FillRoundRectCorners(rect, radii, c)
 			ref, b := newCanvas(300, 300, scale, "light")
-			d := ref.DevRect(rect)
-			rd := ref.devRadii(d, radii)
-			ref.fillDev(d, everywhere, c, func(z *vector.Rasterizer, ox, oy float64) {
+			d := ref.r.DevRect(rect)
+			rd := ref.r.devRadii(d, radii)
+			ref.r.fillDev(d, everywhere, c, func(z *vector.Rasterizer, ox, oy float64) {
 				roundRectPath(z, d.X-ox, d.Y-oy, d.W, d.H, rd)
 			})
 			if diff, at := maxDiff(a, b); diff > 3 {

@@ -1,11 +1,14 @@
-package draw
+package paint
 
 import (
 	"image/color"
 
 	"journeycanvas/canvas/geometry"
-	"journeycanvas/data"
 )
+
+// BoxRadius is the corner radius of cells, stage and lane headers and stage footers, in
+// layout units.
+const BoxRadius = 8.0
 
 // Board paints every part of a layout that falls on the canvas's image, in this order: the
 // header, stage headers, lane headers, cells, the emotion curve, cards, links. It leaves the
@@ -20,22 +23,22 @@ func (c *Canvas) Board(l *geometry.Layout) {
 		}
 	}
 	nS := len(l.Stages)
+	bandRow, band, _ := l.EmotionBand()
 	for li := range l.Lanes {
 		ln := &l.Lanes[li]
 		if !c.Visible(ln.Rect, 2) {
 			continue
 		}
 		c.LaneHeader(ln)
-		col := c.cellColour(ln, li)
-		if ln.Kind == data.LaneEmotions && l.Curve != nil && l.Curve.LaneID == ln.ID && nS > 0 {
+		col := c.Pal.CellColour(ln.Kind, li)
+		if li == bandRow {
 			// The emotion lane is one band, so the curve runs across the gutters.
-			first, last := l.Cells[li*nS].Rect, l.Cells[li*nS+nS-1].Rect
-			c.FillRoundRect(geometry.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}, 8, col)
+			c.FillRoundRect(band, BoxRadius, col)
 			continue
 		}
 		for si := 0; si < nS; si++ {
 			if r := l.Cells[li*nS+si].Rect; c.Visible(r, 1) {
-				c.FillRoundRect(r, 8, col)
+				c.FillRoundRect(r, BoxRadius, col)
 			}
 		}
 	}
@@ -51,10 +54,8 @@ func (c *Canvas) Board(l *geometry.Layout) {
 	}
 	if cv := l.Curve; cv != nil && c.Visible(cv.Rect, 4) {
 		halo := c.Pal.Cell
-		for li := range l.Lanes {
-			if l.Lanes[li].ID == cv.LaneID && l.Lanes[li].Kind == data.LaneEmotions {
-				halo = c.cellColour(&l.Lanes[li], li)
-			}
+		if bandRow >= 0 {
+			halo = c.Pal.CellColour(l.Lanes[bandRow].Kind, bandRow)
 		}
 		c.curve(cv, halo)
 	}
@@ -65,51 +66,16 @@ func (c *Canvas) Board(l *geometry.Layout) {
 	}
 	for i := range l.Links {
 		lp := &l.Links[i]
-		if c.Visible(linkBounds(lp), 6) {
+		if c.Visible(lp.Bounds(), 6) {
 			c.Link(lp)
 		}
 	}
 }
 
-func linkBounds(lp *geometry.LinkPath) geometry.Rect {
-	if len(lp.Segments) == 0 {
-		return geometry.Rect{}
-	}
-	p0 := lp.Segments[0][0]
-	x0, y0, x1, y1 := p0.X, p0.Y, p0.X, p0.Y
-	for _, s := range lp.Segments {
-		for _, q := range s {
-			x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
-		}
-	}
-	if lp.Label != nil {
-		b := lp.LabelBox
-		x0, y0, x1, y1 = min(x0, b.X), min(y0, b.Y), max(x1, b.Right()), max(y1, b.Bottom())
-	}
-	return geometry.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
-}
-
-// cellColour is the fill of the cells of a lane: lanes alternate two greys; pain and
-// opportunity lanes take a hint of their marker's colour.
-func (c *Canvas) cellColour(ln *geometry.LaneBox, row int) color.NRGBA {
-	p := c.Pal
-	base := p.Cell
-	if row%2 == 1 {
-		base = p.CellAlt
-	}
-	switch ln.Kind {
-	case data.LanePainPoints:
-		return geometry.Mix(base, p.Pain, 0.06)
-	case data.LaneOpportunities:
-		return geometry.Mix(base, p.Opportunity, 0.06)
-	}
-	return base
-}
-
 // StageHeader draws a stage's header: a box tinted with the stage's colour under a band of it,
 // the name and the description.
 func (c *Canvas) StageHeader(s *geometry.StageBox) {
-	const rad = 8.0
+	const rad = BoxRadius
 	h := s.Header
 	c.FillRoundRect(h, rad, c.stageTint(s.Colour))
 	c.FillRoundRectCorners(geometry.Rect{X: h.X, Y: h.Y, W: h.W, H: s.Band.H + rad}, [4]float64{rad, rad, 0, 0}, s.Colour)
@@ -124,7 +90,7 @@ func (c *Canvas) StageHeader(s *geometry.StageBox) {
 
 // LaneHeader draws a lane's name box.
 func (c *Canvas) LaneHeader(ln *geometry.LaneBox) {
-	c.FillRoundRect(ln.Header, 8, c.Pal.LaneHeader)
+	c.FillRoundRect(ln.Header, BoxRadius, c.Pal.LaneHeader)
 	for _, t := range ln.Name {
 		c.Text(t, c.Pal.Text)
 	}

@@ -1,4 +1,4 @@
-package draw
+package paint
 
 import (
 	"image"
@@ -50,9 +50,7 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 		}
 		c.FillRect(geometry.Rect{X: r.X, Y: t.Y - 0.5, W: r.W, H: 1}, faint)
 	}
-	nx0, ny := c.Dev(r.X, cv.NeutralY)
-	nx1, _ := c.Dev(r.Right(), cv.NeutralY)
-	c.hline(nx0, nx1, ny, c.Scale, []float64{4 * c.Scale, 4 * c.Scale}, p.Grid)
+	c.neutralLine(r.X, r.Right(), cv.NeutralY, p.Grid)
 
 	// The compared map's curve, behind this one's.
 	if len(cv.Compare) > 0 {
@@ -61,7 +59,7 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 			cp[i] = geometry.Point{X: q.X, Y: q.Y}
 		}
 		if len(cp) >= 2 {
-			c.strokeGraph(cp, 2, p.CompareLine)
+			c.graphLine(cp, 2, p.CompareLine)
 		}
 		if gap := minGap(cp); gap >= 8 {
 			for _, q := range cp {
@@ -78,8 +76,8 @@ func (c *Canvas) curve(cv *geometry.CurveBox, halo color.Color) {
 	var segs [][4]geometry.Point
 	if len(pts) >= 2 {
 		segs = MonotoneBeziers(pts)
-		c.tintArea(pts, cv.NeutralY, p.PositiveTint, p.NegativeTint)
-		c.strokeGraph(pts, 2.5, p.CurveLine)
+		c.tint(pts, cv.NeutralY, p.PositiveTint, p.NegativeTint)
+		c.graphLine(pts, 2.5, p.CurveLine)
 	}
 
 	lowest := make(map[int]bool)
@@ -182,14 +180,14 @@ func (c *Canvas) denseMarks(cv *geometry.CurveBox, segs [][4]geometry.Point, r f
 			moments = append(moments, geometry.Point{X: q.X, Y: q.Y - r*1.6})
 		}
 	}
-	c.fillCircles(pain, r, c.Pal.Pain)
-	c.fillCircles(moments, r, c.Pal.MomentTruth)
+	c.circles(pain, r, c.Pal.Pain)
+	c.circles(moments, r, c.Pal.MomentTruth)
 }
 
 // fillCircles fills circles of one radius (layout units) centred on pts. Discs of at most
 // 4 device pixels' radius are covered pixel by pixel (coverage from the distance to the
 // centre), without the rasteriser: a thousand of them take a fraction of a millisecond.
-func (c *Canvas) fillCircles(pts []geometry.Point, r float64, col color.Color) {
+func (c *Raster) fillCircles(pts []geometry.Point, r float64, col color.Color) {
 	rr := r * c.Scale
 	if rr > 4 {
 		for _, p := range pts {
@@ -214,6 +212,113 @@ func (c *Canvas) fillCircles(pts []geometry.Point, r float64, col color.Color) {
 			}
 		}
 		composite(c.img, box, m, col)
+	}
+}
+
+// neutralLine draws the curve's dashed neutral line, one layout unit thick, from x0 to x1 at
+// height y.
+func (c *Canvas) neutralLine(x0, x1, y float64, col color.Color) {
+	if c.r != nil {
+		nx0, ny := c.r.Dev(x0, y)
+		nx1, _ := c.r.Dev(x1, y)
+		c.r.hline(nx0, nx1, ny, c.Scale, []float64{4 * c.Scale, 4 * c.Scale}, col)
+		return
+	}
+	c.P.Line(Stroke{Width: 1, Colour: col, Dash: []float64{4, 4}, Butt: true}, geometry.Point{X: x0, Y: y}, geometry.Point{X: x1, Y: y})
+}
+
+// graphLine strokes the monotone interpolant through pts (x increasing) with round ends and
+// joins.
+func (c *Canvas) graphLine(pts []geometry.Point, width float64, col color.Color) {
+	if c.r != nil {
+		c.r.strokeGraph(pts, width, col)
+		return
+	}
+	c.P.Bezier(Stroke{Width: width, Colour: col}, MonotoneBeziers(pts)...)
+}
+
+// tint tints the area between the monotone interpolant through pts (x increasing) and the
+// line y = base: pos where the curve is above it, neg below.
+func (c *Canvas) tint(pts []geometry.Point, base float64, pos, neg color.Color) {
+	if c.r != nil {
+		c.r.tintArea(pts, base, pos, neg)
+		return
+	}
+	for _, lobe := range tintLobes(MonotoneBeziers(pts), base) {
+		col := neg
+		if lobe.above {
+			col = pos
+		}
+		c.P.FillPolygon(lobe.pts, col)
+	}
+}
+
+// lobe is a region between a curve and a base line, on one side of it.
+type lobe struct {
+	pts   []geometry.Point
+	above bool
+}
+
+// tintLobes cuts the area between the curve made of segs and the line y = base into lobes
+// that lie wholly above or below the line, each a polygon (the curve flattened to eight
+// chords a segment) closed along the line.
+func tintLobes(segs [][4]geometry.Point, base float64) []lobe {
+	if len(segs) == 0 {
+		return nil
+	}
+	var line []geometry.Point
+	line = append(line, segs[0][0])
+	for _, s := range segs {
+		for k := 1; k <= 8; k++ {
+			line = append(line, geometry.BezierAt(s[0], s[1], s[2], s[3], float64(k)/8))
+		}
+	}
+	var out []lobe
+	var cur []geometry.Point
+	side := func(p geometry.Point) int {
+		switch {
+		case p.Y < base:
+			return 1
+		case p.Y > base:
+			return -1
+		}
+		return 0
+	}
+	flush := func(endX float64, s int) {
+		if len(cur) >= 2 && s != 0 {
+			poly := append([]geometry.Point{{X: cur[0].X, Y: base}}, cur...)
+			poly = append(poly, geometry.Point{X: endX, Y: base})
+			out = append(out, lobe{pts: poly, above: s > 0})
+		}
+		cur = nil
+	}
+	curSide := 0
+	for i, p := range line {
+		s := side(p)
+		if i > 0 && s != 0 && curSide != 0 && s != curSide {
+			q := line[i-1]
+			x := q.X + (p.X-q.X)*(base-q.Y)/(p.Y-q.Y)
+			cur = append(cur, geometry.Point{X: x, Y: base})
+			flush(x, curSide)
+			cur = append(cur, geometry.Point{X: x, Y: base})
+		}
+		cur = append(cur, p)
+		if s != 0 {
+			curSide = s
+		}
+	}
+	flush(line[len(line)-1].X, curSide)
+	return out
+}
+
+// circles fills circles of one radius (layout units) centred on pts.
+func (c *Canvas) circles(pts []geometry.Point, r float64, col color.Color) {
+	if c.r != nil {
+		c.r.fillCircles(pts, r, col)
+		return
+	}
+	for _, p := range pts {
+		c.P.FillCircle(p.X, p.Y, r, col)
 	}
 }
 
@@ -263,7 +368,7 @@ func (c *Canvas) hotBadge(k geometry.CurveLegendKind, cx, cy, r float64, halo co
 // device pixels (the curve is a function of x), each a vertical span from the curve to the
 // line with its end pixels blended by their coverage: no rasteriser, and only the pixels of
 // the area are touched. The curve's stroke covers the span ends at the curve.
-func (c *Canvas) tintArea(pts []geometry.Point, base float64, pos, neg color.Color) {
+func (c *Raster) tintArea(pts []geometry.Point, base float64, pos, neg color.Color) {
 	n := len(pts)
 	xs, ys := make([]float64, n), make([]float64, n)
 	for i, p := range pts {
@@ -293,7 +398,7 @@ func (c *Canvas) tintArea(pts []geometry.Point, base float64, pos, neg color.Col
 
 // tintColumn blends bl's colour over device column k from y0 to y1 (fractional ends by
 // their coverage), at horizontal coverage hcov (0…1).
-func (c *Canvas) tintColumn(k int, y0, y1, hcov float64, bl *blender) {
+func (c *Raster) tintColumn(k int, y0, y1, hcov float64, bl *blender) {
 	b := c.img.Bounds()
 	if k < b.Min.X || k >= b.Max.X {
 		return
@@ -326,7 +431,7 @@ func (c *Canvas) tintColumn(k int, y0, y1, hcov float64, bl *blender) {
 // hline draws a horizontal line of device thickness w centred on device row yc, from device
 // x0 to x1, dashed (on, off in device pixels; nil for solid), ends and edges blended by
 // their coverage.
-func (c *Canvas) hline(x0, x1, yc, w float64, dash []float64, col color.Color) {
+func (c *Raster) hline(x0, x1, yc, w float64, dash []float64, col color.Color) {
 	bl := newBlender(col)
 	b := c.img.Bounds()
 	ya, yb := yc-w/2, yc+w/2
@@ -401,7 +506,7 @@ func (bl *blender) mix(d []uint8, ma8 uint32) {
 // joins: the outline is the curve swept by a disc of the line's width, found column by column
 // (the curve is a function of x), and filled as one polygon. gg's stroker slows down
 // quadratically on a long zigzag (1,000 points across a screen); this does not.
-func (c *Canvas) strokeGraph(pts []geometry.Point, width float64, col color.Color) {
+func (c *Raster) strokeGraph(pts []geometry.Point, width float64, col color.Color) {
 	n := len(pts)
 	xs, ys := make([]float64, n), make([]float64, n)
 	for i, p := range pts {
