@@ -241,7 +241,7 @@ type Map struct {
 	// that has no other home (fields of another tool's format), or the team's own remarks.
 	Notes   string `json:"notes,omitempty"`
 	Created time.Time
-	Updated   time.Time
+	Updated time.Time
 
 	Persona *Persona // loaded with the map; nil when PersonaID is 0
 	Stages  []Stage  // in position order
