@@ -309,6 +309,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	compare := fs.String("compare", "", "id or title of a map whose emotion curve to overlay")
 	perStage := fs.Bool("per-stage", false, "one slide PNG per stage, and the whole map, into the directory -o")
 	replace := fs.Bool("replace", false, "with --per-stage: remove the slides of an earlier deck from the folder")
+	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -318,6 +319,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if f, ok, err := interchangeFormat(*out, *format); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return exportInterchange(pos[0], *ref, *out, f, given, stdout, stderr)
+	}
 	if given["scale"] && given["width"] {
 		return usageError{"give --scale or --width, not both"}
 	}

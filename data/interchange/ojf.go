@@ -14,11 +14,11 @@ import (
 
 // Fields of an OJF document that ReadOJF gives a home; anything else is kept as text.
 var (
-	ojfRootKnown     = []string{"title", "metadata", "persona", "pointOfView", "description", "stages", "swimlanes", "nodes", "links", "version", "$schema"}
+	ojfRootKnown     = []string{"title", "metadata", "persona", "pointOfView", "description", "stages", "swimlanes", "nodes", "links", "version", "$schema", ojfExt}
 	ojfMetaKnown     = []string{"title", "persona", "pov", "description", "author", "owner", "version"}
-	ojfStageKnown    = []string{"id", "name", "description", "colour", "color", "overrideEmotion"}
+	ojfStageKnown    = []string{"id", "name", "description", "colour", "color", "overrideEmotion", ojfExt}
 	ojfLaneKnown     = []string{"id", "name", "kind"}
-	ojfNodeKnown     = []string{"id", "stageId", "stage", "swimlaneId", "swimlane", "title", "description", "severity", "score", "isMomentOfTruth", "iconColor", "tags", "channel", "blueprint", "purpose"}
+	ojfNodeKnown     = []string{"id", "stageId", "stage", "swimlaneId", "swimlane", "title", "description", "severity", "score", "isMomentOfTruth", "iconColor", "tags", "channel", "blueprint", "purpose", ojfExt}
 	ojfNodeHomeless  = []string{"sentiment", "icon"} // kept in the notes, first
 	ojfPersonaFields = map[string]func(p *data.Persona) *string{
 		"summary":        func(p *data.Persona) *string { return &p.Summary },
@@ -179,6 +179,26 @@ func (o *ojfReader) read(root jnode, name string) *data.Map {
 	} else if mp := meta.get("persona"); mp.given() {
 		m.Persona = o.persona(mp)
 	}
+	ext := root.get(ojfExt)
+	if o.object(ext, false, "type", "status", "scale", "curve", "lang", "noteLines", "notes", "photo") {
+		if sc := ext.get("scale"); sc.given() {
+			m.Scale = o.scale(sc)
+		}
+		m.Curve = oneOf(&o.jsonReader, ext.get("curve"), data.CurvePerCard, data.CurvePerCard, data.CurvePerStage)
+		m.Lang = oneOf(&o.jsonReader, ext.get("lang"), "", data.MapLangs...)
+		if n, ok := o.integer(ext.get("noteLines"), 0, data.MaxNoteLines); ok {
+			m.NoteLines = n
+		}
+		if s := o.text(ext.get("notes"), long); s != "" {
+			o.extras = append(o.extras, s)
+		}
+		if ph := ext.get("photo"); ph.given() && m.Persona != nil {
+			p := o.jsonReader.persona(jnode{path: ext.path, v: map[string]any{"name": m.Persona.Name, "photo": ph.v}, ok: true})
+			if p != nil {
+				m.Persona.Photo = p.Photo
+			}
+		}
+	}
 	if o.err != nil {
 		return nil
 	}
@@ -230,6 +250,13 @@ func (o *ojfReader) read(root jnode, name string) *data.Map {
 		o.fail("metadata", "the map's notes (the fields kept in them): %s", msg)
 	}
 	m.Notes = notes
+	if o.err != nil {
+		return nil
+	}
+	if ext.given() {
+		m.Type = oneOf(&o.jsonReader, ext.get("type"), m.Type, data.MapTypes...)
+		m.Status = oneOf(&o.jsonReader, ext.get("status"), data.Draft, data.Statuses...)
+	}
 	if o.err != nil {
 		return nil
 	}
@@ -385,6 +412,16 @@ func (o *ojfReader) stage(n jnode) {
 			}
 		}
 	}
+	if ext := n.get(ojfExt); o.object(ext, false, "metrics") {
+		for _, mn := range o.array(ext.get("metrics")) {
+			if mt := o.metric(mn); mt != nil {
+				st.Metrics = append(st.Metrics, *mt)
+			}
+		}
+		if len(st.Metrics) > MaxTags {
+			o.fail(ext.get("metrics").path, "%d metrics, the limit is %d", len(st.Metrics), MaxTags)
+		}
+	}
 	obj, _ := n.v.(map[string]any)
 	for _, k := range sortedKeys(obj) {
 		if !contains(ojfStageKnown, k) {
@@ -508,6 +545,19 @@ func (o *ojfReader) node(n jnode) {
 			if t := o.text(jnode{path: pn.path, v: p, ok: true}, short); t != "" {
 				c.Tags = append(c.Tags, t)
 			}
+		}
+	}
+	if ext := n.get(ojfExt); o.object(ext, false, "presence", "evidence", "metric", "pain", "opportunity", "emotion") {
+		c.Presence = oneOf(&o.jsonReader, ext.get("presence"), data.PresenceUnset, data.PresenceUnset, data.Online, data.Offline)
+		c.Evidence = oneOf(&o.jsonReader, ext.get("evidence"), data.EvidenceNone, data.EvidenceNone, data.EvidenceResearched, data.EvidenceAssumed, data.EvidenceProposed)
+		c.Metric = o.metric(ext.get("metric"))
+		c.Pain = c.Pain || o.boolean(ext.get("pain"))
+		c.Opportunity = c.Opportunity || o.boolean(ext.get("opportunity"))
+		if e, ok := o.number(ext.get("emotion")); ok {
+			if !m.Scale.Contains(e) {
+				o.fail(ext.get("emotion").path, "%g is outside the map's emotion scale %d..%d", e, m.Scale.Min, m.Scale.Max)
+			}
+			c.Emotion = &e
 		}
 	}
 	c.MomentOfTruth = o.boolean(n.get("isMomentOfTruth"))
