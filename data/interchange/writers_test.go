@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,4 +106,141 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}
+
+// lossKinds lists the kinds of what format cannot carry of m.
+func lossKinds(format string, m *data.Map) map[lossKind]bool {
+	out := map[lossKind]bool{}
+	for _, l := range losses(format, m) {
+		out[l.kind] = true
+	}
+	return out
+}
+
+// listRows is what a card list keeps of m: its rows (sorted when the lanes come back in
+// another order).
+func listRows(t *testing.T, m *data.Map, sorted bool) string {
+	t.Helper()
+	rows, err := cardListRows(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, r := range rows {
+		lines = append(lines, strings.Join(r, "¦"))
+	}
+	if sorted {
+		slices.Sort(lines)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Ours → CSV → ours and ours → XLSX → ours keep every card with every field a card list
+// carries, the stages and lanes that hold cards, and (XLSX) the title, goal and owner.
+func TestCardListRoundTrips(t *testing.T) {
+	for name, m := range roundTripSources(t) {
+		for _, format := range []string{"csv", "xlsx"} {
+			out := writeIn(t, format, m)
+			read := ReadCSV
+			if format == "xlsx" {
+				read = ReadXLSX
+			}
+			back, _, err := read(bytes.NewReader(out), "x."+format)
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, format, err)
+			}
+			if err := checkMap(back); err != nil {
+				t.Fatalf("%s %s: %v", name, format, err)
+			}
+			lk := lossKinds(format, m)
+			if got, want := listRows(t, back, lk[lossLaneOrder]), listRows(t, m, lk[lossLaneOrder]); got != want {
+				t.Errorf("%s %s: cards differ:\n%s", name, format, firstDiff(got, want))
+			}
+			if format == "xlsx" && (back.Title != m.Title || back.Goal != m.Goal || back.Owner != m.Owner) {
+				t.Errorf("%s: title %q goal %q owner %q", name, back.Title, back.Goal, back.Owner)
+			}
+			if !lk[lossLaneKinds] {
+				for _, l := range back.Lanes {
+					for _, o := range m.Lanes {
+						if o.Name == l.Name && o.Kind != l.Kind {
+							t.Errorf("%s %s: lane %q kind %s, want %s", name, format, l.Name, l.Kind, o.Kind)
+						}
+					}
+				}
+			}
+			if !lk[lossEmpty] && (len(back.Stages) != len(m.Stages) || len(back.Lanes) != len(m.Lanes)) {
+				t.Errorf("%s %s: %d stages %d lanes, want %d and %d", name, format, len(back.Stages), len(back.Lanes), len(m.Stages), len(m.Lanes))
+			}
+		}
+	}
+}
+
+// Ours → Mermaid → ours keeps the title, the goal, the stages, each stage's cards in order
+// with their scores on 1..5 and their tags as actors; Mermaid's parser rules hold.
+func TestMermaidRoundTrip(t *testing.T) {
+	five := data.Scale{Min: 1, Max: 5}
+	for name, m := range roundTripSources(t) {
+		out := writeIn(t, "mermaid", m)
+		for i, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
+			if i > 0 && !strings.HasPrefix(strings.TrimSpace(line), "acc") && strings.ContainsAny(strings.SplitN(line, ": ", 2)[0], "#;") {
+				t.Errorf("%s: line %d %q holds a character Mermaid refuses", name, i+1, line)
+			}
+		}
+		back, _, err := ReadMermaid(bytes.NewReader(out), "x.mmd")
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		if err := checkMap(back); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if lossKinds("mermaid", m)[lossCharacters] {
+			continue // names changed on purpose
+		}
+		project := func(m *data.Map) string {
+			var b strings.Builder
+			fmt.Fprintf(&b, "%s\n%s\n", m.Title, strings.TrimSpace(m.Goal))
+			for _, st := range m.Stages {
+				fmt.Fprintf(&b, "[%s]\n", st.Name)
+				for _, c := range m.Cards {
+					if c.StageID != st.ID {
+						continue
+					}
+					score := "3"
+					if c.Emotion != nil {
+						score = formatNumber(mapScore(*c.Emotion, float64(m.Scale.Min), float64(m.Scale.Max), five))
+					}
+					fmt.Fprintf(&b, "%s %s %s\n", c.Title, score, strings.Join(c.Tags, ","))
+				}
+			}
+			return b.String()
+		}
+		if got, want := project(back), project(m); got != want {
+			t.Errorf("%s: Mermaid round trip differs:\n%s", name, firstDiff(got, want))
+		}
+	}
+}
+
+// Each writer names what its format cannot carry of a map, and only what the map has.
+func TestLosses(t *testing.T) {
+	m := data.SampleMap("en")
+	m.Links = nil
+	if len(losses("ojf", m)) != 0 || len(losses("json", m)) != 0 {
+		t.Errorf("OJF and JSON carry everything: %v %v", losses("ojf", m), losses("json", m))
+	}
+	var texts []string
+	for _, l := range losses("mermaid", m) {
+		texts = append(texts, l.Text("en"))
+	}
+	got := strings.Join(texts, "; ")
+	for _, want := range []string{"lanes: each stage's cards follow one another", "the persona"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Mermaid losses %q lack %q", got, want)
+		}
+	}
+	if strings.Contains(got, "links") {
+		t.Errorf("a map without links: %q", got)
+	}
+	if vi := losses("csv", m)[0].Text("vi"); vi == losses("csv", m)[0].Text("en") {
+		t.Errorf("no Vietnamese: %q", vi)
+	}
 }
