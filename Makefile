@@ -51,8 +51,8 @@ bench: build
 
 # A short run of each fuzzer; the seeds alone run in make test.
 fuzz: deps
-	for f in FuzzReadJSON FuzzReadCSV FuzzReadOJF FuzzReadMermaid; do \
-	  go test -run '^$$' -fuzz "^$$f$$" -fuzztime 30s ./data/interchange/ || exit 1; \
+	for f in FuzzReadJSON FuzzReadCSV FuzzReadCSVLocales FuzzReadOJF FuzzReadMermaid FuzzReadXLSX; do \
+	  go test -run '^$$' -fuzz "^$$f$$" -fuzztime 30s -fuzzminimizetime 5s ./data/interchange/ || exit 1; \
 	done
 
 clean:

@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -53,16 +54,54 @@ func ReadXLSX(r io.Reader, name string) (*data.Map, []string, error) {
 	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		return nil, nil, fail("not an Excel workbook (.xlsx): the file is not a zip archive")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxXLSXInflated, UnzipXMLSizeLimit: 16 << 20})
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size exceeds") {
+	if err := checkInflated(b); err != nil {
+		if errors.Is(err, errInflated) {
 			return nil, nil, fail("the workbook inflates past %d MiB, the limit for an imported workbook", MaxXLSXInflated>>20)
 		}
+		return nil, nil, fail("not a readable Excel workbook (.xlsx): %v", err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxXLSXInflated, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
 		return nil, nil, fail("not a readable Excel workbook (.xlsx): %v", err)
 	}
 	defer f.Close()
 	x := &xlsxReader{file: name, f: f}
 	return x.read()
+}
+
+var errInflated = errors.New("inflates past the limit")
+
+// checkInflated inflates every part of the archive b, counting, and refuses an archive whose
+// parts inflate past MaxXLSXInflated in all, or that is damaged. The sizes the archive
+// declares are not trusted: excelize sets memory aside by them before it reads a part.
+func checkInflated(b []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return err
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > MaxXLSXInflated {
+			return errInflated
+		}
+	}
+	left := int64(MaxXLSXInflated)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			return fmt.Errorf("%s: %w", zf.Name, err)
+		}
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, left+1))
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", zf.Name, err)
+		}
+		if left -= n; left < 0 {
+			return errInflated
+		}
+	}
+	return nil
 }
 
 type xlsxReader struct {
