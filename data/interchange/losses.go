@@ -39,15 +39,15 @@ type Loss struct {
 func (l Loss) Text(lang string) string {
 	switch l.kind {
 	case lossLanes:
-		return fmt.Sprintf(assets.Word(lang, "%d lanes: each stage's cards follow one another"), l.n)
+		return fmt.Sprintf(assets.Word(lang, "lanes (%d): each stage's cards follow one another"), l.n)
 	case lossLinks:
-		return fmt.Sprintf(assets.Word(lang, "%d links between cards"), l.n)
+		return fmt.Sprintf(assets.Word(lang, "links between cards (%d)"), l.n)
 	case lossPersona:
 		return assets.Word(lang, "the persona")
 	case lossCardDetails:
-		return fmt.Sprintf(assets.Word(lang, "the notes, channels, flags, colours and metrics of %d cards"), l.n)
+		return fmt.Sprintf(assets.Word(lang, "notes, channels, flags, colours and metrics of cards (%d)"), l.n)
 	case lossUnscored:
-		return fmt.Sprintf(assets.Word(lang, "%d cards without a score (given the middle score)"), l.n)
+		return fmt.Sprintf(assets.Word(lang, "cards without a score (%d; given the middle score)"), l.n)
 	case lossStageDetails:
 		return assets.Word(lang, "the stages' colours, descriptions and metrics")
 	case lossMapDetails:
@@ -72,17 +72,17 @@ func (l Loss) Text(lang string) string {
 		}
 		return fmt.Sprintf(assets.Word(lang, "the map's %s"), strings.Join(names, ", "))
 	case lossCharacters:
-		return fmt.Sprintf(assets.Word(lang, "%d names with : # or ; (written with look-alike characters)"), l.n)
+		return fmt.Sprintf(assets.Word(lang, "names with : # or ; (%d; written with look-alike characters)"), l.n)
 	case lossEmpty:
 		return fmt.Sprintf(assets.Word(lang, "stages and lanes without cards (%d)"), l.n)
 	case lossLaneKinds:
-		return fmt.Sprintf(assets.Word(lang, "the kinds of %d lanes (guessed again from their names)"), l.n)
+		return fmt.Sprintf(assets.Word(lang, "lane kinds (%d; guessed again from the names)"), l.n)
 	case lossLaneOrder:
 		return assets.Word(lang, "the order of the lanes (read back in the order the cards show them)")
 	case lossRescaled:
 		return assets.Word(lang, "the exact scores (moved onto the format's scale)")
 	case lossCommas:
-		return fmt.Sprintf(assets.Word(lang, "%d tags with commas (written with a look-alike)"), l.n)
+		return fmt.Sprintf(assets.Word(lang, "tags with commas (%d; written with a look-alike)"), l.n)
 	}
 	return ""
 }
