@@ -87,3 +87,23 @@ func TestExportAs(t *testing.T) {
 		t.Errorf("left %v in the folder", entries)
 	}
 }
+
+// The map's own notes, where an imported file's fields without a home are kept, show in the
+// map's inspector and can be edited there.
+func TestInspectorMapNotes(t *testing.T) {
+	m, _, err := interchange.ReadFile("../data/interchange/testdata/ecommerce.ojf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, w := newTestUI(t, m)
+	u.board.setSelection(selection{})
+	in := u.insp
+	notes, ok := in.fields["Notes"].(*field)
+	if in.title != "Map" || !ok || !strings.Contains(notes.Text, "exportedBy: OpenJourney editor 2.3") {
+		t.Fatalf("inspector %q, notes field %v", in.title, in.fields["Notes"])
+	}
+	typeIn(w, notes, "Reviewed with the CRM team")
+	if got := reloadMap(t, u).Notes; got != "Reviewed with the CRM team" {
+		t.Fatalf("notes after the edit %q", got)
+	}
+}
