@@ -1,9 +1,11 @@
 package interchange
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
+	"journeycanvas/assets"
 	"journeycanvas/data"
 )
 
@@ -20,24 +22,21 @@ func cardListRows(m *data.Map) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	stage := map[string]string{}
-	for _, s := range f.Stages {
-		stage[s.Ref] = s.Name
-	}
-	lane := map[string]string{}
-	for _, l := range f.Lanes {
-		lane[l.Ref] = l.Name
-	}
+	lang := mapLang(m)
+	stageNames, laneNames := listNames(f, lang)
 	yes := func(b bool) string {
 		if b {
 			return "yes"
 		}
 		return ""
 	}
-	rows := make([][]string, len(f.Cards))
-	for i, c := range f.Cards {
+	rows := make([][]string, 0, len(f.Cards))
+	for _, c := range f.Cards {
+		if strings.TrimSpace(c.Title) == "" {
+			continue // a card list has no place for a card without a title (see losses)
+		}
 		r := make([]string, len(cardListHeader))
-		r[0], r[1], r[2], r[3], r[4] = stage[c.Stage], lane[c.Lane], c.Title, c.Notes, c.Channel
+		r[0], r[1], r[2], r[3], r[4] = stageNames[c.Stage], laneNames[c.Lane], c.Title, c.Notes, c.Channel
 		if c.Emotion != nil {
 			r[5] = formatNumber(listScore(*c.Emotion, f.Scale.Min, f.Scale.Max))
 		}
@@ -51,9 +50,40 @@ func cardListRows(m *data.Map) ([][]string, error) {
 			}
 			r[17] = map[bool]string{true: "yes", false: "no"}[mt.UpIsGood]
 		}
-		rows[i] = r
+		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// listNames are the names a card list gives stages and lanes (by ref): their own, or, for one
+// without a name or with the name of an earlier one (which ReadCSV would join to it), "Stage N"
+// or "Lane N" in the map's language, or the name with " (2)" after it.
+func listNames(f *fileMap, lang string) (stages, lanes map[string]string) {
+	name := func(refs, names []string, blank string) map[string]string {
+		out := map[string]string{}
+		used := map[string]bool{}
+		for i, ref := range refs {
+			n := strings.TrimSpace(names[i])
+			if n == "" {
+				n = fmt.Sprintf(blank, i+1)
+			}
+			base := n
+			for k := 2; used[n]; k++ {
+				n = fmt.Sprintf("%s (%d)", base, k)
+			}
+			used[n] = true
+			out[ref] = n
+		}
+		return out
+	}
+	var sr, sn, lr, ln []string
+	for _, s := range f.Stages {
+		sr, sn = append(sr, s.Ref), append(sn, s.Name)
+	}
+	for _, l := range f.Lanes {
+		lr, ln = append(lr, l.Ref), append(ln, l.Name)
+	}
+	return name(sr, sn, assets.Word(lang, "Stage %d")), name(lr, ln, assets.Word(lang, "Lane %d"))
 }
 
 // listScore moves a score from min..max onto the card list's −2..+2, exactly when they are the

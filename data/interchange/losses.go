@@ -25,6 +25,10 @@ const (
 	lossLaneOrder                    // CSV: lanes in the order the cards show them
 	lossRescaled                     // Mermaid, CSV, XLSX: scores moved onto another scale
 	lossCommas                       // Mermaid: commas in actors
+	lossUntitled                     // CSV, XLSX: cards without a title; Mermaid: written as …
+	lossRenamed                      // CSV, XLSX: stages and lanes without a name, or sharing one
+	lossSemicolons                   // CSV, XLSX: tags with ";" (the separator) or empty
+	lossControl                      // XLSX: control characters (XML cannot hold them)
 )
 
 // Loss is one thing a format cannot carry of a given map, with how many things it affects.
@@ -81,6 +85,14 @@ func (l Loss) Text(lang string) string {
 		return assets.Word(lang, "the order of the lanes (read back in the order the cards show them)")
 	case lossRescaled:
 		return assets.Word(lang, "the exact scores (moved onto the format's scale)")
+	case lossUntitled:
+		return fmt.Sprintf(assets.Word(lang, "cards without a title (%d)"), l.n)
+	case lossRenamed:
+		return fmt.Sprintf(assets.Word(lang, "stages and lanes without a name, or with the same name as another (%d; named apart)"), l.n)
+	case lossSemicolons:
+		return fmt.Sprintf(assets.Word(lang, "tags that are empty or hold ; (%d)"), l.n)
+	case lossControl:
+		return fmt.Sprintf(assets.Word(lang, "control characters in %d texts (replaced)"), l.n)
 	case lossCommas:
 		return fmt.Sprintf(assets.Word(lang, "tags with commas (%d; written with a look-alike)"), l.n)
 	}
@@ -175,7 +187,29 @@ func losses(format string, m *data.Map) []Loss {
 		}
 		add(lossRescaled, flag(inexact > 0))
 	}
+	untitled, semis := 0, 0
+	for _, c := range m.Cards {
+		untitled += flag(strings.TrimSpace(c.Title) == "")
+		for _, t := range c.Tags {
+			semis += flag(strings.TrimSpace(t) == "" || strings.Contains(t, ";"))
+		}
+	}
+	add(lossUntitled, untitled)
+	if format == "xlsx" {
+		add(lossControl, countTexts(m, hasControl))
+	}
 	if list {
+		add(lossSemicolons, semis)
+		renamed := 0
+		for _, names := range [][]string{stageNamesOf(m), laneNamesOf(m)} {
+			seen := map[string]bool{}
+			for _, n := range names {
+				n = strings.TrimSpace(n)
+				renamed += flag(n == "" || seen[n])
+				seen[n] = true
+			}
+		}
+		add(lossRenamed, renamed)
 		used := map[int64]bool{}
 		for _, c := range m.Cards {
 			used[c.StageID], used[c.LaneID+1<<40] = true, true
@@ -225,4 +259,55 @@ func lanesInCardOrder(m *data.Map) bool {
 		}
 	}
 	return true
+}
+
+func stageNamesOf(m *data.Map) []string {
+	out := make([]string, len(m.Stages))
+	for i, s := range m.Stages {
+		out[i] = s.Name
+	}
+	return out
+}
+
+func laneNamesOf(m *data.Map) []string {
+	out := make([]string, len(m.Lanes))
+	for i, l := range m.Lanes {
+		out[i] = l.Name
+	}
+	return out
+}
+
+// hasControl reports whether s holds a control character other than tab and line breaks,
+// which XML, and so a workbook, cannot hold.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r == 0xfffe || r == 0xffff {
+			return true
+		}
+	}
+	return false
+}
+
+// countTexts counts the texts of m a card list writes (names, titles, notes, channels, tags,
+// metric names and units) for which test holds.
+func countTexts(m *data.Map, test func(string) bool) int {
+	n := 0
+	count := func(ss ...string) {
+		for _, s := range ss {
+			if test(s) {
+				n++
+			}
+		}
+	}
+	count(m.Title, m.Goal, m.Owner)
+	count(stageNamesOf(m)...)
+	count(laneNamesOf(m)...)
+	for _, c := range m.Cards {
+		count(c.Title, c.Notes, c.Channel)
+		count(c.Tags...)
+		if c.Metric != nil {
+			count(c.Metric.Name, c.Metric.Unit)
+		}
+	}
+	return n
 }

@@ -534,6 +534,7 @@ func (o *ojfReader) node(n jnode) {
 			c.Emotion = &e
 		}
 	}
+	var exactTags []string
 	if pn := n.get("purpose"); pn.given() {
 		switch p := strings.ToLower(strings.TrimSpace(o.str(pn))); p {
 		case "":
@@ -547,7 +548,16 @@ func (o *ojfReader) node(n jnode) {
 			}
 		}
 	}
-	if ext := n.get(ojfExt); o.object(ext, false, "presence", "evidence", "metric", "pain", "opportunity", "emotion") {
+	if ext := n.get(ojfExt); o.object(ext, false, "presence", "evidence", "metric", "pain", "opportunity", "emotion", "tags") {
+		if tn := ext.get("tags"); tn.given() {
+			exactTags = []string{}
+			for _, t := range o.array(tn) {
+				exactTags = append(exactTags, o.text(t, short))
+			}
+			if len(exactTags) > MaxTags {
+				o.fail(tn.path, "%d tags, the limit is %d", len(exactTags), MaxTags)
+			}
+		}
 		c.Presence = oneOf(&o.jsonReader, ext.get("presence"), data.PresenceUnset, data.PresenceUnset, data.Online, data.Offline)
 		c.Evidence = oneOf(&o.jsonReader, ext.get("evidence"), data.EvidenceNone, data.EvidenceNone, data.EvidenceResearched, data.EvidenceAssumed, data.EvidenceProposed)
 		c.Metric = o.metric(ext.get("metric"))
@@ -577,6 +587,9 @@ func (o *ojfReader) node(n jnode) {
 	}
 	if len(c.Tags) > MaxTags {
 		o.fail(n.get("tags").path, "%d tags with the purpose, the limit is %d", len(c.Tags), MaxTags)
+	}
+	if exactTags != nil { // as our writer had them: empty ones and repeats too
+		c.Tags = exactTags
 	}
 	obj, _ := n.v.(map[string]any)
 	for _, k := range ojfNodeHomeless {

@@ -206,6 +206,19 @@ func ojfNode(c fileCard, sc data.Scale) ordered {
 	if len(tags) > 0 {
 		n.add("tags", tags)
 	}
+	// Tags ReadOJF would not give back as they are (empty, or twice) are kept exactly too.
+	var again []string
+	if p, ok := n.get("purpose").(string); ok && p != "pain-point" && p != "opportunity" {
+		again = append(again, p)
+	}
+	for _, tg := range tags {
+		if tg != "" && !slices.Contains(again, tg) {
+			again = append(again, tg)
+		}
+	}
+	if !slices.Equal(again, c.Tags) {
+		ext.add("tags", c.Tags)
+	}
 	if c.Channel != "" {
 		n.add("channel", c.Channel)
 	}
