@@ -198,6 +198,9 @@ func losses(format string, m *data.Map) []Loss {
 	if format == "xlsx" {
 		add(lossControl, countTexts(m, hasControl))
 	}
+	if format == "mermaid" {
+		add(lossRenamed, countStrings(stageNamesOf(m), func(s string) bool { return strings.TrimSpace(s) == "" }))
+	}
 	if list {
 		add(lossSemicolons, semis)
 		renamed := 0
@@ -307,6 +310,16 @@ func countTexts(m *data.Map, test func(string) bool) int {
 		count(c.Tags...)
 		if c.Metric != nil {
 			count(c.Metric.Name, c.Metric.Unit)
+		}
+	}
+	return n
+}
+
+func countStrings(ss []string, test func(string) bool) int {
+	n := 0
+	for _, s := range ss {
+		if test(s) {
+			n++
 		}
 	}
 	return n

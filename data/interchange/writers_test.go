@@ -209,7 +209,8 @@ func TestMermaidRoundTrip(t *testing.T) {
 		if lossKinds("mermaid", m)[lossCharacters] {
 			continue // names changed on purpose
 		}
-		project := func(m *data.Map) string {
+		project := mermaidProject
+		_ = func(m *data.Map) string {
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s\n%s\n", m.Title, strings.TrimSpace(m.Goal))
 			for _, st := range m.Stages {
@@ -288,6 +289,15 @@ func TestRoundTripsRandom(t *testing.T) {
 		if got, want := timeless(t, back), timeless(t, m); got != want {
 			t.Fatalf("map %d: OJF round trip differs:\n%s", n, firstDiff(got, want))
 		}
+		if lk := lossKinds("mermaid", m); !lk[lossCharacters] && !lk[lossUntitled] && !lk[lossCommas] && !lk[lossRenamed] && len(m.Stages) > 0 {
+			back, _, err := ReadMermaid(bytes.NewReader(writeIn(t, "mermaid", m)), "r.mmd")
+			if err != nil {
+				t.Fatalf("map %d mermaid: %v\n%s", n, err, writeIn(t, "mermaid", m))
+			}
+			if got, want := mermaidProject(back), mermaidProject(m); got != want {
+				t.Fatalf("map %d: Mermaid round trip differs:\n%s", n, firstDiff(got, want))
+			}
+		}
 		for _, format := range []string{"csv", "xlsx"} {
 			read := ReadCSV
 			if format == "xlsx" {
@@ -309,4 +319,32 @@ func TestRoundTripsRandom(t *testing.T) {
 	if n < 50 {
 		t.Fatalf("only %d of %d random maps were stored", n, tried)
 	}
+}
+
+// mermaidProject is what a Mermaid journey keeps of m: the title, the goal, the stages and
+// each stage's cards in order with their scores on 1..5 and their tags as actors.
+func mermaidProject(m *data.Map) string {
+	five := data.Scale{Min: 1, Max: 5}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n", strings.TrimSpace(m.Title), strings.TrimSpace(m.Goal))
+	for _, st := range m.Stages {
+		fmt.Fprintf(&b, "[%s]\n", strings.TrimSpace(st.Name))
+		for _, c := range m.Cards {
+			if c.StageID != st.ID {
+				continue
+			}
+			score := "3"
+			if c.Emotion != nil {
+				score = formatNumber(mapScore(*c.Emotion, float64(m.Scale.Min), float64(m.Scale.Max), five))
+			}
+			var tags []string
+			for _, t := range c.Tags {
+				if t = strings.TrimSpace(t); t != "" && !slices.Contains(tags, t) {
+					tags = append(tags, t)
+				}
+			}
+			fmt.Fprintf(&b, "%s %s %s\n", strings.TrimSpace(c.Title), score, strings.Join(tags, ","))
+		}
+	}
+	return b.String()
 }
