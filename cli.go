@@ -23,7 +23,7 @@ usage:
   journeycanvas                          open the app on the default workspace
   journeycanvas FILE.journey             open the app on FILE
   journeycanvas import FILE.journey SOURCE
-                                         add the map in SOURCE (.json .csv .ojf .mmd) to FILE
+                                         add the map in SOURCE (.json .csv .xlsx .ojf .mmd) to FILE
                                          (created if missing); prints the new map's id and title
   journeycanvas list FILE.journey        one line per map: id, title, type, stages, cards
   journeycanvas dump FILE.journey --map ID|TITLE
@@ -34,6 +34,12 @@ usage:
                                          curve of another map of FILE over its own; -o -
                                          writes the image to standard output, and a link
                                          named by -o is written through, not replaced
+  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.ojf|.mmd|.csv|.xlsx|.json|-
+        [--format ojf|mermaid|csv|xlsx|json]
+                                         the map in another tool's format (the format from
+                                         --format, else from OUT's extension); says on
+                                         standard error what the format cannot carry; an
+                                         existing OUT is replaced whole
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) --per-stage -o DIR
         [--width PX] [--theme light|dark] [--compare ID|TITLE] [--replace]
                                          one 16:9 slide per stage (the stage in context, as
