@@ -68,7 +68,7 @@ func TestExportFormatsCommand(t *testing.T) {
 
 	// --format, and standard output.
 	csvOut, e, code := run(t, "export", ws, "--map", "1", "--format", "csv", "-o", "-")
-	if code != 0 || !strings.HasPrefix(csvOut, "\uFEFFstage,lane,title,") {
+	if code != 0 || !strings.HasPrefix(csvOut, "\uFEFFStage,Lane,Title,") {
 		t.Fatalf("--format csv -o -: exit %d %q %s", code, csvOut[:min(len(csvOut), 40)], e)
 	}
 	odd := filepath.Join(dir, "hotel.txt")

@@ -9,24 +9,46 @@ import (
 	"journeycanvas/data"
 )
 
-// cardListHeader is the header row WriteCSV and the XLSX card list write: ReadCSV's columns.
-var cardListHeader = csvColumns
+// cardListHeader is the header row WriteCSV and the XLSX card list write: ReadCSV's columns
+// (csvColumns, in that order), named as the inspector names the fields, in the map's language.
+func cardListHeader(lang string) []string {
+	return []string{assets.Word(lang, "Stage"), assets.Word(lang, "Lane"), assets.Word(lang, "Title"),
+		assets.Word(lang, "Notes"), assets.Word(lang, "Channel"), assets.Word(lang, "Emotion"),
+		assets.Word(lang, "Presence"), assets.Word(lang, "Pain point"), assets.Word(lang, "Opportunity"),
+		assets.Word(lang, "Moment of truth"), assets.Word(lang, "Evidence"), assets.Word(lang, "Tags"),
+		assets.Word(lang, "Colour"), assets.Word(lang, "Metric"), assets.Word(lang, "Value"),
+		assets.Word(lang, "Target"), assets.Word(lang, "Unit"), assets.Word(lang, "Higher is better")}
+}
+
+// evidenceWord is how a card list writes a card's evidence, in lang.
+func evidenceWord(e data.Evidence, lang string) string {
+	switch e {
+	case data.EvidenceResearched:
+		return assets.Word(lang, "Researched")
+	case data.EvidenceAssumed:
+		return assets.Word(lang, "Assumed")
+	case data.EvidenceProposed:
+		return assets.Word(lang, "Proposed")
+	}
+	return ""
+}
 
 // cardListScale is the scale a card list's emotion column is on (ReadCSV reads it so).
 var cardListScale = data.DefaultScale()
 
 // cardListRows are m's cards as rows of a card list, in reading order, under cardListHeader:
-// yes/no flags, tags joined by "; ", scores moved onto −2..+2 when the map's scale is another.
-func cardListRows(m *data.Map) ([][]string, error) {
+// flags marked "x" (the way people tick cells in any language; "higher is better" 0 when
+// not), evidence in the map's language, tags joined by "; ", scores moved onto −2..+2 when the
+// map's scale is another. lang is the map's language (mapLang).
+func cardListRows(m *data.Map, lang string) ([][]string, error) {
 	f, err := toFile(m)
 	if err != nil {
 		return nil, err
 	}
-	lang := mapLang(m)
 	stageNames, laneNames := listNames(f, lang)
 	yes := func(b bool) string {
 		if b {
-			return "yes"
+			return "x"
 		}
 		return ""
 	}
@@ -35,12 +57,12 @@ func cardListRows(m *data.Map) ([][]string, error) {
 		if strings.TrimSpace(c.Title) == "" {
 			continue // a card list has no place for a card without a title (see losses)
 		}
-		r := make([]string, len(cardListHeader))
+		r := make([]string, len(csvColumns))
 		r[0], r[1], r[2], r[3], r[4] = stageNames[c.Stage], laneNames[c.Lane], c.Title, c.Notes, c.Channel
 		if c.Emotion != nil {
 			r[5] = formatNumber(listScore(*c.Emotion, f.Scale.Min, f.Scale.Max))
 		}
-		r[6], r[7], r[8], r[9], r[10] = string(c.Presence), yes(c.Pain), yes(c.Opportunity), yes(c.MomentOfTruth), string(c.Evidence)
+		r[6], r[7], r[8], r[9], r[10] = string(c.Presence), yes(c.Pain), yes(c.Opportunity), yes(c.MomentOfTruth), evidenceWord(c.Evidence, lang)
 		r[11] = strings.Join(c.Tags, "; ")
 		r[12] = c.Colour
 		if mt := c.Metric; mt != nil {
@@ -48,7 +70,7 @@ func cardListRows(m *data.Map) ([][]string, error) {
 			if mt.Target != nil {
 				r[15] = formatFull(*mt.Target)
 			}
-			r[17] = map[bool]string{true: "yes", false: "no"}[mt.UpIsGood]
+			r[17] = map[bool]string{true: "x", false: "0"}[mt.UpIsGood]
 		}
 		rows = append(rows, r)
 	}

@@ -36,6 +36,10 @@ var csvAliases = map[string]string{
 	"gia_tri": "metric_value", "gia_tri_chi_so": "metric_value", "muc_tieu": "metric_target",
 	"muc_tieu_chi_so": "metric_target", "don_vi": "metric_unit", "don_vi_chi_so": "metric_unit",
 	"tang_la_tot": "metric_up_is_good", "cao_la_tot": "metric_up_is_good",
+	"cang_cao_cang_tot": "metric_up_is_good", "hinh_thuc": "presence", "the_phan_loai": "tags",
+	// The inspector's names, which WriteCSV writes.
+	"pain_point": "pain", "painpoint": "pain", "value": "metric_value", "target": "metric_target",
+	"unit": "metric_unit", "higher_is_better": "metric_up_is_good", "higherisbetter": "metric_up_is_good",
 }
 
 // headerKey is the canonical name of a column header ("" when it names no known column):

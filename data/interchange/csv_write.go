@@ -10,13 +10,14 @@ import (
 )
 
 // WriteCSV writes m's cards as a table ReadCSV reads: a UTF-8 byte-order mark (so that
-// spreadsheet programs see UTF-8), a header row of ReadCSV's English column names, then one row
+// spreadsheet programs see UTF-8), a header row naming ReadCSV's columns in the map's language
+// ("Giai đoạn, Làn, Tiêu đề…" on a Vietnamese map), then one row
 // a card in reading order, comma separated, CRLF line ends, cells quoted where they need it.
 // Emotion scores are on −2..+2 (moved onto it when the map has another scale). What a card
 // list cannot carry (Losses names it): links, the persona, the map's and the stages' details,
 // stages and lanes without cards, the order of lanes that ReadCSV finds in the cards'.
 func WriteCSV(w io.Writer, m *data.Map) error {
-	rows, err := cardListRows(m)
+	rows, err := cardListRows(m, mapLang(m))
 	if err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func WriteCSV(w io.Writer, m *data.Map) error {
 	}
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
-	if err := cw.Write(cardListHeader); err != nil {
+	if err := cw.Write(cardListHeader(mapLang(m))); err != nil {
 		return err
 	}
 	if err := cw.WriteAll(rows); err != nil {

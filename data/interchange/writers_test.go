@@ -120,9 +120,9 @@ func lossKinds(format string, m *data.Map) map[lossKind]bool {
 
 // listRows is what a card list keeps of m: its rows (sorted when the lanes come back in
 // another order).
-func listRows(t *testing.T, m *data.Map, sorted bool) string {
+func listRows(t *testing.T, m *data.Map, lang string, sorted bool) string {
 	t.Helper()
-	rows, err := cardListRows(m)
+	rows, err := cardListRows(m, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestCardListRoundTrips(t *testing.T) {
 				t.Fatalf("%s %s: %v", name, format, err)
 			}
 			lk := lossKinds(format, m)
-			if got, want := listRows(t, back, lk[lossLaneOrder]), listRows(t, m, lk[lossLaneOrder]); got != want {
+			if got, want := listRows(t, back, mapLang(m), lk[lossLaneOrder]), listRows(t, m, mapLang(m), lk[lossLaneOrder]); got != want {
 				t.Errorf("%s %s: cards differ:\n%s", name, format, firstDiff(got, want))
 			}
 			if format == "xlsx" && (back.Title != m.Title || back.Goal != m.Goal || back.Owner != m.Owner) {
@@ -311,7 +311,7 @@ func TestRoundTripsRandom(t *testing.T) {
 				t.Fatalf("map %d %s: %v", n, format, err)
 			}
 			lk := lossKinds(format, m)
-			if got, want := listRows(t, back, lk[lossLaneOrder]), listRows(t, m, lk[lossLaneOrder]); got != want && !lk[lossRescaled] && !lk[lossControl] {
+			if got, want := listRows(t, back, mapLang(m), lk[lossLaneOrder]), listRows(t, m, mapLang(m), lk[lossLaneOrder]); got != want && !lk[lossRescaled] && !lk[lossControl] {
 				t.Fatalf("map %d %s: cards differ:\n%s", n, format, firstDiff(got, want))
 			}
 		}

@@ -205,7 +205,7 @@ func TestWriteXLSXGrid(t *testing.T) {
 		t.Errorf("sheet props %+v %v", sp, err)
 	}
 	rows, _ := x.GetRows("Thẻ")
-	if len(rows) != len(m.Cards)+1 || fmt.Sprint(rows[0][:3]) != "[stage lane title]" {
+	if len(rows) != len(m.Cards)+1 || fmt.Sprint(rows[0][:3]) != "[Giai đoạn Làn Tiêu đề]" {
 		t.Errorf("card list %d rows, header %v", len(rows), rows[0])
 	}
 }

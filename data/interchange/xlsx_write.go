@@ -26,7 +26,7 @@ import (
 // The workbook's title, description and author are the map's title, goal and owner. ReadXLSX
 // reads the map back from the card list.
 func WriteXLSX(w io.Writer, m *data.Map) error {
-	rows, err := cardListRows(m)
+	rows, err := cardListRows(m, mapLang(m))
 	if err != nil {
 		return err
 	}
@@ -67,14 +67,15 @@ func WriteXLSX(w io.Writer, m *data.Map) error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return fail(err)
 	}
-	head := make([]any, len(cardListHeader))
-	for i, h := range cardListHeader {
+	header := cardListHeader(lang)
+	head := make([]any, len(header))
+	for i, h := range header {
 		head[i] = excelize.Cell{StyleID: bold, Value: h}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return fail(err)
 	}
-	vals := make([]any, len(cardListHeader))
+	vals := make([]any, len(header))
 	for i, r := range rows {
 		for j, v := range r {
 			vals[j] = v
