@@ -172,7 +172,7 @@ func TestWriteXLSXGrid(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if got := strings.Join(x.GetSheetList(), "|"); got != "Thẻ|Bảng" {
+	if got := strings.Join(x.GetSheetList(), "|"); got != "Bảng|Thẻ" {
 		t.Fatalf("sheets %q", got)
 	}
 	if v, _ := x.GetCellValue("Bảng", "A1"); v != m.Title {
@@ -196,6 +196,9 @@ func TestWriteXLSXGrid(t *testing.T) {
 	sid, _ = x.GetCellStyle("Bảng", "B4")
 	if st, _ := x.GetStyle(sid); st == nil || st.Alignment == nil || !st.Alignment.WrapText {
 		t.Errorf("cell style %+v", st)
+	}
+	if h, _ := x.GetRowHeight("Bảng", 4); h < 2*15 {
+		t.Errorf("the first lane's row is %g pt high: too low for its cards", h)
 	}
 	pl, err := x.GetPageLayout("Bảng")
 	if err != nil || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.Orientation == nil || *pl.Orientation != "landscape" {

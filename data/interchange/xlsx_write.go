@@ -15,13 +15,14 @@ import (
 
 // WriteXLSX writes m as an Excel workbook of two sheets, named in the map's language:
 //
+//   - the board as a grid (the first sheet, open when the workbook opens): the title above,
+//     stage names across a header row in the stages' colours, lane names down the first
+//     column, each cell the bulleted titles of its cards (a score after a title: "Sees an ad
+//     (+1)"), cells wrapped, rows as tall as their text, tinted with their stage's colour,
+//     set up to print landscape on one page wide;
 //   - the card list (ReadXLSX and ReadCSV's columns, one card a row, as WriteCSV writes
 //     them), with a bold, frozen header row (no filters: adding them makes excelize read
 //     the streamed sheet back, which doubled the time of a 1,000-card export);
-//   - the board as a grid: the title above, stage names across a header row in the stages'
-//     colours, lane names down the first column, each cell the bulleted titles of its cards
-//     (a score after a title: "Sees an ad (+1)"), cells wrapped and tinted with their stage's
-//     colour, set up to print landscape on one page wide.
 //
 // The workbook's title, description and author are the map's title, goal and owner. ReadXLSX
 // reads the map back from the card list.
@@ -40,10 +41,14 @@ func WriteXLSX(w io.Writer, m *data.Map) error {
 	defer x.Close()
 	listName := xlsxSheetName(assets.Word(lang, "Cards"))
 	gridName := xlsxSheetName(assets.Word(lang, "Board"))
-	if err := x.SetSheetName("Sheet1", listName); err != nil {
+	// The board first: it is what people open the workbook to see.
+	if err := x.SetSheetName("Sheet1", gridName); err != nil {
 		return fail(err)
 	}
-	if _, err := x.NewSheet(gridName); err != nil {
+	if _, err := x.NewSheet(listName); err != nil {
+		return fail(err)
+	}
+	if err := writeGrid(x, gridName, m, f, lang); err != nil {
 		return fail(err)
 	}
 	if err := x.SetDocProps(&excelize.DocProperties{Title: m.Title, Description: m.Goal, Creator: m.Owner, Language: lang}); err != nil {
@@ -94,9 +99,6 @@ func WriteXLSX(w io.Writer, m *data.Map) error {
 		return fail(err)
 	}
 
-	if err := writeGrid(x, gridName, m, f, lang); err != nil {
-		return fail(err)
-	}
 	if _, err := x.WriteTo(w); err != nil {
 		return fail(err)
 	}
@@ -192,8 +194,26 @@ func writeGrid(x *excelize.File, sheet string, m *data.Map, f *fileMap, lang str
 		}
 		cellText[[2]string{c.Stage, c.Lane}] = append(cellText[[2]string{c.Stage, c.Lane}], "• "+t)
 	}
+	if err := x.SetRowHeight(sheet, 3, 30); err != nil {
+		return err
+	}
 	for li, l := range f.Lanes {
 		row := li + 4
+		// As tall as the tallest cell's text: Excel does not grow rows written with wrapped
+		// text, and LibreOffice only sometimes. A column of width 30 holds about 34 characters.
+		lines := len([]rune(l.Name))/24 + 1
+		for _, st := range f.Stages {
+			n := 0
+			for _, item := range cellText[[2]string{st.Ref, l.Ref}] {
+				for _, part := range strings.Split(item, "\n") {
+					n += len([]rune(part))/34 + 1
+				}
+			}
+			lines = max(lines, n)
+		}
+		if err := x.SetRowHeight(sheet, row, float64(lines)*15+6); err != nil {
+			return err
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, row)
 		if err := x.SetCellValue(sheet, cell, l.Name); err != nil {
 			return err
