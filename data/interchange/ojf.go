@@ -682,7 +682,12 @@ func (o *ojfReader) blueprintCard(e jnode, stageID int64, key string, lane defau
 				lines = append(lines, k+": "+compact(v[k]))
 			}
 		}
-		c.Title, _ = cleanText(c.Title, short) // every part was checked as short text
+		t, msg := cleanText(c.Title, short)
+		if msg != "" {
+			o.fail(e.path, "the entry's title: %s", msg)
+			return
+		}
+		c.Title = t
 	default:
 		c.Title = o.text(jnode{path: e.path, v: compact(v), ok: true}, short)
 	}

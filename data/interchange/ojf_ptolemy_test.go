@@ -204,3 +204,11 @@ func TestReadOJFVietnameseNames(t *testing.T) {
 		t.Errorf("cards %q", cardTitles(m))
 	}
 }
+
+// A blueprint entry whose actor and action together pass the title limit is refused with its
+// path, not cut or left blank.
+func TestReadOJFLongEntry(t *testing.T) {
+	long := strings.Repeat("ữ", 1500)
+	_, _, err := ReadOJF(strings.NewReader(`{"stages": [{"id": "a"}], "nodes": [{"stageId": "a", "blueprint": {"onstage": [{"actor": "`+long+`", "action": "`+long+`"}]}}]}`), "l.ojf")
+	wantParseError(t, err, 0, "nodes[0].blueprint.onstage[0]", "the entry's title: 3,002 characters, the limit is 2,000")
+}
