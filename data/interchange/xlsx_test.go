@@ -212,3 +212,52 @@ func TestWriteXLSXGrid(t *testing.T) {
 		t.Errorf("card list %d rows, header %v", len(rows), rows[0])
 	}
 }
+
+// The board sheet alone (the card list deleted, as a colleague might) reads back as the same
+// stages, lanes, card titles and scores.
+func TestReadXLSXOwnGrid(t *testing.T) {
+	m := data.SampleMap("vi")
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.DeleteSheet("Thẻ"); err != nil {
+		t.Fatal(err)
+	}
+	var grid bytes.Buffer
+	if _, err := x.WriteTo(&grid); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	back, warnings, err := ReadXLSX(bytes.NewReader(grid.Bytes()), "grid.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkMap(back); err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 0 {
+		t.Errorf("warnings %q", warnings)
+	}
+	if back.Title != m.Title || strings.Join(stageNames(back), "|") != strings.Join(stageNames(m), "|") || laneList(back) != laneList(m) {
+		t.Errorf("title %q stages %q lanes %s", back.Title, stageNames(back), laneList(back))
+	}
+	describe := func(m *data.Map) string {
+		var out []string
+		for _, c := range m.Cards {
+			s := c.Title
+			if c.Emotion != nil {
+				s += " " + formatNumber(*c.Emotion)
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "|")
+	}
+	if got, want := describe(back), describe(m); got != want {
+		t.Errorf("cards\n got  %s\n want %s", got, want)
+	}
+}
