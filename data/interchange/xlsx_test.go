@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"journeycanvas/canvas/geometry/testmaps"
 	"journeycanvas/data"
 )
 
@@ -259,5 +260,22 @@ func TestReadXLSXOwnGrid(t *testing.T) {
 	}
 	if got, want := describe(back), describe(m); got != want {
 		t.Errorf("cards\n got  %s\n want %s", got, want)
+	}
+}
+
+// A map with crowded cells (1,000 cards) is written, its tallest rows at Excel's limit, and
+// read back whole.
+func TestWriteXLSXBig(t *testing.T) {
+	m := testmaps.Big(1000, 12, 6)
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := ReadXLSX(bytes.NewReader(b.Bytes()), "big.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Cards) != 1000 {
+		t.Fatalf("%d cards read back", len(back.Cards))
 	}
 }

@@ -211,7 +211,8 @@ func writeGrid(x *excelize.File, sheet string, m *data.Map, f *fileMap, lang str
 			}
 			lines = max(lines, n)
 		}
-		if err := x.SetRowHeight(sheet, row, float64(lines)*15+6); err != nil {
+		// Excel's tallest row is 409 points; a cell with more cards scrolls.
+		if err := x.SetRowHeight(sheet, row, min(float64(lines)*15+6, 409)); err != nil {
 			return err
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, row)
