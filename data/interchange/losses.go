@@ -3,6 +3,7 @@ package interchange
 import (
 	"fmt"
 	"strings"
+	"unicode/utf16"
 
 	"journeycanvas/assets"
 	"journeycanvas/data"
@@ -29,6 +30,7 @@ const (
 	lossRenamed                      // CSV, XLSX: stages and lanes without a name, or sharing one
 	lossSemicolons                   // CSV, XLSX: tags with ";" (the separator) or empty
 	lossControl                      // XLSX: control characters (XML cannot hold them)
+	lossLongCells                    // XLSX: texts past a cell's 32,767 characters
 )
 
 // Loss is one thing a format cannot carry of a given map, with how many things it affects.
@@ -93,6 +95,8 @@ func (l Loss) Text(lang string) string {
 		return fmt.Sprintf(assets.Word(lang, "tags that are empty or hold ; (%d)"), l.n)
 	case lossControl:
 		return fmt.Sprintf(assets.Word(lang, "control characters in %d texts (replaced)"), l.n)
+	case lossLongCells:
+		return fmt.Sprintf(assets.Word(lang, "texts longer than a cell holds, 32,767 characters (%d; cut)"), l.n)
 	case lossCommas:
 		return fmt.Sprintf(assets.Word(lang, "tags with commas (%d; written with a look-alike)"), l.n)
 	}
@@ -197,6 +201,7 @@ func losses(format string, m *data.Map) []Loss {
 	add(lossUntitled, untitled)
 	if format == "xlsx" {
 		add(lossControl, countTexts(m, hasControl))
+		add(lossLongCells, countTexts(m, func(s string) bool { return len(utf16.Encode([]rune(s))) > 32767 }))
 	}
 	if format == "mermaid" {
 		add(lossRenamed, countStrings(stageNamesOf(m), func(s string) bool { return strings.TrimSpace(s) == "" }))

@@ -348,3 +348,23 @@ func mermaidProject(m *data.Map) string {
 	}
 	return b.String()
 }
+
+// Texts past an Excel cell's 32,767 characters are cut by the workbook, and said so.
+func TestXLSXLongNotes(t *testing.T) {
+	m := data.SampleMap("en")
+	m.Cards[0].Notes = strings.Repeat("ữ", 40000)
+	var texts []string
+	for _, l := range losses("xlsx", m) {
+		texts = append(texts, l.Text("en"))
+	}
+	if !strings.Contains(strings.Join(texts, "; "), "texts longer than a cell holds, 32,767 characters (1; cut)") {
+		t.Errorf("losses %q", texts)
+	}
+	back, _, err := ReadXLSX(bytes.NewReader(writeIn(t, "xlsx", m)), "long.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len([]rune(back.Cards[0].Notes)); n != 32767 {
+		t.Errorf("notes of %d characters read back", n)
+	}
+}
