@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
 )
 
@@ -520,9 +521,8 @@ func (g *gridMap) scores(file string) error {
 	if from != [2]float64{-2, 2} {
 		g.warnings = append(g.warnings, fmt.Sprintf("the emotion scores run %s..%s; they were read on the scale %s..%s and moved onto −2..+2", formatNumber(lo), formatNumber(hi), formatNumber(from[0]), formatNumber(from[1])))
 	}
-	lang := mapLang(g.m)
-	labels := data.ScaleIn(lang).Labels
 	sc := g.m.Scale
+	labels := geometry.StepLabels(sc, mapLang(g.m)) // the names the curve gives the steps
 	for _, e := range g.emotions {
 		v := mapScore(e.value, from[0], from[1], sc)
 		c := &g.m.Cards[e.card]
