@@ -82,7 +82,7 @@ func TestReadXLSXGrid(t *testing.T) {
 	if c := cards["So sánh giá"]; c.Emotion == nil || *c.Emotion != 1 {
 		t.Errorf("scored card %+v", c)
 	}
-	if c := m.Cards[4]; c.Emotion == nil || *c.Emotion != 1 || c.Title == "" || m.Lane(c.LaneID).Name != "Cảm xúc" {
+	if c := m.Cards[4]; c.Emotion == nil || *c.Emotion != 1 || c.Title != "Tốt" || m.Lane(c.LaneID).Name != "Cảm xúc" {
 		t.Errorf("emotion card %+v", c)
 	}
 	if c := cards["vui"]; c.Emotion == nil || *c.Emotion != 2 {
