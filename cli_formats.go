@@ -35,7 +35,7 @@ func interchangeFormat(out, name string) (interchange.Format, bool, error) {
 func exportInterchange(src, ref, out string, f interchange.Format, given map[string]bool, stdout, stderr io.Writer) error {
 	for _, name := range []string{"scale", "width", "theme", "transparent", "stages", "compare", "per-stage", "replace"} {
 		if given[name] {
-			return usageError{fmt.Sprintf("--%s is for images; %s writes %s", name, out, f.Label)}
+			return usageError{fmt.Sprintf("--%s is for images; %s writes %s", name, out, f.LabelIn("en"))}
 		}
 	}
 	var m *data.Map
@@ -60,7 +60,7 @@ func exportInterchange(src, ref, out string, f interchange.Format, given map[str
 		name = "standard output"
 	}
 	for _, l := range f.Losses(m) {
-		fmt.Fprintf(stderr, "journeycanvas: %s: %s cannot carry %s\n", name, f.Label, l.Text("en"))
+		fmt.Fprintf(stderr, "journeycanvas: %s: %s cannot carry %s\n", name, f.LabelIn("en"), l.Text("en"))
 	}
 	if out == "-" {
 		if err := f.Write(stdout, m); err != nil {

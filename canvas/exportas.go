@@ -32,7 +32,7 @@ func (u *ui) newExportAsForm() *exportAsForm {
 	f.losses.Wrapping = fyne.TextWrapWord
 	var labels []string
 	for _, fm := range interchange.Formats {
-		labels = append(labels, fm.Label+" ("+fm.Ext+")")
+		labels = append(labels, fm.LabelIn(uiLang())+" ("+fm.Ext+")")
 	}
 	f.format = widget.NewSelect(labels, func(s string) {
 		for i, l := range labels {
@@ -50,9 +50,9 @@ func (u *ui) newExportAsForm() *exportAsForm {
 func lossText(format interchange.Format, m *data.Map) string {
 	ls := format.Losses(m)
 	if len(ls) == 0 {
-		return fmt.Sprintf(lang.L("%s keeps everything on this map."), format.Label)
+		return fmt.Sprintf(lang.L("%s keeps everything on this map."), format.LabelIn(uiLang()))
 	}
-	lines := []string{fmt.Sprintf(lang.L("%s cannot carry:"), format.Label)}
+	lines := []string{fmt.Sprintf(lang.L("%s cannot carry:"), format.LabelIn(uiLang()))}
 	for _, l := range ls {
 		lines = append(lines, "• "+l.Text(uiLang()))
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"journeycanvas/assets"
 	"journeycanvas/data"
 )
 
@@ -13,17 +14,16 @@ import (
 type Format struct {
 	Name  string // "ojf", "mermaid", "csv", "xlsx", "json": what --format takes
 	Ext   string // the file extension, with its dot
-	Label string // how the format is called, in any language
 	write func(io.Writer, *data.Map) error
 }
 
 // Formats are the formats maps are written in besides images, in the order menus list them.
 var Formats = []Format{
-	{"ojf", ".ojf", "OpenJourney (OJF)", WriteOJF},
-	{"mermaid", ".mmd", "Mermaid journey", WriteMermaid},
-	{"csv", ".csv", "CSV", WriteCSV},
-	{"xlsx", ".xlsx", "Excel (XLSX)", WriteXLSX},
-	{"json", ".json", "Journey Canvas JSON", WriteJSON},
+	{"ojf", ".ojf", WriteOJF},
+	{"mermaid", ".mmd", WriteMermaid},
+	{"csv", ".csv", WriteCSV},
+	{"xlsx", ".xlsx", WriteXLSX},
+	{"json", ".json", WriteJSON},
 }
 
 // FormatOf returns the format a file name's extension (any case) names.
@@ -61,10 +61,27 @@ func FormatNames() string {
 	return strings.Join(names, ", ")
 }
 
+// LabelIn is how the format is called in lang ("vi" or "en").
+func (f Format) LabelIn(lang string) string {
+	switch f.Name {
+	case "ojf":
+		return assets.Word(lang, "OpenJourney (OJF)")
+	case "mermaid":
+		return assets.Word(lang, "Mermaid journey")
+	case "csv":
+		return assets.Word(lang, "CSV")
+	case "xlsx":
+		return assets.Word(lang, "Excel (XLSX)")
+	case "json":
+		return assets.Word(lang, "Journey Canvas JSON")
+	}
+	return f.Name
+}
+
 // Write writes m in the format.
 func (f Format) Write(w io.Writer, m *data.Map) error {
 	if err := f.write(w, m); err != nil {
-		return fmt.Errorf("write %s: %w", f.Label, err)
+		return fmt.Errorf("write %s: %w", f.LabelIn("en"), err)
 	}
 	return nil
 }
