@@ -44,7 +44,11 @@ func TestMermaidRendersJourney(t *testing.T) {
 		t.Fatal(err)
 	}
 	mermaid, _ := interchange.FormatNamed("mermaid")
-	for name, m := range map[string]*data.Map{"sample-vi": data.SampleMap("vi"), "sample-en": data.SampleMap("en"), "hotel": hotel} {
+	tricky := data.SampleMap("en") // titles that read as keywords or comments
+	for i, title := range []string{"Title of the order", "section of the shop", "%% done", "50%% off; #1: now"} {
+		tricky.Cards[i].Title = title
+	}
+	for name, m := range map[string]*data.Map{"sample-vi": data.SampleMap("vi"), "sample-en": data.SampleMap("en"), "hotel": hotel, "tricky": tricky} {
 		var src bytes.Buffer
 		if err := mermaid.Write(&src, m); err != nil {
 			t.Fatal(err)

@@ -11,11 +11,37 @@ import (
 )
 
 // mermaidUnsafe replaces the characters Mermaid's journey grammar does not allow in a title,
-// a section or a task (":" "#" ";") by look-alikes, and line breaks by <br>.
-var mermaidUnsafe = strings.NewReplacer(":", "：", "#", "＃", ";", "；", "\r\n", "<br>", "\n", "<br>", "\r", "<br>")
+// a section or a task (":" "#" ";", and "%%", which starts a comment anywhere) by
+// look-alikes, and line breaks by <br>.
+var mermaidUnsafe = strings.NewReplacer(":", "：", "#", "＃", ";", "；", "%%", "％％", "\r\n", "<br>", "\n", "<br>", "\r", "<br>")
 
-// mermaidChanged reports whether s holds characters Mermaid cannot take as they are.
-func mermaidChanged(s string) bool { return strings.ContainsAny(s, ":#;") }
+// mermaidChanged reports whether s holds characters Mermaid cannot take as they are, or
+// would start a task line with a keyword or a comment.
+func mermaidChanged(s string) bool {
+	return strings.ContainsAny(s, ":#;") || strings.Contains(s, "%%") || mermaidKeyword(s)
+}
+
+// mermaidKeyword reports whether a task named s would read as a keyword line ("title …",
+// "section …", "accTitle", "accDescr").
+func mermaidKeyword(s string) bool {
+	word, after := leadingWord(s)
+	switch strings.ToLower(word) {
+	case "title", "section":
+		return after == "" || after[0] == ' ' || after[0] == '\t'
+	case "acctitle", "accdescr":
+		return true
+	}
+	return false
+}
+
+// mermaidTask is a card's title as a task name: look-alikes for the characters Mermaid
+// refuses, and a zero-width space before a keyword so that the line stays a task.
+func mermaidTask(s string) string {
+	if mermaidKeyword(s) {
+		s = "\u200b" + s
+	}
+	return mermaidUnsafe.Replace(s)
+}
 
 // WriteMermaid writes m as a Mermaid user-journey diagram (ReadMermaid reads it back): the
 // title, the goal as accDescr, a section per stage, and a task per card in reading order,
@@ -69,7 +95,7 @@ func WriteMermaid(w io.Writer, m *data.Map) error {
 					actors = append(actors, t)
 				}
 			}
-			fmt.Fprintf(bw, "      %s: %s", mermaidUnsafe.Replace(title), formatNumber(score))
+			fmt.Fprintf(bw, "      %s: %s", mermaidTask(title), formatNumber(score))
 			if len(actors) > 0 {
 				fmt.Fprintf(bw, ": %s", strings.Join(actors, ", "))
 			}

@@ -368,3 +368,22 @@ func TestXLSXLongNotes(t *testing.T) {
 		t.Errorf("notes of %d characters read back", n)
 	}
 }
+
+// Card titles that would read as Mermaid keywords or comments stay tasks, and are named.
+func TestMermaidKeywordTitles(t *testing.T) {
+	m := data.SampleMap("en")
+	titles := []string{"Title of the order", "section of the shop", "%% done", "accDescr: x"}
+	for i, title := range titles {
+		m.Cards[i].Title = title
+	}
+	back, _, err := ReadMermaid(bytes.NewReader(writeIn(t, "mermaid", m)), "k.mmd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Title != m.Title || len(back.Cards) != len(m.Cards) {
+		t.Fatalf("title %q, %d cards of %d", back.Title, len(back.Cards), len(m.Cards))
+	}
+	if n := losses("mermaid", m); !slices.ContainsFunc(n, func(l Loss) bool { return l.kind == lossCharacters && l.n >= 4 }) {
+		t.Errorf("losses %v", n)
+	}
+}
