@@ -59,7 +59,7 @@ func WriteMermaid(w io.Writer, m *data.Map) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	fmt.Fprintln(bw, "journey")
 	fmt.Fprintf(bw, "    title %s\n", mermaidUnsafe.Replace(f.Title))
-	if g := strings.TrimSpace(f.Goal); g != "" {
+	if g := strings.ReplaceAll(strings.TrimSpace(f.Goal), "%%", "％％"); g != "" {
 		if strings.ContainsAny(g, "\r\n") {
 			fmt.Fprintln(bw, "    accDescr {")
 			for _, line := range strings.Split(strings.ReplaceAll(g, "\r\n", "\n"), "\n") {
