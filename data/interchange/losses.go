@@ -74,7 +74,8 @@ func (l Loss) Text(lang string) string {
 			case "notes":
 				w = assets.Word(lang, "Notes")
 			}
-			names = append(names, strings.ToLower(w[:1])+w[1:])
+			r := []rune(w) // "Đối tượng" → "đối tượng": a letter, not a byte
+			names = append(names, strings.ToLower(string(r[:1]))+string(r[1:]))
 		}
 		return fmt.Sprintf(assets.Word(lang, "the map's %s"), strings.Join(names, ", "))
 	case lossCharacters:

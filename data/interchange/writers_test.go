@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"journeycanvas/data"
 )
@@ -256,6 +257,13 @@ func TestLosses(t *testing.T) {
 	}
 	if vi := losses("csv", m)[0].Text("vi"); vi == losses("csv", m)[0].Text("en") {
 		t.Errorf("no Vietnamese: %q", vi)
+	}
+	var vi []string
+	for _, l := range losses("xlsx", data.SampleMap("vi")) {
+		vi = append(vi, l.Text("vi"))
+	}
+	if got := strings.Join(vi, "; "); !strings.Contains(got, "đối tượng của bản đồ") || !utf8.ValidString(got) {
+		t.Errorf("Vietnamese losses %q", got)
 	}
 }
 
