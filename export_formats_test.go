@@ -42,7 +42,7 @@ func TestExportFormatsCommand(t *testing.T) {
 				t.Errorf("%s carries everything, yet stderr says %q", ext, stderr)
 			}
 		case ".mmd":
-			for _, want := range []string{"Mermaid journey cannot carry lanes (6): each stage's cards follow one another", "Mermaid journey cannot carry the persona"} {
+			for _, want := range []string{"Mermaid journey (.mmd) cannot carry lanes (6): each stage's cards follow one another", "Mermaid journey (.mmd) cannot carry the persona"} {
 				if !strings.Contains(stderr, out+": "+want) {
 					t.Errorf("stderr %q lacks %q", stderr, want)
 				}

@@ -32,7 +32,7 @@ func (u *ui) newExportAsForm() *exportAsForm {
 	f.losses.Wrapping = fyne.TextWrapWord
 	var labels []string
 	for _, fm := range interchange.Formats {
-		labels = append(labels, fm.LabelIn(uiLang())+" ("+fm.Ext+")")
+		labels = append(labels, fm.LabelIn(uiLang()))
 	}
 	f.format = widget.NewSelect(labels, func(s string) {
 		for i, l := range labels {

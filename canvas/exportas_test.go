@@ -41,11 +41,11 @@ func TestExportAs(t *testing.T) {
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog")
 	}
-	if !strings.Contains(f.losses.Text, "OpenJourney (OJF) keeps everything") {
+	if !strings.Contains(f.losses.Text, "OpenJourney (.ojf) keeps everything") {
 		t.Errorf("OJF: %q", f.losses.Text)
 	}
 	f.format.SetSelected("Mermaid journey (.mmd)")
-	if f.chosen.Name != "mermaid" || !strings.Contains(f.losses.Text, "Mermaid journey cannot carry:") ||
+	if f.chosen.Name != "mermaid" || !strings.Contains(f.losses.Text, "Mermaid journey (.mmd) cannot carry:") ||
 		!strings.Contains(f.losses.Text, "each stage's cards follow one another") || !strings.Contains(f.losses.Text, "the persona") {
 		t.Fatalf("Mermaid: %q", f.losses.Text)
 	}

@@ -65,15 +65,15 @@ func FormatNames() string {
 func (f Format) LabelIn(lang string) string {
 	switch f.Name {
 	case "ojf":
-		return assets.Word(lang, "OpenJourney (OJF)")
+		return assets.Word(lang, "OpenJourney (.ojf)")
 	case "mermaid":
-		return assets.Word(lang, "Mermaid journey")
+		return assets.Word(lang, "Mermaid journey (.mmd)")
 	case "csv":
-		return assets.Word(lang, "CSV")
+		return assets.Word(lang, "CSV (.csv)")
 	case "xlsx":
-		return assets.Word(lang, "Excel (XLSX)")
+		return assets.Word(lang, "Excel (.xlsx)")
 	case "json":
-		return assets.Word(lang, "Journey Canvas JSON")
+		return assets.Word(lang, "Journey Canvas JSON (.json)")
 	}
 	return f.Name
 }
