@@ -12,16 +12,23 @@ import (
 	"journeycanvas/export"
 )
 
+// imageFormats are the --format values the image export handles (cmdExport, after the
+// interchange formats had their turn). The PDF and SVG export adds its names here.
+var imageFormats = []string{"png"}
+
 // interchangeFormat says whether an export goes to one of the interchange formats (OJF,
-// Mermaid, CSV, XLSX, JSON), from --format or else from the output's extension.
+// Mermaid, CSV, XLSX, JSON), from --format or else from the output's extension; an image
+// format is left to the image export.
 func interchangeFormat(out, name string) (interchange.Format, bool, error) {
 	if name != "" {
-		if strings.EqualFold(name, "png") {
-			return interchange.Format{}, false, nil
+		for _, img := range imageFormats {
+			if strings.EqualFold(name, img) {
+				return interchange.Format{}, false, nil
+			}
 		}
 		f, ok := interchange.FormatNamed(name)
 		if !ok {
-			return f, false, usageError{fmt.Sprintf("--format %q: use png, %s", name, interchange.FormatNames())}
+			return f, false, usageError{fmt.Sprintf("--format %q: use %s, %s", name, strings.Join(imageFormats, ", "), interchange.FormatNames())}
 		}
 		return f, true, nil
 	}
@@ -73,5 +80,5 @@ func exportInterchange(src, ref, out string, f interchange.Format, given map[str
 
 // formatFlag adds --format to the export command's flags.
 func formatFlag(fs *flag.FlagSet) *string {
-	return fs.String("format", "", "png, "+interchange.FormatNames()+" (default: from the extension of -o)")
+	return fs.String("format", "", strings.Join(imageFormats, ", ")+", "+interchange.FormatNames()+" (default: from the extension of -o)")
 }
