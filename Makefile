@@ -14,7 +14,7 @@ BIN := journeycanvas
 # the exports back with poppler-utils (pdftoppm, pdffonts, pdftotext) and librsvg2-bin.
 APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth xdotool imagemagick sqlite3 poppler-utils librsvg2-bin
 
-.PHONY: all deps build run test vet bench fuzz clean
+.PHONY: all deps build run test vet bench fuzz clean mermaid-cli
 
 all: build
 
@@ -43,8 +43,23 @@ vet: deps
 
 # Every test: unit, store, crash safety, fuzz seed corpora, widget tests, and the end-to-end
 # test that drives the real binary under Xvfb (it never skips when CI=true).
-test: build vet
+test: build vet mermaid-cli
 	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 -timeout 30m ./...
+
+# Mermaid's own renderer, for the test that it draws our Mermaid export as a journey
+# (TestMermaidRendersJourney). With CI=true it is installed (Debian's chromium, and
+# @mermaid-js/mermaid-cli from npm into .tools/mermaid, git-ignored; puppeteer never downloads
+# a browser); elsewhere the test skips when it is missing. About a minute the first time.
+MERMAID_CLI := 11.17.0
+mermaid-cli:
+	@if [ "$$CI" = true ] && [ ! -x .tools/mermaid/node_modules/.bin/mmdc ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  command -v chromium >/dev/null || { $$sudo apt-get update -q && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends chromium; }; \
+	  command -v npm >/dev/null || { DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends nodejs npm; }; \
+	  mkdir -p .tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .tools/mermaid --no-audit --no-fund \
+	    @mermaid-js/mermaid-cli@$(MERMAID_CLI); \
+	fi
 
 # Every benchmark; the launch benchmark needs a display, so all run under Xvfb.
 bench: build
@@ -52,8 +67,8 @@ bench: build
 
 # A short run of each fuzzer; the seeds alone run in make test.
 fuzz: deps
-	for f in FuzzReadJSON FuzzReadCSV FuzzReadOJF FuzzReadMermaid; do \
-	  go test -run '^$$' -fuzz "^$$f$$" -fuzztime 30s ./data/interchange/ || exit 1; \
+	for f in FuzzReadJSON FuzzReadCSV FuzzReadCSVLocales FuzzReadOJF FuzzReadMermaid FuzzReadXLSX; do \
+	  go test -run '^$$' -fuzz "^$$f$$" -fuzztime 30s -fuzzminimizetime 5s ./data/interchange/ || exit 1; \
 	done
 
 clean:

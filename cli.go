@@ -23,7 +23,7 @@ usage:
   journeycanvas                          open the app on the default workspace
   journeycanvas FILE.journey             open the app on FILE
   journeycanvas import FILE.journey SOURCE
-                                         add the map in SOURCE (.json .csv .ojf .mmd) to FILE
+                                         add the map in SOURCE (.json .csv .xlsx .ojf .mmd) to FILE
                                          (created if missing); prints the new map's id and title
   journeycanvas list FILE.journey        one line per map: id, title, type, stages, cards
   journeycanvas dump FILE.journey --map ID|TITLE
@@ -33,7 +33,15 @@ usage:
         [--compare ID|TITLE]             the map as a PNG image; --compare lays the emotion
                                          curve of another map of FILE over its own; -o -
                                          writes the image to standard output, and a link
-                                         named by -o is written through, not replaced
+                                         named by -o is written through, not replaced;
+                                         --comments (PNG, PDF, SVG) draws each card's count of
+                                         comments in open threads, as the board does
+  journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.ojf|.mmd|.csv|.xlsx|.json|-
+        [--format ojf|mermaid|csv|xlsx|json]
+                                         the map in another tool's format (the format from
+                                         --format, else from OUT's extension); says on
+                                         standard error what the format cannot carry; an
+                                         existing OUT is replaced whole
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) --per-stage -o DIR
         [--width PX] [--theme light|dark] [--compare ID|TITLE] [--replace]
                                          one 16:9 slide per stage (the stage in context, as
@@ -318,7 +326,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	perStage := fs.Bool("per-stage", false, "one slide PNG per stage, and the whole map, into the directory -o")
 	replace := fs.Bool("replace", false, "with --per-stage: remove the slides of an earlier deck from the folder")
 	comments := fs.Bool("comments", false, "draw on each card the count of comments in its open threads")
-	vector := addVectorFlags(fs) // PDF and SVG: cli_vector.go
+	format := formatFlag(fs)             // every format: cli_formats.go
+	vector := addVectorFlags(fs, format) // PDF and SVG: cli_vector.go
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -328,6 +337,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if f, ok, err := interchangeFormat(*out, *format); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return exportInterchange(pos[0], *ref, *out, f, given, stdout, stderr)
+	}
 	if given["scale"] && given["width"] {
 		return usageError{"give --scale or --width, not both"}
 	}

@@ -19,10 +19,11 @@ type vectorFlags struct {
 	vectorOnly          []string // the flags that mean nothing for a PNG
 }
 
-// addVectorFlags adds the PDF and SVG options to the export command's flags.
-func addVectorFlags(fs *flag.FlagSet) *vectorFlags {
+// addVectorFlags adds the PDF and SVG options to the export command's flags; format is the
+// command's --format (formatFlag).
+func addVectorFlags(fs *flag.FlagSet, format *string) *vectorFlags {
 	return &vectorFlags{
-		format:     fs.String("format", "", "pdf or svg (default: from the extension of -o)"),
+		format:     format,
 		paper:      fs.String("paper", "", "PDF/SVG page: "+strings.Join(export.PaperNames, "|")+", the map fitted inside the margins"),
 		tile:       fs.String("tile", "", "PDF: split the map across pages of this paper, with overlap and crop marks"),
 		landscape:  fs.Bool("landscape", false, "PDF/SVG: the paper on its side"),
@@ -34,7 +35,7 @@ func addVectorFlags(fs *flag.FlagSet) *vectorFlags {
 // vectorFormat is "pdf" or "svg" when the export writes a vector file (from --format, or the
 // extension of out), "" for a PNG.
 func (v *vectorFlags) vectorFormat(out string, given map[string]bool) (string, error) {
-	if given["format"] {
+	if given["format"] && !strings.EqualFold(*v.format, "png") {
 		f := strings.ToLower(*v.format)
 		if f != "pdf" && f != "svg" {
 			return "", usageError{fmt.Sprintf("--format %q: use pdf or svg (a PNG is named .png)", *v.format)}

@@ -83,7 +83,7 @@ func TestExportVectorCommand(t *testing.T) {
 		{[]string{"-o", keep, "--tile", "poster"}, `--tile "poster"`},
 		{[]string{"-o", keep, "--scale", "2"}, "--scale and --width are for PNG"},
 		{[]string{"-o", keep, "--outline-text"}, "for SVG"},
-		{[]string{"-o", keep, "--format", "eps"}, "use pdf or svg"},
+		{[]string{"-o", keep, "--format", "eps"}, "use png, pdf, svg, ojf"},
 		{[]string{"-o", keep, "--per-stage", "--paper", "A4"}, "16:9"},
 		{[]string{"-o", filepath.Join(dir, "x.svg"), "--tile", "A4"}, "export them as PDF"},
 		{[]string{"-o", filepath.Join(dir, "x.png"), "--paper", "A4"}, "--paper is for PDF and SVG"},

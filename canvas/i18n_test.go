@@ -30,7 +30,7 @@ func usedKeys(t *testing.T) map[string]bool {
 	}
 	files, _ := filepath.Glob("*.go")
 	// The words drawn on maps come from the same catalogue through assets.Word.
-	for _, dir := range []string{"geometry", "draw", "../export", "../data"} {
+	for _, dir := range []string{"geometry", "draw", "../export", "../data", "../data/interchange"} {
 		more, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		files = append(files, more...)
 	}

@@ -314,6 +314,7 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 	goal := in.text("map goal", m.Goal, true)
 	audience := in.text("map audience", m.Audience, false)
 	owner := in.text("map owner", m.Owner, false)
+	notes := in.text("map notes", m.Notes, true)
 	var types, statuses []string
 	ti, si := 0, 0
 	for i, t := range data.MapTypes {
@@ -373,6 +374,9 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 		if owner.dirty {
 			nm.Owner = owner.Text
 		}
+		if notes.dirty {
+			nm.Notes = notes.Text
+		}
 		if i := typ.SelectedIndex(); i >= 0 {
 			nm.Type = data.MapTypes[i]
 		}
@@ -420,6 +424,7 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 		widget.NewFormItem(lang.L("Persona"), persona),
 		widget.NewFormItem(lang.L("Words on the map"), mapLangSel),
 		widget.NewFormItem(lang.L("Cards show"), noteLines),
+		widget.NewFormItem(lang.L("Notes"), notes),
 	}, widget.NewButton(lang.L("Edit persona…"), u.personaDialog))
 }
 

@@ -42,6 +42,7 @@ func (u *ui) installMenus() {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Import…"), u.importDialog),
 		shortcutItem(lang.L("Export PNG, PDF or SVG…"), u.exportDialog, fyne.KeyE, 0),
+		fyne.NewMenuItem(lang.L("Export as…"), u.exportAsDialog),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -237,8 +237,11 @@ type Map struct {
 	Lang string `json:"lang,omitempty"`
 	// NoteLines is how many first lines of a card's notes its face shows (0: none, at most 3).
 	NoteLines int `json:"note_lines,omitempty"`
-	Created   time.Time
-	Updated   time.Time
+	// Notes is free text about the map itself: what a file it was imported from carried
+	// that has no other home (fields of another tool's format), or the team's own remarks.
+	Notes   string `json:"notes,omitempty"`
+	Created time.Time
+	Updated time.Time
 
 	Persona *Persona // loaded with the map; nil when PersonaID is 0
 	Stages  []Stage  // in position order

@@ -36,6 +36,7 @@ type mapRow struct {
 	PersonaID             int64
 	Lang                  string `json:",omitempty"`
 	NoteLines             int    `json:",omitempty"`
+	Notes                 string `json:",omitempty"`
 	Created, Updated      time.Time
 }
 
@@ -63,13 +64,13 @@ func (l *Link) setKey(id int64)  { l.ID = id }
 func rowOf(m *Map) *mapRow {
 	return &mapRow{ID: m.ID, Title: m.Title, Goal: m.Goal, Audience: m.Audience, Type: m.Type,
 		Owner: m.Owner, Status: m.Status, Scale: m.Scale, Curve: m.Curve, PersonaID: m.PersonaID,
-		Lang: m.Lang, NoteLines: m.NoteLines, Created: m.Created, Updated: m.Updated}
+		Lang: m.Lang, NoteLines: m.NoteLines, Notes: m.Notes, Created: m.Created, Updated: m.Updated}
 }
 
 func (r *mapRow) into(m *Map) {
 	m.ID, m.Title, m.Goal, m.Audience, m.Type = r.ID, r.Title, r.Goal, r.Audience, r.Type
 	m.Owner, m.Status, m.Scale, m.Curve, m.PersonaID = r.Owner, r.Status, r.Scale, r.Curve, r.PersonaID
-	m.Lang, m.NoteLines = r.Lang, r.NoteLines
+	m.Lang, m.NoteLines, m.Notes = r.Lang, r.NoteLines, r.Notes
 	m.Created, m.Updated = r.Created, r.Updated
 }
 
@@ -120,14 +121,14 @@ func putRow(q querier, r row) (int64, error) {
 	var args []any
 	switch v := r.(type) {
 	case *mapRow:
-		query = `INSERT INTO maps(id,title,goal,audience,type,owner,status,scale_min,scale_max,scale_labels,curve,persona_id,lang,note_lines,created,updated)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+		query = `INSERT INTO maps(id,title,goal,audience,type,owner,status,scale_min,scale_max,scale_labels,curve,persona_id,lang,note_lines,notes,created,updated)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 		labels := v.Scale.Labels
 		if labels == nil {
 			labels = []string{}
 		}
 		args = []any{nullID(v.ID), v.Title, v.Goal, v.Audience, v.Type, v.Owner, v.Status, v.Scale.Min, v.Scale.Max,
-			jsonText(labels), v.Curve, nullID(v.PersonaID), v.Lang, v.NoteLines, v.Created.UTC().Format(timeFormat), v.Updated.UTC().Format(timeFormat)}
+			jsonText(labels), v.Curve, nullID(v.PersonaID), v.Lang, v.NoteLines, v.Notes, v.Created.UTC().Format(timeFormat), v.Updated.UTC().Format(timeFormat)}
 	case *Persona:
 		// The photo is kept once in pictures; the row names it by hash. A row restored from
 		// history has only the hash (its picture is kept while that history entry lives).
@@ -206,7 +207,7 @@ func putRow(q querier, r row) (int64, error) {
 
 var upsertCols = map[string][]string{
 	"map": {"title", "goal", "audience", "type", "owner", "status", "scale_min", "scale_max", "scale_labels",
-		"curve", "persona_id", "lang", "note_lines", "created", "updated"},
+		"curve", "persona_id", "lang", "note_lines", "notes", "created", "updated"},
 	"persona": {"name", "summary", "photo_hash", "demographics", "day_in_life", "goals", "challenges", "excites",
 		"frustrates", "channels", "buying_triggers", "problems_solved", "info_needs"},
 	"stage": {"map_id", "position", "name", "colour", "description", "metrics"},
@@ -243,7 +244,7 @@ func delRow(q querier, kind string, id int64) error {
 }
 
 const (
-	mapCols = `id,title,goal,audience,type,owner,status,scale_min,scale_max,scale_labels,curve,coalesce(persona_id,0),lang,note_lines,created,updated`
+	mapCols = `id,title,goal,audience,type,owner,status,scale_min,scale_max,scale_labels,curve,coalesce(persona_id,0),lang,note_lines,notes,created,updated`
 	// personaCols read with personaFrom: the photo's bytes come from pictures.
 	personaCols = `p.id,p.name,p.summary,pic.bytes,p.demographics,p.day_in_life,p.goals,p.challenges,p.excites,p.frustrates,p.channels,p.buying_triggers,p.problems_solved,p.info_needs,coalesce(p.photo_hash,'')`
 	personaFrom = ` FROM personas p LEFT JOIN pictures pic ON pic.hash=p.photo_hash`
@@ -261,7 +262,7 @@ func scanMap(sc scanner) (*mapRow, error) {
 	var r mapRow
 	var labels, created, updated string
 	if err := sc.Scan(&r.ID, &r.Title, &r.Goal, &r.Audience, &r.Type, &r.Owner, &r.Status, &r.Scale.Min,
-		&r.Scale.Max, &labels, &r.Curve, &r.PersonaID, &r.Lang, &r.NoteLines, &created, &updated); err != nil {
+		&r.Scale.Max, &labels, &r.Curve, &r.PersonaID, &r.Lang, &r.NoteLines, &r.Notes, &created, &updated); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(labels), &r.Scale.Labels); err != nil {

@@ -87,6 +87,7 @@ func cleanMap(m *Map) error {
 	c.required("map title", m.Title)
 	c.text("map goal", &m.Goal, true)
 	c.text("map audience", &m.Audience, true)
+	c.text("map notes", &m.Notes, true)
 	c.text("map owner", &m.Owner, false)
 	if m.Type == "" {
 		m.Type = CurrentState

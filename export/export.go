@@ -376,57 +376,7 @@ func outputTarget(path string) (dest string, special bool, err error) {
 // writeImage encodes r as a PNG at path (see WritePNG for how links and devices are treated),
 // through a temporary file renamed into place. Errors name path.
 func writeImage(path string, r *Rendered) error {
-	return writeFile(path, func(w io.Writer) error { return Encode(w, r.Image, r.DPI) })
-}
-
-// writeFile writes a file at path with write (see WritePNG for how links and devices are
-// treated), through a temporary file renamed into place. Errors name path.
-func writeFile(path string, write func(w io.Writer) error) error {
-	dest, special, err := outputTarget(path)
-	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if special {
-		return writeInto(path, write)
-	}
-	removeStaleTemps(dest)
-	dir := filepath.Dir(dest)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	tmp := f.Name()
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	// The lock marks the file as in use for removeStaleTemps. Where the file system has no
-	// locks (some network shares) the export goes on without: isStale, unable to lock either,
-	// then leaves every temporary file alone.
-	lockTemp(f)
-	bw := bufio.NewWriterSize(f, 1<<20)
-	if err := write(bw); err != nil {
-		return fail(err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fail(err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	return nil
+	return WriteFile(path, func(w io.Writer) error { return Encode(w, r.Image, r.DPI) })
 }
 
 // staleAge is how old a temporary file must be to count as stale where files cannot be
@@ -455,24 +405,4 @@ func removeStaleTemps(dest string) {
 			os.Remove(p)
 		}
 	}
-}
-
-// writeInto writes with write into an existing device, pipe or socket at path.
-func writeInto(path string, write func(w io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	bw := bufio.NewWriterSize(f, 1<<20)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	return nil
 }

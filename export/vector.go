@@ -198,7 +198,7 @@ func WriteVector(path string, m *data.Map, opt VectorOptions) error {
 	if err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
-	return writeFile(path, func(w io.Writer) error { return p.write(w, m, opt) })
+	return WriteFile(path, func(w io.Writer) error { return p.write(w, m, opt) })
 }
 
 // WriteVectorTo writes a map as PDF or SVG to w.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -19,23 +20,60 @@ var csvColumns = []string{"stage", "lane", "title", "notes", "channel", "emotion
 	"opportunity", "moment_of_truth", "evidence", "tags", "colour", "metric", "metric_value",
 	"metric_target", "metric_unit", "metric_up_is_good"}
 
-// csvAliases are other spellings of column names.
+// csvAliases are other spellings of column names, English and Vietnamese, folded (lower
+// case, no accents, đ as d, words joined by "_"; see headerKey).
 var csvAliases = map[string]string{
 	"color": "colour", "momentoftruth": "moment_of_truth", "mot": "moment_of_truth",
 	"tag": "tags", "note": "notes", "score": "emotion", "metric_name": "metric",
+	// Vietnamese, as spreadsheets are headed in Vietnam.
+	"giai_doan": "stage", "lan": "lane", "lan_duong_boi": "lane", "hang": "lane", "tieu_de": "title",
+	"ghi_chu": "notes", "kenh": "channel", "cam_xuc": "emotion", "diem_cam_xuc": "emotion", "diem": "emotion",
+	"hien_dien": "presence", "truc_tuyen_truc_tiep": "presence", "truc_tuyen_ngoai_tuyen": "presence",
+	"noi_dau": "pain", "diem_dau": "pain", "van_de": "pain", "co_hoi": "opportunity",
+	"khoanh_khac_quyet_dinh": "moment_of_truth", "khoanh_khac_su_that": "moment_of_truth",
+	"bang_chung": "evidence", "muc_do_bang_chung": "evidence", "the": "tags", "nhan": "tags",
+	"mau": "colour", "mau_sac": "colour", "chi_so": "metric", "ten_chi_so": "metric",
+	"gia_tri": "metric_value", "gia_tri_chi_so": "metric_value", "muc_tieu": "metric_target",
+	"muc_tieu_chi_so": "metric_target", "don_vi": "metric_unit", "don_vi_chi_so": "metric_unit",
+	"tang_la_tot": "metric_up_is_good", "cao_la_tot": "metric_up_is_good",
+	"cang_cao_cang_tot": "metric_up_is_good", "hinh_thuc": "presence", "the_phan_loai": "tags",
+	// The inspector's names, which WriteCSV writes.
+	"pain_point": "pain", "painpoint": "pain", "value": "metric_value", "target": "metric_target",
+	"unit": "metric_unit", "higher_is_better": "metric_up_is_good", "higherisbetter": "metric_up_is_good",
 }
 
-// ReadCSV reads a table of cards, one card a row. The header row names the columns (any case,
-// spaces around them ignored): stage, lane and title are required; notes, channel, emotion,
-// presence (online/offline), pain, opportunity, moment_of_truth (yes/no, true/false, 1/0, x,
-// có/không), evidence (researched/assumed/proposed), tags (separated by ";"), colour (#rrggbb),
-// metric, metric_value, metric_target, metric_unit and metric_up_is_good (yes when absent)
-// may follow in any order. Other columns are ignored with one warning naming them.
+// headerKey is the canonical name of a column header ("" when it names no known column):
+// any case, with or without accents, words separated by spaces, "-" or "_".
+func headerKey(h string) string {
+	key := strings.Join(strings.FieldsFunc(fold(h), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), "_")
+	if a, ok := csvAliases[strings.ReplaceAll(key, "_", "")]; ok {
+		return a
+	}
+	if a, ok := csvAliases[key]; ok {
+		return a
+	}
+	if contains(csvColumns, key) {
+		return key
+	}
+	return ""
+}
+
+// ReadCSV reads a table of cards, one card a row, as spreadsheets write it in any locale.
+// The header row names the columns, in English or Vietnamese (any case, with or without
+// accents, spaces around them ignored): stage, lane and title (giai đoạn, làn, tiêu đề) are
+// required; notes (ghi chú), channel (kênh), emotion (cảm xúc), presence (hiện diện:
+// online/offline, trực tuyến/trực tiếp), pain (nỗi đau), opportunity (cơ hội),
+// moment_of_truth (khoảnh khắc quyết định) (yes/no, true/false, 1/0, x, có/không), evidence
+// (bằng chứng: researched/assumed/proposed), tags (thẻ, separated by ";"), colour (màu,
+// #rrggbb), metric (chỉ số), metric_value (giá trị), metric_target (mục tiêu), metric_unit
+// (đơn vị) and metric_up_is_good (tăng là tốt; yes when absent) may follow in any order.
+// Other columns are ignored with one warning naming them.
 //
 // Stages and lanes are made in the order they first appear; a lane's kind is guessed from its
-// name (GuessLaneKind). Emotion scores are on the new map's scale, −2..+2. The map is titled
-// after the file. A UTF-8 byte order mark is skipped; fields are separated by commas, or by
-// semicolons when the header row clearly uses them. Blank rows are skipped.
+// name (GuessLaneKind). Emotion scores are on the new map's scale, −2..+2; numbers may be
+// written with a decimal comma ("1,5"). The map is titled after the file. A UTF-8 byte order
+// mark is skipped; lines may end in CRLF; quoted cells may span lines; fields are separated
+// by commas, semicolons or tabs, whichever the header row uses most. Blank rows are skipped.
 func ReadCSV(r io.Reader, name string) (*data.Map, []string, error) {
 	b, err := readInput(r, name)
 	if err != nil {
@@ -45,70 +83,31 @@ func ReadCSV(r io.Reader, name string) (*data.Map, []string, error) {
 		return nil, nil, err
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	fail := func(line int, format string, args ...any) error {
-		return &ParseError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
 	sep := sniffSeparator(b)
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
+	cr.LazyQuotes = false
 	csvErr := func(err error) error {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return fail(pe.Line, "not valid CSV: %v (column %d)", pe.Err, pe.Column)
+			return &ParseError{File: name, Line: pe.Line, Msg: fmt.Sprintf("not valid CSV: %v (column %d)", pe.Err, pe.Column)}
 		}
 		return fmt.Errorf("read %s: %w", name, err)
 	}
 
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, nil, fail(0, "the file is empty; expected a header row naming the columns stage, lane and title")
+		return nil, nil, &ParseError{File: name, Msg: "the file is empty; expected a header row naming the columns stage, lane and title"}
 	} else if err != nil {
 		return nil, nil, csvErr(err)
 	}
-	header = append([]string(nil), header...) // the reader reuses its record
-	col := map[string]int{}
-	var unknown []string
-	for i, h := range header {
-		h, msg := cleanText(strings.TrimSpace(h), short)
-		if msg != "" {
-			return nil, nil, fail(1, "column %d name: %s", i+1, msg)
-		}
-		key := strings.Join(strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), "_")
-		if a, ok := csvAliases[strings.ReplaceAll(key, "_", "")]; ok {
-			key = a
-		} else if a, ok := csvAliases[key]; ok {
-			key = a
-		}
-		if !contains(csvColumns, key) {
-			unknown = append(unknown, strconv.Quote(clip(h)))
-			continue
-		}
-		if _, dup := col[key]; dup {
-			return nil, nil, fail(1, "the header names column %q twice", clip(key))
-		}
-		col[key] = i
+	t, err := newCardTable(name, header, 1)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, req := range []string{"stage", "lane", "title"} {
-		if _, ok := col[req]; !ok {
-			return nil, nil, fail(1, "the header has no %q column; it needs stage, lane and title (found %s)", req, strings.Join(quoteAll(header[:min(len(header), 12)]), ", "))
-		}
-	}
-	var warnings []string
-	if len(unknown) > 0 {
-		list := strings.Join(unknown[:min(len(unknown), 20)], ", ")
-		if len(unknown) > 20 {
-			list += fmt.Sprintf(" and %d more", len(unknown)-20)
-		}
-		warnings = append(warnings, fmt.Sprintf("ignored unknown column%s %s", plural(len(unknown)), list))
-	}
-
-	m := newMap(titleFromName(name))
-	stages := map[string]int64{}
-	lanes := map[string]int64{}
-	ncols := len(header)
-	decimalComma := sep == ';'
+	t.europe = sep != ','
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -118,76 +117,154 @@ func ReadCSV(r io.Reader, name string) (*data.Map, []string, error) {
 			return nil, nil, csvErr(err)
 		}
 		line, _ := cr.FieldPos(0)
-		if blankRecord(rec) {
-			continue
+		if err := t.add(rec, line); err != nil {
+			return nil, nil, err
 		}
-		if len(rec) != ncols {
-			return nil, nil, fail(line, "this row has %d fields; the header has %d", len(rec), ncols)
-		}
-		cell := func(key string) string {
-			if i, ok := col[key]; ok {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		var problem string
-		text := func(key string, kind textKind) string {
-			s, msg := cleanText(cell(key), kind)
-			if msg != "" && problem == "" {
-				problem = strings.ReplaceAll(key, "_", " ") + ": " + msg
-			}
-			return s
-		}
-		stage, lane := text("stage", short), text("lane", short)
-		c := data.Card{Title: text("title", short), Notes: text("notes", long), Channel: text("channel", short)}
-		if problem != "" {
-			return nil, nil, fail(line, "%s", problem)
-		}
-		switch {
-		case stage == "":
-			return nil, nil, fail(line, "the stage is empty")
-		case lane == "":
-			return nil, nil, fail(line, "the lane is empty")
-		case c.Title == "":
-			return nil, nil, fail(line, "the title is empty")
-		}
-		if err := csvCardFields(&c, cell, text, m.Scale, decimalComma); err != "" {
-			return nil, nil, fail(line, "%s", err)
-		}
-		if problem != "" {
-			return nil, nil, fail(line, "%s", problem)
-		}
-		if c.StageID = stages[stage]; c.StageID == 0 {
-			c.StageID = int64(len(m.Stages) + 1)
-			stages[stage] = c.StageID
-			m.Stages = append(m.Stages, data.Stage{ID: c.StageID, Position: len(m.Stages), Name: stage})
-		}
-		if c.LaneID = lanes[lane]; c.LaneID == 0 {
-			c.LaneID = int64(len(m.Lanes) + 1)
-			lanes[lane] = c.LaneID
-			m.Lanes = append(m.Lanes, data.Lane{ID: c.LaneID, Position: len(m.Lanes), Name: lane, Kind: GuessLaneKind(lane)})
-		}
-		c.ID = int64(len(m.Cards) + 1)
-		m.Cards = append(m.Cards, c)
 	}
-	if len(m.Cards) == 0 {
-		warnings = append(warnings, "the file has a header but no cards")
-	}
-	sortCards(m)
+	m, warnings := t.finish(titleFromName(name))
 	return m, warnings, nil
 }
 
+// cardTable reads rows of a card list (CSV, or an XLSX sheet of the same shape) into a map.
+type cardTable struct {
+	file     string
+	col      map[string]int
+	ncols    int
+	m        *data.Map
+	stages   map[string]int64
+	lanes    map[string]int64
+	warnings []string
+	// europe says the table comes from a locale that writes decimal commas (a ";" or tab
+	// separated file): "1,500" is then 1.5, not fifteen hundred.
+	europe bool
+	// where names the place of a row in messages: "" (a line of a text file) or a sheet.
+	where string
+}
+
+// newCardTable reads the header row (at line) of a card list.
+func newCardTable(name string, header []string, line int) (*cardTable, error) {
+	t := &cardTable{file: name, col: map[string]int{}, ncols: len(header), m: newMap(""),
+		stages: map[string]int64{}, lanes: map[string]int64{}}
+	var unknown []string
+	for i, h := range header {
+		h, msg := cleanText(strings.TrimSpace(h), short)
+		if msg != "" {
+			return nil, t.fail(line, "column %d name: %s", i+1, msg)
+		}
+		key := headerKey(h)
+		if key == "" {
+			if h != "" {
+				unknown = append(unknown, strconv.Quote(clip(h)))
+			}
+			continue
+		}
+		if _, dup := t.col[key]; dup {
+			return nil, t.fail(line, "the header names column %q twice", clip(key))
+		}
+		t.col[key] = i
+	}
+	for _, req := range []string{"stage", "lane", "title"} {
+		if _, ok := t.col[req]; !ok {
+			return nil, t.fail(line, "the header has no %q column; it needs stage, lane and title (giai đoạn, làn, tiêu đề) (found %s)", req, strings.Join(quoteAll(header[:min(len(header), 12)]), ", "))
+		}
+	}
+	if len(unknown) > 0 {
+		list := strings.Join(unknown[:min(len(unknown), 20)], ", ")
+		if len(unknown) > 20 {
+			list += fmt.Sprintf(" and %d more", len(unknown)-20)
+		}
+		t.warnings = append(t.warnings, fmt.Sprintf("ignored unknown column%s %s", plural(len(unknown)), list))
+	}
+	return t, nil
+}
+
+func (t *cardTable) fail(line int, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if t.where != "" {
+		msg = fmt.Sprintf("%s, row %d: %s", t.where, line, msg)
+		line = 0
+	}
+	return &ParseError{File: t.file, Line: line, Msg: msg}
+}
+
+// add reads one row (at line) as a card; blank rows are skipped.
+func (t *cardTable) add(rec []string, line int) error {
+	if blankRecord(rec) {
+		return nil
+	}
+	if len(rec) > t.ncols && t.where == "" {
+		return t.fail(line, "this row has %d fields; the header has %d", len(rec), t.ncols)
+	}
+	if len(rec) < t.ncols && t.where == "" {
+		return t.fail(line, "this row has %d fields; the header has %d", len(rec), t.ncols)
+	}
+	m := t.m
+	cell := func(key string) string {
+		if i, ok := t.col[key]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	var problem string
+	text := func(key string, kind textKind) string {
+		s, msg := cleanText(cell(key), kind)
+		if msg != "" && problem == "" {
+			problem = strings.ReplaceAll(key, "_", " ") + ": " + msg
+		}
+		return s
+	}
+	stage, lane := text("stage", short), text("lane", short)
+	c := data.Card{Title: text("title", short), Notes: text("notes", long), Channel: text("channel", short)}
+	if problem != "" {
+		return t.fail(line, "%s", problem)
+	}
+	switch {
+	case stage == "":
+		return t.fail(line, "the stage is empty")
+	case lane == "":
+		return t.fail(line, "the lane is empty")
+	case c.Title == "":
+		return t.fail(line, "the title is empty")
+	}
+	if err := csvCardFields(&c, cell, text, m.Scale, t.europe); err != "" {
+		return t.fail(line, "%s", err)
+	}
+	if problem != "" {
+		return t.fail(line, "%s", problem)
+	}
+	if c.StageID = t.stages[stage]; c.StageID == 0 {
+		c.StageID = int64(len(m.Stages) + 1)
+		t.stages[stage] = c.StageID
+		m.Stages = append(m.Stages, data.Stage{ID: c.StageID, Position: len(m.Stages), Name: stage})
+	}
+	if c.LaneID = t.lanes[lane]; c.LaneID == 0 {
+		c.LaneID = int64(len(m.Lanes) + 1)
+		t.lanes[lane] = c.LaneID
+		m.Lanes = append(m.Lanes, data.Lane{ID: c.LaneID, Position: len(m.Lanes), Name: lane, Kind: GuessLaneKind(lane)})
+	}
+	c.ID = int64(len(m.Cards) + 1)
+	m.Cards = append(m.Cards, c)
+	return nil
+}
+
+// finish returns the map, titled title, and the warnings.
+func (t *cardTable) finish(title string) (*data.Map, []string) {
+	if len(t.m.Cards) == 0 {
+		t.warnings = append(t.warnings, "the file has a header but no cards")
+	}
+	t.m.Title = title
+	sortCards(t.m)
+	return t.m, t.warnings
+}
+
 // csvCardFields fills the optional fields of c from a row; it returns what is wrong, if anything.
-func csvCardFields(c *data.Card, cell func(string) string, text func(string, textKind) string, sc data.Scale, decimalComma bool) string {
+func csvCardFields(c *data.Card, cell func(string) string, text func(string, textKind) string, sc data.Scale, europe bool) string {
 	number := func(key string) (float64, bool, string) {
 		s := cell(key)
 		if s == "" {
 			return 0, false, ""
 		}
-		v, ok := parseDecimal(s)
-		if !ok && decimalComma {
-			v, ok = parseDecimal(strings.Replace(s, ",", ".", 1))
-		}
+		v, ok := parseLocaleNumber(s, europe || key == "emotion")
 		if !ok {
 			return 0, false, fmt.Sprintf("%s %q is not a number", strings.ReplaceAll(key, "_", " "), clip(s))
 		}
@@ -222,9 +299,15 @@ func csvCardFields(c *data.Card, cell func(string) string, text func(string, tex
 	default:
 		return fmt.Sprintf("presence %q is not online or offline", clip(cell("presence")))
 	}
-	switch ev := data.Evidence(strings.ToLower(cell("evidence"))); ev {
-	case data.EvidenceNone, data.EvidenceResearched, data.EvidenceAssumed, data.EvidenceProposed:
-		c.Evidence = ev
+	switch strings.TrimSpace(fold(cell("evidence"))) {
+	case "":
+		c.Evidence = data.EvidenceNone
+	case "researched", "da nghien cuu", "nghien cuu":
+		c.Evidence = data.EvidenceResearched
+	case "assumed", "gia dinh", "gia thuyet":
+		c.Evidence = data.EvidenceAssumed
+	case "proposed", "de xuat":
+		c.Evidence = data.EvidenceProposed
 	default:
 		return fmt.Sprintf("evidence %q is not researched, assumed or proposed", clip(cell("evidence")))
 	}
@@ -275,10 +358,10 @@ func parseYesNo(s string) (bool, bool) {
 	return false, false
 }
 
-// sniffSeparator picks ';' when the header row clearly uses it (more semicolons than commas
-// outside quotes), else ','.
+// sniffSeparator picks the separator the header row uses most outside quotes: ',', ';' or
+// a tab (',' when there is none).
 func sniffSeparator(b []byte) rune {
-	var commas, semis int
+	var commas, semis, tabs int
 	quoted := false
 	for _, c := range b {
 		if c == '\n' && !quoted {
@@ -292,12 +375,55 @@ func sniffSeparator(b []byte) rune {
 			commas++
 		case c == ';':
 			semis++
+		case c == '\t':
+			tabs++
 		}
 	}
-	if semis > commas {
+	switch {
+	case tabs > commas && tabs >= semis:
+		return '\t'
+	case semis > commas:
 		return ';'
 	}
 	return ','
+}
+
+var decimalCommaRE = regexp.MustCompile(`^[+-]?[0-9]*,[0-9]+$`)
+
+// parseLocaleNumber reads a number as spreadsheets write it: "1.5", or with a decimal comma
+// "1,5" (and "1.234,5" with dots grouping thousands). A comma before exactly three digits
+// ("1,500") is a decimal comma only when decimalComma says the locale writes them; else it
+// groups thousands (1500), as in English.
+func parseLocaleNumber(s string, decimalComma bool) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if v, ok := parseDecimal(s); ok {
+		return v, true
+	}
+	t := s
+	if strings.Contains(t, ",") && strings.Contains(t, ".") {
+		if strings.LastIndex(t, ",") > strings.LastIndex(t, ".") { // 1.234,5
+			t = strings.ReplaceAll(t, ".", "")
+		} else { // 1,234.5
+			t = strings.ReplaceAll(t, ",", "")
+			return parseDecimal(t)
+		}
+	}
+	if !decimalCommaRE.MatchString(t) {
+		if groups := strings.Split(t, ","); len(groups) > 1 && !decimalComma {
+			for _, g := range groups[1:] {
+				if len(g) != 3 {
+					return 0, false
+				}
+			}
+			return parseDecimal(strings.Join(groups, ""))
+		}
+		return 0, false
+	}
+	_, frac, _ := strings.Cut(t, ",")
+	if len(frac) == 3 && !decimalComma {
+		return parseDecimal(strings.Replace(t, ",", "", 1))
+	}
+	return parseDecimal(strings.Replace(t, ",", ".", 1))
 }
 
 func blankRecord(rec []string) bool {

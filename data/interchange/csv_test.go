@@ -197,3 +197,58 @@ func BenchmarkReadCSV1000(b *testing.B) {
 		}
 	}
 }
+
+// CSV as spreadsheets write it in other locales: tabs, semicolons, Vietnamese headers,
+// decimal commas, a byte-order mark, CRLF and cells over several lines.
+func TestReadCSVLocales(t *testing.T) {
+	cases := []struct {
+		name, text string
+		check      func(t *testing.T, m *data.Map)
+	}{
+		{"Vietnamese headers, tabs, BOM, CRLF",
+			"\uFEFFGiai đoạn\tLàn\tTiêu đề\tGhi chú\tKênh\tCảm xúc\tHiện diện\tNỗi đau\tCơ hội\tKhoảnh khắc quyết định\tBằng chứng\tThẻ\tMàu\tChỉ số\tGiá trị\tMục tiêu\tĐơn vị\r\n" +
+				"Nhận thức\tĐiểm chạm\tQuảng cáo\t\"dòng một\r\ndòng hai\"\tFacebook\t1,5\tTrực tuyến\tcó\tkhông\tx\tĐã nghiên cứu\tquảng cáo; mạng xã hội\t#3366cc\tTỉ lệ nhấp\t2,5\t3\t%\r\n",
+			func(t *testing.T, m *data.Map) {
+				c := m.Cards[0]
+				if m.Stages[0].Name != "Nhận thức" || m.Lanes[0].Name != "Điểm chạm" || c.Title != "Quảng cáo" || c.Notes != "dòng một\ndòng hai" ||
+					c.Channel != "Facebook" || *c.Emotion != 1.5 || c.Presence != data.Online || !c.Pain || c.Opportunity || !c.MomentOfTruth ||
+					c.Evidence != data.EvidenceResearched || strings.Join(c.Tags, "|") != "quảng cáo|mạng xã hội" || c.Colour != "#3366cc" ||
+					c.Metric == nil || c.Metric.Name != "Tỉ lệ nhấp" || c.Metric.Value != 2.5 || *c.Metric.Target != 3 || c.Metric.Unit != "%" {
+					t.Errorf("card %+v metric %+v", c, c.Metric)
+				}
+			}},
+		{"accents left out, semicolons, thousands",
+			"giai doan;lan;tieu de;cam xuc;gia tri;chi so\nA;Steps;Go;-0,25;1.500,75;Visits\n",
+			func(t *testing.T, m *data.Map) {
+				if c := m.Cards[0]; *c.Emotion != -0.25 || c.Metric.Value != 1500.75 {
+					t.Errorf("card %+v metric %+v", c, c.Metric)
+				}
+			}},
+		{"commas with quoted decimal commas",
+			"stage,lane,title,emotion,metric,metric_value\nA,Steps,Go,\"1,5\",Visits,\"1,500\"\nA,Steps,Two,\"-2,0\",Rate,\"0,75\"\n",
+			func(t *testing.T, m *data.Map) {
+				if *m.Cards[0].Emotion != 1.5 || m.Cards[0].Metric.Value != 1500 || *m.Cards[1].Emotion != -2 || m.Cards[1].Metric.Value != 0.75 {
+					t.Errorf("cards %+v %+v", m.Cards[0].Metric, m.Cards[1].Metric)
+				}
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m, warnings, err := ReadCSV(strings.NewReader(c.text), "t.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := checkMap(m); err != nil {
+				t.Fatal(err)
+			}
+			if len(warnings) != 0 {
+				t.Errorf("warnings %q", warnings)
+			}
+			c.check(t, m)
+		})
+	}
+	_, _, err := ReadCSV(strings.NewReader("giai đoạn\tlàn\tcảm xúc\nA\tB\t1\n"), "t.csv")
+	wantParseError(t, err, 1, "", `no "title" column; it needs stage, lane and title (giai đoạn, làn, tiêu đề)`)
+	_, _, err = ReadCSV(strings.NewReader("stage,lane,title,emotion\nA,B,C,\"1,2,3\"\n"), "t.csv")
+	wantParseError(t, err, 2, "", `emotion "1,2,3" is not a number`)
+}

@@ -10,18 +10,18 @@ import (
 )
 
 // ReadFile reads the map in the file at path, choosing the reader by the extension (any
-// case): .json (the native format), .csv, .ojf or .mmd. Errors name path; a map read from it
+// case): .json (the native format), .csv, .xlsx, .ojf or .mmd. Errors name path; a map read from it
 // is titled after the file unless the file gives a title.
 func ReadFile(path string) (*data.Map, []string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".json", ".csv", ".ojf", ".mmd":
+	case ".json", ".csv", ".ojf", ".mmd", ".xlsx":
 	default:
 		what := "no extension"
 		if ext != "" {
 			what = fmt.Sprintf("the extension %q", filepath.Ext(path))
 		}
-		return nil, nil, &ParseError{File: path, Msg: fmt.Sprintf("cannot import a file with %s; use .json (Journey Canvas), .csv (cards), .ojf (OpenJourney) or .mmd (Mermaid journey)", what)}
+		return nil, nil, &ParseError{File: path, Msg: fmt.Sprintf("cannot import a file with %s; use .json (Journey Canvas), .csv (cards), .xlsx (Excel), .ojf (OpenJourney) or .mmd (Mermaid journey)", what)}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -41,6 +41,8 @@ func ReadFile(path string) (*data.Map, []string, error) {
 		return ReadCSV(f, path)
 	case ".ojf":
 		return ReadOJF(f, path)
+	case ".xlsx":
+		return ReadXLSX(f, path)
 	default:
 		return ReadMermaid(f, path)
 	}

@@ -37,6 +37,7 @@ type fileMap struct {
 	Curve     data.CurveMode `json:"curve"`
 	Lang      string         `json:"lang,omitempty"`
 	NoteLines int            `json:"noteLines,omitempty"`
+	Notes     string         `json:"notes,omitempty"`
 	Created   string         `json:"created,omitempty"`
 	Updated   string         `json:"updated,omitempty"`
 	Persona   *data.Persona  `json:"persona,omitempty"`
@@ -109,7 +110,7 @@ type fileLink struct {
 
 // Member names of each object of the native format, in the order WriteJSON writes them.
 var (
-	mapFields     = []string{"format", "version", "title", "goal", "audience", "type", "owner", "status", "scale", "curve", "lang", "noteLines", "created", "updated", "persona", "stages", "lanes", "cards", "links", "comments"}
+	mapFields     = []string{"format", "version", "title", "goal", "audience", "type", "owner", "status", "scale", "curve", "lang", "noteLines", "notes", "created", "updated", "persona", "stages", "lanes", "cards", "links", "comments"}
 	commentFields = []string{"on", "author", "text", "created", "resolved", "replies"}
 	replyFields   = []string{"author", "text", "created"}
 	scaleFields   = []string{"min", "max", "labels"}
@@ -130,6 +131,7 @@ var (
 //	  "title": "…", "goal": "…", "audience": "…", "type": "current", "owner": "…",
 //	  "status": "draft", "scale": {"min": -2, "max": 2, "labels": ["…", …]}, "curve": "cards",
 //	  "lang": "vi", "noteLines": 2,                               ("" and 0 are left out)
+//	  "notes": "…",                                               (the map's own notes)
 //	  "created": "2025-03-01T09:00:00Z", "updated": "…",          (RFC 3339, UTC)
 //	  "persona": {"name": "…", "summary": "…", "photo": "<base64>", …},
 //	  "stages": [{"ref": "s1", "name": "…", "colour": "#4c6ef5", "description": "…"}, …],
@@ -167,7 +169,7 @@ func WriteJSON(w io.Writer, m *data.Map) error {
 func toFile(m *data.Map) (*fileMap, error) {
 	f := &fileMap{Format: FormatName, Version: FormatVersion, Title: m.Title, Goal: m.Goal,
 		Audience: m.Audience, Type: m.Type, Owner: m.Owner, Status: m.Status, Curve: m.Curve,
-		Lang: m.Lang, NoteLines: m.NoteLines,
+		Lang: m.Lang, NoteLines: m.NoteLines, Notes: m.Notes,
 		Scale:  fileScale{Min: m.Scale.Min, Max: m.Scale.Max, Labels: m.Scale.Labels},
 		Stages: []fileStage{}, Lanes: []fileLane{}, Cards: []fileCard{}, Links: []fileLink{}}
 	if f.Type == "" {
@@ -325,6 +327,7 @@ func (d *jsonReader) readNative(root jnode, name string) *data.Map {
 	}
 	m.Goal = d.text(root.get("goal"), long)
 	m.Audience = d.text(root.get("audience"), long)
+	m.Notes = d.text(root.get("notes"), long)
 	m.Owner = d.text(root.get("owner"), short)
 	m.Type = oneOf(d, root.get("type"), data.CurrentState, data.MapTypes...)
 	m.Status = oneOf(d, root.get("status"), data.Draft, data.Statuses...)

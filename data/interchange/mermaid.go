@@ -20,8 +20,9 @@ import (
 //
 // The first line that is neither blank nor a %% comment must be "journey" (front matter
 // between "---" lines may come before it; its title is used). Each section is a stage; each
-// task "NAME: SCORE: ACTOR, ACTOR" is a card in one lane, "Steps", with its score (1..5,
-// decimals allowed) mapped linearly onto the map's scale and its actors as tags. Tasks before
+// task "NAME: SCORE: ACTOR, ACTOR" is a card in one lane of steps, named in the map's
+// language ("Steps", "Các bước"), with its score (1..5, decimals allowed) mapped linearly and
+// exactly (two decimals) onto the map's scale and its actors as tags. Tasks before
 // the first section go to a first stage with an empty name. The title is the map's title
 // (else accTitle, else the file's base name); accDescr, on one line or in an
 // accDescr { … } block, is the map's goal. <br> in names and titles is a line break.
@@ -171,8 +172,9 @@ func (p *mermaidReader) read(lines []string) error {
 	m.Title = t
 	if p.lane == 0 {
 		p.lane = 1
-		m.Lanes = append(m.Lanes, data.Lane{ID: 1, Name: "Steps", Kind: data.LaneSteps})
+		m.Lanes = append(m.Lanes, data.Lane{ID: 1, Kind: data.LaneSteps})
 	}
+	nameLanes(m, map[int64]defaultName{p.lane: nameSteps})
 	sortCards(m)
 	return nil
 }
@@ -200,7 +202,7 @@ func (p *mermaidReader) task(ln int, line string) error {
 		}
 		return p.fail(ln, "task %q: score %q is not a number from 1 to 5", clip(title), clip(scoreText))
 	}
-	e := clampToScale(m.Scale.MapFrom(score, 1, 5), m.Scale)
+	e := mapScore(score, 1, 5, m.Scale)
 	c := data.Card{ID: int64(len(m.Cards) + 1), Title: title, Emotion: &e}
 	seen := map[string]bool{}
 	for _, a := range strings.Split(actors, ",") {
@@ -222,7 +224,7 @@ func (p *mermaidReader) task(ln int, line string) error {
 	}
 	if p.lane == 0 {
 		p.lane = 1
-		m.Lanes = append(m.Lanes, data.Lane{ID: 1, Name: "Steps", Kind: data.LaneSteps})
+		m.Lanes = append(m.Lanes, data.Lane{ID: 1, Kind: data.LaneSteps}) // named in the map's language at the end
 	}
 	c.StageID, c.LaneID = p.stage, p.lane
 	m.Cards = append(m.Cards, c)

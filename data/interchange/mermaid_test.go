@@ -66,7 +66,7 @@ func TestReadMermaidGood(t *testing.T) {
 					t.Errorf("got %q, want %q", got[i], want[i])
 				}
 			}
-			if len(m.Lanes) != 1 || m.Lanes[0].Name != "Steps" || m.Lanes[0].Kind != data.LaneSteps {
+			if len(m.Lanes) != 1 || !nameSteps.isDefault(m.Lanes[0].Name) || m.Lanes[0].Kind != data.LaneSteps {
 				t.Errorf("lanes %+v", m.Lanes)
 			}
 			if m.Type != data.CurrentState || m.Scale.Min != -2 || m.Curve != data.CurvePerCard {
@@ -106,5 +106,21 @@ func TestReadMermaidFaults(t *testing.T) {
 			_, _, err := ReadMermaid(strings.NewReader(c.text), "bad.mmd")
 			wantParseError(t, err, c.line, "", c.want)
 		})
+	}
+}
+
+// A Vietnamese journey gets its lane named in Vietnamese, and exact scores.
+func TestReadMermaidVietnameseLane(t *testing.T) {
+	m, _, err := ReadFile("testdata/vietnamese.mmd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Lanes) != 1 || m.Lanes[0].Name != "Các bước" {
+		t.Errorf("lanes %+v", m.Lanes)
+	}
+	for _, c := range m.Cards {
+		if v := *c.Emotion; v*100 != float64(int(v*100)) {
+			t.Errorf("inexact score %v of %q", v, c.Title)
+		}
 	}
 }

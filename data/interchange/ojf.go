@@ -4,21 +4,22 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"journeycanvas/assets"
 	"journeycanvas/data"
 )
 
 // Fields of an OJF document that ReadOJF gives a home; anything else is kept as text.
 var (
-	ojfRootKnown     = []string{"title", "metadata", "persona", "pointOfView", "description", "stages", "swimlanes", "nodes", "links", "version", "$schema"}
-	ojfMetaKnown     = []string{"title", "persona", "pov", "description", "author", "owner"}
-	ojfStageKnown    = []string{"id", "name", "description", "colour", "color"}
+	ojfRootKnown     = []string{"title", "metadata", "persona", "pointOfView", "description", "stages", "swimlanes", "nodes", "links", "version", "$schema", ojfExt}
+	ojfMetaKnown     = []string{"title", "persona", "pov", "description", "author", "owner", "version"}
+	ojfStageKnown    = []string{"id", "name", "description", "colour", "color", "overrideEmotion", ojfExt}
 	ojfLaneKnown     = []string{"id", "name", "kind"}
-	ojfNodeKnown     = []string{"id", "stageId", "swimlaneId", "title", "description", "severity", "score", "isMomentOfTruth", "iconColor", "tags", "channel", "blueprint"}
-	ojfNodeHomeless  = []string{"sentiment", "purpose", "icon"} // kept in the notes, first
+	ojfNodeKnown     = []string{"id", "stageId", "stage", "swimlaneId", "swimlane", "title", "description", "severity", "score", "isMomentOfTruth", "iconColor", "tags", "channel", "blueprint", "purpose", ojfExt}
+	ojfNodeHomeless  = []string{"sentiment", "icon"} // kept in the notes, first
 	ojfPersonaFields = map[string]func(p *data.Persona) *string{
 		"summary":        func(p *data.Persona) *string { return &p.Summary },
 		"demographics":   func(p *data.Persona) *string { return &p.Demographics },
@@ -35,46 +36,65 @@ var (
 	}
 )
 
-// ojfBlueprint gives the lane each kind of blueprint entry goes to, in the order the lanes
-// are placed below the file's swimlanes.
+// ojfPurposes are the node purposes Ptolemy offers. A pain point and an opportunity become the
+// card's flags; the others become a tag of the same word.
+var ojfPurposes = []string{"touchpoint", "pain-point", "gain", "opportunity", "milestone", "bottleneck", "decision", "observation", "note"}
+
+// ojfBlueprint gives the lane each kind of blueprint entry goes to and the fields of its
+// entries, in the spec's order: evidence [{item, type}], onstage and backstage
+// [{actor, action}], support [{system, description}].
 var ojfBlueprint = []struct {
-	key, lane string
-	kind      data.LaneKind
+	key  string
+	name defaultName
+	kind data.LaneKind
 }{
-	{"evidence", "Evidence", data.LaneCustom},
-	{"onstage", "Onstage", data.LanePeople},
-	{"backstage", "Backstage", data.LaneProcesses},
-	{"support", "Support processes", data.LaneTechnology},
+	{"evidence", nameEvidence, data.LaneCustom},
+	{"onstage", nameOnstage, data.LanePeople},
+	{"backstage", nameBackstage, data.LanePeople},
+	{"support", nameSupport, data.LaneProcesses},
 }
 
-// ReadOJF reads a journey in OpenJourney Format (JSON):
+// ReadOJF reads a journey in OpenJourney Format (JSON), as Ptolemy writes it
+// (github.com/andywestley/ptolemy-journey-mapper, OJF_SPEC.md):
 //
-//	{"metadata": {"title", "persona", "pov", "description", "author"}, "title", "persona",
-//	 "pointOfView", "stages": [{"id", "name"}], "swimlanes": [{"id", "name"}],
-//	 "nodes": [{"stageId", "swimlaneId", "title", "description", "severity", "score",
-//	            "sentiment", "purpose", "isMomentOfTruth", "icon", "iconColor", "tags",
-//	            "blueprint": {"evidence": [], "onstage": [], "backstage": [], "support": []}}],
+//	{"version", "metadata": {"title", "persona", "pov", "description", "author", "version"},
+//	 "title", "description", "persona", "pointOfView",
+//	 "stages": [{"id", "name", "overrideEmotion"}], "swimlanes": [{"id", "name"}],
+//	 "nodes": [{"id", "stageId" (or "stage"), "swimlaneId", "title", "description", "severity",
+//	            "score", "sentiment", "purpose", "isMomentOfTruth", "icon", "iconColor", "tags",
+//	            "blueprint": {"evidence": [{"item", "type"}], "onstage": [{"actor", "action"}],
+//	                          "backstage": [{"actor", "action"}],
+//	                          "support": [{"system", "description"}]}}],
 //	 "links": [{"from", "to", "label"}]}
 //
 // The title is metadata.title, else title, else pointOfView (when it is one short line),
 // else the file's base name. The point of view (pointOfView or metadata.pov) becomes the
-// map's Audience: it says whose eyes the journey is seen through. The persona (persona or
-// metadata.persona) is a name or an object with name, summary, description and the persona
-// questions. Ids may be strings or numbers.
+// map's Audience: it says whose eyes the journey is seen through; the description
+// (metadata.description, description) its goal. The persona (persona or metadata.persona) is
+// a name or an object with name, summary, description and the persona questions. Ids may be
+// strings or numbers. The format's version is read, not kept.
 //
-// Each node is a card: its score (−5..+5) is mapped linearly onto the map's scale, a high
-// or medium severity marks it a pain point (the severity is noted too), an iconColor like
-// #rrggbb is its colour. Nodes with no swimlaneId go to a "Steps" lane. Blueprint entries
-// become cards of their own in the node's stage, in lanes added below the swimlanes as
-// needed: Evidence (custom), Onstage (backstage people), Backstage (backstage processes) and
-// Support processes (backstage technology); a map with blueprint entries is a service
-// blueprint. Links join nodes by their ids.
+// Each node is a card: its score (−5..+5) is mapped linearly onto the map's scale (exactly,
+// to two decimals), a high or medium severity marks it a pain point (the severity is noted
+// too), a purpose of pain-point or opportunity sets that flag and any other purpose becomes
+// a tag, an iconColor like #rrggbb is its colour. A node without an id, or with one an
+// earlier node has, gets a new one, as Ptolemy does (links name the first). Nodes with no
+// swimlane go to a steps lane. A stage's overrideEmotion (its feeling set by hand) becomes a
+// card in an emotions lane.
 //
-// Nothing is dropped silently: node fields with no home (sentiment, purpose, icon, unknown
-// fields) are added to the card's notes as "key: value" lines, unknown stage fields to the
-// stage's description, unknown persona fields to its summary, and unknown top-level,
-// metadata and swimlane fields to the map's goal. A node naming an unknown stage or swimlane
-// is refused with its JSON path.
+// Blueprint entries become cards of their own in the node's stage, each titled from its
+// entry ("Doorman: Opens taxi door and greets guest"; "Hotel Signage" with its type as a tag;
+// "Valet System" with its description as notes), in lanes laid out as a service blueprint
+// reads: physical evidence above the customer's lanes, then onstage, backstage and support
+// processes below the last customer-actions lane, so the board draws the lines of
+// interaction, visibility and internal interaction between them. A map with blueprint
+// entries is a service blueprint. Lanes the reader names are named in the map's language.
+//
+// Nothing is dropped silently: node fields with no home (sentiment, icon, unknown fields) are
+// added to the card's notes as "key: value" lines, unknown stage fields to the stage's
+// description, unknown persona fields to its summary, and unknown top-level, metadata and
+// swimlane fields to the map's notes, named in a warning. A node naming an unknown stage or
+// swimlane is refused with its JSON path.
 func ReadOJF(r io.Reader, name string) (*data.Map, []string, error) {
 	b, err := readInput(r, name)
 	if err != nil {
@@ -96,13 +116,16 @@ type ojfReader struct {
 	jsonReader
 	m        *data.Map
 	warnings []string
-	extras   []string // "key: value" lines for the map's goal
+	extras   []string // "key: value" lines for the map's notes
 	stages   map[string]int64
 	lanes    map[string]int64
 	nodes    map[string]int64
-	bpLanes  map[string]int64 // blueprint key → lane id
-	rank     map[int64]int    // lane id → order group (0 for the file's lanes)
+	bpLanes  map[string]int64      // blueprint key → lane id
+	named    map[int64]defaultName // lanes the reader made → their name
+	feeling  int64                 // the emotions lane of overrideEmotion cards
+	override map[int64]float64     // stage id → overrideEmotion on the map's scale
 	defLane  int64
+	unnamed  int // nodes whose id an earlier node has
 }
 
 func (o *ojfReader) read(root jnode, name string) *data.Map {
@@ -114,7 +137,7 @@ func (o *ojfReader) read(root jnode, name string) *data.Map {
 	o.m = newMap("")
 	m := o.m
 	o.stages, o.lanes, o.nodes = map[string]int64{}, map[string]int64{}, map[string]int64{}
-	o.bpLanes, o.rank = map[string]int64{}, map[int64]int{}
+	o.bpLanes, o.named, o.override = map[string]int64{}, map[int64]defaultName{}, map[int64]float64{}
 
 	pov := o.text(root.get("pointOfView"), long)
 	if p := o.text(meta.get("pov"), long); pov == "" {
@@ -141,9 +164,10 @@ func (o *ojfReader) read(root jnode, name string) *data.Map {
 	} else if ow != "" {
 		o.extras = append(o.extras, "metadata.owner: "+ow)
 	}
+	o.str(meta.get("version")) // the format's own bookkeeping: checked, not kept
 	var goal []string
 	for _, n := range []jnode{meta.get("description"), root.get("description")} {
-		if s := o.text(n, long); s != "" {
+		if s := o.text(n, long); s != "" && !contains(goal, s) {
 			goal = append(goal, s)
 		}
 	}
@@ -154,6 +178,26 @@ func (o *ojfReader) read(root jnode, name string) *data.Map {
 		}
 	} else if mp := meta.get("persona"); mp.given() {
 		m.Persona = o.persona(mp)
+	}
+	ext := root.get(ojfExt)
+	if o.object(ext, false, "type", "status", "scale", "curve", "lang", "noteLines", "notes", "photo") {
+		if sc := ext.get("scale"); sc.given() {
+			m.Scale = o.scale(sc)
+		}
+		m.Curve = oneOf(&o.jsonReader, ext.get("curve"), data.CurvePerCard, data.CurvePerCard, data.CurvePerStage)
+		m.Lang = oneOf(&o.jsonReader, ext.get("lang"), "", data.MapLangs...)
+		if n, ok := o.integer(ext.get("noteLines"), 0, data.MaxNoteLines); ok {
+			m.NoteLines = n
+		}
+		if s := o.text(ext.get("notes"), long); s != "" {
+			o.extras = append(o.extras, s)
+		}
+		if ph := ext.get("photo"); ph.given() && m.Persona != nil {
+			p := o.jsonReader.persona(jnode{path: ext.path, v: map[string]any{"name": m.Persona.Name, "photo": ph.v}, ok: true})
+			if p != nil {
+				m.Persona.Photo = p.Photo
+			}
+		}
 	}
 	if o.err != nil {
 		return nil
@@ -174,6 +218,10 @@ func (o *ojfReader) read(root jnode, name string) *data.Map {
 			return nil
 		}
 	}
+	if o.unnamed > 0 {
+		o.warnings = append(o.warnings, fmt.Sprintf("%d node%s had an id an earlier node has; links name the first, and %s given a new id, as Ptolemy does", o.unnamed, plural(o.unnamed), map[bool]string{true: "it was", false: "they were"}[o.unnamed == 1]))
+	}
+	o.feelings()
 	for _, n := range o.array(root.get("links")) {
 		if !o.object(n, true, linkFields...) {
 			break
@@ -190,23 +238,120 @@ func (o *ojfReader) read(root jnode, name string) *data.Map {
 	o.leftovers(root, "", ojfRootKnown, &unknown)
 	o.leftovers(meta, "metadata.", ojfMetaKnown, &unknown)
 	if len(unknown) > 0 {
-		o.warnings = append(o.warnings, fmt.Sprintf("kept unknown field%s %s in the map's goal", plural(len(unknown)), strings.Join(unknown, ", ")))
-	}
-	if len(o.extras) > 0 {
-		goal = append(goal, strings.Join(o.extras, "\n"))
+		o.warnings = append(o.warnings, fmt.Sprintf("kept unknown field%s %s in the map's notes", plural(len(unknown)), strings.Join(unknown, ", ")))
 	}
 	g, msg := cleanText(strings.Join(goal, "\n\n"), long)
 	if msg != "" {
-		o.fail("metadata", "the map's goal (the description and the fields kept with it): %s", msg)
+		o.fail("metadata.description", "the map's goal: %s", msg)
 	}
 	m.Goal = g
+	notes, msg := cleanText(strings.Join(o.extras, "\n"), long)
+	if msg != "" {
+		o.fail("metadata", "the map's notes (the fields kept in them): %s", msg)
+	}
+	m.Notes = notes
 	if o.err != nil {
 		return nil
 	}
-	// The file's lanes first, then the blueprint lanes in their fixed order.
-	sort.SliceStable(m.Lanes, func(i, j int) bool { return o.rank[m.Lanes[i].ID] < o.rank[m.Lanes[j].ID] })
+	if ext.given() {
+		m.Type = oneOf(&o.jsonReader, ext.get("type"), m.Type, data.MapTypes...)
+		m.Status = oneOf(&o.jsonReader, ext.get("status"), data.Draft, data.Statuses...)
+	}
+	if o.err != nil {
+		return nil
+	}
+	m.Lanes = ojfLaneOrder(m.Lanes, o.bpKeyOf())
+	nameLanes(m, o.named)
+	if o.feeling != 0 {
+		lang := mapLang(m)
+		for i := range m.Cards {
+			if m.Cards[i].LaneID == o.feeling {
+				m.Cards[i].Title = assets.Word(lang, "Overall feeling")
+			}
+		}
+		if len(o.override) > 0 {
+			o.warnings = append(o.warnings, fmt.Sprintf("the feeling set by hand for %d stage%s (overrideEmotion) is a card in the lane %q; the curve draws it beside the stage's other scores", len(o.override), plural(len(o.override)), m.Lane(o.feeling).Name))
+		}
+	}
 	sortCards(m)
 	return m
+}
+
+// bpKeyOf gives the blueprint key of each blueprint lane by id.
+func (o *ojfReader) bpKeyOf() map[int64]string {
+	out := make(map[int64]string, len(o.bpLanes))
+	for k, id := range o.bpLanes {
+		out[id] = k
+	}
+	return out
+}
+
+// ojfLaneOrder lays the lanes out as a service blueprint reads (ReadOJF): the evidence lane
+// first, then the other lanes up to the last customer-actions (steps) lane, then the onstage,
+// backstage and support lanes, then the remaining lanes. bp gives the blueprint key of the
+// blueprint lanes by id; the others keep their order.
+func ojfLaneOrder(lanes []data.Lane, bp map[int64]string) []data.Lane {
+	if len(bp) == 0 {
+		return lanes
+	}
+	var own []data.Lane
+	byKey := map[string]data.Lane{}
+	for _, l := range lanes {
+		if k, ok := bp[l.ID]; ok {
+			byKey[k] = l
+		} else {
+			own = append(own, l)
+		}
+	}
+	split := len(own)
+	for i := len(own) - 1; i >= 0; i-- {
+		if own[i].Kind == data.LaneSteps {
+			split = i + 1
+			break
+		}
+	}
+	out := make([]data.Lane, 0, len(lanes))
+	if l, ok := byKey["evidence"]; ok {
+		out = append(out, l)
+	}
+	out = append(out, own[:split]...)
+	for _, k := range []string{"onstage", "backstage", "support"} {
+		if l, ok := byKey[k]; ok {
+			out = append(out, l)
+		}
+	}
+	out = append(out, own[split:]...)
+	for i := range out {
+		out[i].Position = i
+	}
+	return out
+}
+
+// feelings adds a card for each stage's overrideEmotion to an emotions lane.
+func (o *ojfReader) feelings() {
+	m := o.m
+	for _, st := range m.Stages {
+		v, ok := o.override[st.ID]
+		if !ok {
+			continue
+		}
+		if o.feeling == 0 {
+			o.feeling = int64(len(m.Lanes) + 1)
+			m.Lanes = append(m.Lanes, data.Lane{ID: o.feeling, Kind: data.LaneEmotions})
+			o.named[o.feeling] = nameFeeling
+		}
+		e := v // titled once the map's language is known
+		m.Cards = append(m.Cards, data.Card{ID: int64(len(m.Cards) + 1), StageID: st.ID, LaneID: o.feeling,
+			Emotion: &e, Notes: "overrideEmotion: " + formatNumber(o.scoreBack(v))})
+	}
+}
+
+// scoreBack maps a score on the map's scale back onto OJF's −5..+5.
+func (o *ojfReader) scoreBack(v float64) float64 { return ojfScore(v, o.m.Scale) }
+
+// ojfScore maps a score on sc onto OJF's −5..+5.
+func ojfScore(v float64, sc data.Scale) float64 {
+	return data.Scale{Min: -5, Max: 5}.MapFrom(v, float64(sc.Min), float64(sc.Max))
 }
 
 // leftovers adds the members of object n that are not in known to the map's extras.
@@ -215,7 +360,7 @@ func (o *ojfReader) leftovers(n jnode, prefix string, known []string, names *[]s
 	for _, k := range sortedKeys(obj) {
 		if !contains(known, k) {
 			o.extras = append(o.extras, prefix+k+": "+compact(obj[k]))
-			*names = append(*names, fmt.Sprintf("%q", clip(prefix+k)))
+			*names = append(*names, strconv.Quote(clip(prefix+k)))
 		}
 	}
 }
@@ -257,6 +402,24 @@ func (o *ojfReader) stage(n jnode) {
 			st.Colour = c
 		} else if c != "" {
 			lines = append(lines, k+": "+c)
+		}
+	}
+	if ov := n.get("overrideEmotion"); ov.given() {
+		// Ptolemy's editor leaves "" when the override is cleared.
+		if s, isText := ov.v.(string); !isText || strings.TrimSpace(s) != "" {
+			if v, ok := o.score(ov); ok {
+				o.override[st.ID] = v
+			}
+		}
+	}
+	if ext := n.get(ojfExt); o.object(ext, false, "metrics") {
+		for _, mn := range o.array(ext.get("metrics")) {
+			if mt := o.metric(mn); mt != nil {
+				st.Metrics = append(st.Metrics, *mt)
+			}
+		}
+		if len(st.Metrics) > MaxTags {
+			o.fail(ext.get("metrics").path, "%d metrics, the limit is %d", len(st.Metrics), MaxTags)
 		}
 	}
 	obj, _ := n.v.(map[string]any)
@@ -311,6 +474,9 @@ func (o *ojfReader) node(n jnode) {
 	m := o.m
 	c := data.Card{ID: int64(len(m.Cards) + 1)}
 	sn := n.get("stageId")
+	if !sn.given() && n.get("stage").given() { // the variant of Ptolemy's README
+		sn = n.get("stage")
+	}
 	if !sn.given() {
 		o.fail(sn.path, "the node has no stageId")
 		return
@@ -320,7 +486,11 @@ func (o *ojfReader) node(n jnode) {
 		o.fail(sn.path, "no stage has id %q", clip(sid))
 		return
 	}
-	if ln := n.get("swimlaneId"); ln.given() {
+	ln := n.get("swimlaneId")
+	if !ln.given() && n.get("swimlane").given() {
+		ln = n.get("swimlane")
+	}
+	if ln.given() {
 		lid := o.id(ln)
 		if c.LaneID = o.lanes[lid]; c.LaneID == 0 && o.err == nil {
 			o.fail(ln.path, "no swimlane has id %q", clip(lid))
@@ -329,15 +499,18 @@ func (o *ojfReader) node(n jnode) {
 	} else {
 		if o.defLane == 0 {
 			o.defLane = int64(len(m.Lanes) + 1)
-			m.Lanes = append(m.Lanes, data.Lane{ID: o.defLane, Name: "Steps", Kind: data.LaneSteps})
+			m.Lanes = append(m.Lanes, data.Lane{ID: o.defLane, Kind: data.LaneSteps})
+			o.named[o.defLane] = nameSteps
 		}
 		c.LaneID = o.defLane
 	}
+	key := ""
 	if id := n.get("id"); id.given() {
-		key := o.id(id)
-		if _, dup := o.nodes[key]; dup && o.err == nil {
-			o.fail(id.path, "node id %q is used twice", clip(key))
-		}
+		key = o.id(id)
+	}
+	if _, dup := o.nodes[key]; dup {
+		o.unnamed++ // a new id that no link can name
+	} else if key != "" {
 		o.nodes[key] = c.ID
 	}
 	c.Title = o.text(n.get("title"), short)
@@ -357,11 +530,43 @@ func (o *ojfReader) node(n jnode) {
 		}
 	}
 	if sc := n.get("score"); sc.given() {
-		if v, ok := o.number(sc); ok {
-			if v < -5 || v > 5 {
-				o.fail(sc.path, "score %g is outside −5..+5", v)
+		if e, ok := o.score(sc); ok {
+			c.Emotion = &e
+		}
+	}
+	var exactTags []string
+	if pn := n.get("purpose"); pn.given() {
+		switch p := strings.ToLower(strings.TrimSpace(o.str(pn))); p {
+		case "":
+		case "pain-point", "pain", "painpoint", "pain point":
+			c.Pain = true
+		case "opportunity":
+			c.Opportunity = true
+		default:
+			if t := o.text(jnode{path: pn.path, v: p, ok: true}, short); t != "" {
+				c.Tags = append(c.Tags, t)
 			}
-			e := clampToScale(m.Scale.MapFrom(v, -5, 5), m.Scale)
+		}
+	}
+	if ext := n.get(ojfExt); o.object(ext, false, "presence", "evidence", "metric", "pain", "opportunity", "emotion", "tags") {
+		if tn := ext.get("tags"); tn.given() {
+			exactTags = []string{}
+			for _, t := range o.array(tn) {
+				exactTags = append(exactTags, o.text(t, short))
+			}
+			if len(exactTags) > MaxTags {
+				o.fail(tn.path, "%d tags, the limit is %d", len(exactTags), MaxTags)
+			}
+		}
+		c.Presence = oneOf(&o.jsonReader, ext.get("presence"), data.PresenceUnset, data.PresenceUnset, data.Online, data.Offline)
+		c.Evidence = oneOf(&o.jsonReader, ext.get("evidence"), data.EvidenceNone, data.EvidenceNone, data.EvidenceResearched, data.EvidenceAssumed, data.EvidenceProposed)
+		c.Metric = o.metric(ext.get("metric"))
+		c.Pain = c.Pain || o.boolean(ext.get("pain"))
+		c.Opportunity = c.Opportunity || o.boolean(ext.get("opportunity"))
+		if e, ok := o.number(ext.get("emotion")); ok {
+			if !m.Scale.Contains(e) {
+				o.fail(ext.get("emotion").path, "%g is outside the map's emotion scale %d..%d", e, m.Scale.Min, m.Scale.Max)
+			}
 			c.Emotion = &e
 		}
 	}
@@ -376,9 +581,15 @@ func (o *ojfReader) node(n jnode) {
 		o.fail(n.get("tags").path, "%d tags, the limit is %d", len(tags), MaxTags)
 	}
 	for _, t := range tags {
-		if s := o.text(t, short); s != "" {
+		if s := o.text(t, short); s != "" && !contains(c.Tags, s) {
 			c.Tags = append(c.Tags, s)
 		}
+	}
+	if len(c.Tags) > MaxTags {
+		o.fail(n.get("tags").path, "%d tags with the purpose, the limit is %d", len(c.Tags), MaxTags)
+	}
+	if exactTags != nil { // as our writer had them: empty ones and repeats too
+		c.Tags = exactTags
 	}
 	obj, _ := n.v.(map[string]any)
 	for _, k := range ojfNodeHomeless {
@@ -406,17 +617,21 @@ func (o *ojfReader) node(n jnode) {
 	}
 	m.Cards = append(m.Cards, c)
 	if bp.given() {
-		for rank, kind := range ojfBlueprint {
+		for _, kind := range ojfBlueprint {
 			for _, e := range o.array(bp.get(kind.key)) {
-				o.blueprintCard(e, c.StageID, rank+1, kind.key, kind.lane, kind.kind)
+				o.blueprintCard(e, c.StageID, kind.key, kind.name, kind.kind)
 			}
 		}
 	}
 }
 
-// blueprintCard adds one blueprint entry (a string, or an object with a title, name or text)
-// as a card in its lane.
-func (o *ojfReader) blueprintCard(e jnode, stageID int64, rank int, key, lane string, kind data.LaneKind) {
+// blueprintCard adds one blueprint entry as a card in its lane. An entry is an object, as the
+// spec has them: {item, type} (evidence: the item is the title, the type a tag),
+// {actor, action} (onstage, backstage: "Actor: Action"), {system, description} (support:
+// the system is the title, the description the notes), or one with a title, name or text;
+// or a plain string. Other members are kept in the notes as "key: value" lines, and a card
+// whose entry gives no title is titled with its first text, never left blank.
+func (o *ojfReader) blueprintCard(e jnode, stageID int64, key string, lane defaultName, kind data.LaneKind) {
 	m := o.m
 	c := data.Card{ID: int64(len(m.Cards) + 1), StageID: stageID}
 	var lines []string
@@ -427,19 +642,52 @@ func (o *ojfReader) blueprintCard(e jnode, stageID int64, rank int, key, lane st
 	case string:
 		c.Title = o.text(e, short)
 	case map[string]any:
-		titleKey := ""
-		for _, k := range []string{"title", "name", "text"} {
-			if titleKey == "" && e.get(k).given() {
-				titleKey = k
-				c.Title = o.text(e.get(k), short)
+		used := map[string]bool{"description": true}
+		take := func(k string) string {
+			if s, ok := v[k].(string); ok && strings.TrimSpace(s) != "" && !used[k] {
+				used[k] = true
+				return strings.TrimSpace(s)
+			}
+			return ""
+		}
+		actor, action := take("actor"), take("action")
+		switch {
+		case actor != "" && action != "":
+			c.Title = actor + ": " + action
+		case action != "":
+			c.Title = action
+		case actor != "":
+			c.Title = actor
+		}
+		for _, k := range []string{"item", "system", "title", "name", "text"} {
+			if c.Title == "" {
+				c.Title = take(k)
+			}
+		}
+		if t := take("type"); t != "" {
+			if tag := o.text(jnode{path: e.get("type").path, v: t, ok: true}, short); tag != "" {
+				c.Tags = append(c.Tags, tag)
 			}
 		}
 		desc = o.str(e.get("description"))
+		if c.Title == "" && desc != "" && !strings.Contains(desc, "\n") && utf8.RuneCountInString(desc) <= MaxTitleRunes {
+			c.Title, desc = desc, ""
+		}
 		for _, k := range sortedKeys(v) {
-			if k != "description" && k != titleKey {
+			if !used[k] && v[k] != nil {
+				if s, ok := v[k].(string); c.Title == "" && ok && strings.TrimSpace(s) != "" && !strings.Contains(s, "\n") && utf8.RuneCountInString(s) <= MaxTitleRunes {
+					c.Title = strings.TrimSpace(s)
+					continue
+				}
 				lines = append(lines, k+": "+compact(v[k]))
 			}
 		}
+		t, msg := cleanText(c.Title, short)
+		if msg != "" {
+			o.fail(e.path, "the entry's title: %s", msg)
+			return
+		}
+		c.Title = t
 	default:
 		c.Title = o.text(jnode{path: e.path, v: compact(v), ok: true}, short)
 	}
@@ -447,15 +695,49 @@ func (o *ojfReader) blueprintCard(e jnode, stageID int64, rank int, key, lane st
 	if c.Title == "" && c.Notes == "" {
 		return
 	}
+	if c.Title == "" { // an entry of only long or nested members: its first line titles it
+		first, _, _ := strings.Cut(c.Notes, "\n")
+		c.Title = clipRunes(first, 120)
+	}
 	if o.bpLanes[key] == 0 {
 		id := int64(len(m.Lanes) + 1)
 		o.bpLanes[key] = id
-		o.rank[id] = rank
-		m.Lanes = append(m.Lanes, data.Lane{ID: id, Name: lane, Kind: kind})
+		o.named[id] = lane
+		m.Lanes = append(m.Lanes, data.Lane{ID: id, Kind: kind})
 		m.Type = data.ServiceBlueprint
 	}
 	c.LaneID = o.bpLanes[key]
 	m.Cards = append(m.Cards, c)
+}
+
+// clipRunes shortens s to at most n characters, ending it with "…" when cut.
+func clipRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// score reads an OJF score (−5..+5, a number; Ptolemy's editor may leave it as text) and
+// maps it exactly onto the map's scale.
+func (o *ojfReader) score(n jnode) (float64, bool) {
+	if s, isText := n.v.(string); isText {
+		v, ok := parseDecimal(strings.TrimSpace(s))
+		if !ok {
+			o.fail(n.path, "expected a number from −5 to +5, found %q", clip(s))
+			return 0, false
+		}
+		n = jnode{path: n.path, v: json.Number(formatNumber(v)), ok: true}
+	}
+	v, ok := o.number(n)
+	if !ok {
+		return 0, false
+	}
+	if v < -5 || v > 5 {
+		o.fail(n.path, "score %g is outside −5..+5", v)
+		return 0, false
+	}
+	return mapScore(v, -5, 5, o.m.Scale), true
 }
 
 // joinText is text followed by a blank line and lines, checked as notes.

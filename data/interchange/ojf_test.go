@@ -19,9 +19,12 @@ func TestReadOJFSample(t *testing.T) {
 	if m.Title != "Buying a beauty product online" || m.Audience != "A new customer buying skincare on her phone" || m.Owner != "Marketing team" {
 		t.Errorf("title %q audience %q owner %q", m.Title, m.Audience, m.Owner)
 	}
-	for _, want := range []string{"Raise repeat purchases.", "exportedBy: OpenJourney editor 2.3", "metadata.created: 2025-03-01"} {
-		if !strings.Contains(m.Goal, want) {
-			t.Errorf("goal %q lacks %q", m.Goal, want)
+	if m.Goal != "Raise repeat purchases." {
+		t.Errorf("goal %q", m.Goal)
+	}
+	for _, want := range []string{"exportedBy: OpenJourney editor 2.3", "metadata.created: 2025-03-01"} {
+		if !strings.Contains(m.Notes, want) {
+			t.Errorf("notes %q lack %q", m.Notes, want)
 		}
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0], `"exportedBy"`) {
@@ -41,7 +44,7 @@ func TestReadOJFSample(t *testing.T) {
 	for _, l := range m.Lanes {
 		lanes = append(lanes, l.Name+"="+string(l.Kind))
 	}
-	if got := strings.Join(lanes, "|"); got != "Actions=steps|Touchpoints=touchpoints|Thoughts=thoughts|Pain points=pains|Opportunities=opportunities|Evidence=custom|Onstage=backstage-people|Backstage=backstage-processes|Support processes=backstage-technology" {
+	if got := strings.Join(lanes, "|"); got != "Physical evidence=custom|Actions=steps|Onstage=backstage-people|Backstage=backstage-people|Support processes=backstage-processes|Touchpoints=touchpoints|Thoughts=thoughts|Pain points=pains|Opportunities=opportunities" {
 		t.Errorf("lanes %q", got)
 	}
 	if m.Type != data.ServiceBlueprint {
@@ -75,7 +78,7 @@ func TestReadOJFSample(t *testing.T) {
 	if seg.Notes != "owner: CRM team" || m.Lane(seg.LaneID).Name != "Backstage" || m.Stage(seg.StageID).Name != "Decision" {
 		t.Errorf("blueprint card %+v", seg)
 	}
-	if c := byTitle["Payment gateway"]; m.Lane(c.LaneID).Kind != data.LaneTechnology {
+	if c := byTitle["Payment gateway"]; m.Lane(c.LaneID).Kind != data.LaneProcesses {
 		t.Errorf("support card %+v", c)
 	}
 	if len(m.Links) != 1 || m.Card(m.Links[0].FromID).Title != "Card payment fails once" || m.Links[0].Label != "retries the payment" {
@@ -122,7 +125,7 @@ func TestReadOJFGood(t *testing.T) {
 				if m.Stages[0].Description != "colour: blue\norder: 1" || m.Stages[0].Colour != "" {
 					t.Errorf("stage %+v", m.Stages[0])
 				}
-				if len(m.Lanes) != 2 || m.Lanes[0].Name != "Steps" || m.Lanes[1].Name != "Evidence" || m.Cards[0].Notes != "blueprint.extra: 1" || m.Cards[1].Title != "3" {
+				if len(m.Lanes) != 2 || m.Lanes[0].Name != "Physical evidence" || m.Lanes[1].Name != "Steps" || m.Cards[1].Notes != "blueprint.extra: 1" || m.Cards[0].Title != "3" {
 					t.Errorf("lanes %+v cards %+v", m.Lanes, m.Cards)
 				}
 			}},
@@ -158,7 +161,9 @@ func TestReadOJFFaults(t *testing.T) {
 		{"unknown swimlane", `{` + stages + `, "nodes": [{"stageId": "a", "swimlaneId": 2}]}`, "nodes[0].swimlaneId", `no swimlane has id "2"`},
 		{"no stage", `{` + stages + `, "nodes": [{"swimlaneId": 1}]}`, "nodes[0].stageId", "no stageId"},
 		{"score", `{` + stages + `, "nodes": [{"stageId": "a", "score": 6}]}`, "nodes[0].score", "outside −5..+5"},
-		{"score text", `{` + stages + `, "nodes": [{"stageId": "a", "score": "5"}]}`, "nodes[0].score", "expected a number"},
+		{"score text", `{` + stages + `, "nodes": [{"stageId": "a", "score": "five"}]}`, "nodes[0].score", "expected a number"},
+		{"score object", `{` + stages + `, "nodes": [{"stageId": "a", "score": {}}]}`, "nodes[0].score", "expected a number"},
+		{"override", `{"stages": [{"id": "a", "overrideEmotion": 9}]}`, "stages[0].overrideEmotion", "outside −5..+5"},
 		{"severity", `{` + stages + `, "nodes": [{"stageId": "a", "severity": "extreme"}]}`, "nodes[0].severity", `"extreme"`},
 		{"title type", `{` + stages + `, "nodes": [{"stageId": "a", "title": ["x"]}]}`, "nodes[0].title", "expected a string"},
 		{"moment type", `{` + stages + `, "nodes": [{"stageId": "a", "isMomentOfTruth": "yes"}]}`, "nodes[0].isMomentOfTruth", "true or false"},
