@@ -12,6 +12,8 @@ BIN := journeycanvas
 # Fyne needs a C compiler, GL and X11 headers; the real-window tests need Xvfb, xdotool and
 # ImageMagick; sqlite3 is handy for looking inside a .journey file.
 APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth xdotool imagemagick sqlite3
+# The store's tests also run on a private PostgreSQL server (data/pgtest starts it).
+APT_PKGS += postgresql
 
 .PHONY: all deps build run test vet bench fuzz clean
 
