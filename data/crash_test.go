@@ -77,7 +77,7 @@ func TestMain(m *testing.M) {
 		crashChild(path, start)
 		return
 	}
-	code := m.Run()
+	code := runSuites(m)
 	for _, dir := range benchCleanup {
 		os.RemoveAll(dir)
 	}
