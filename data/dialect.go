@@ -74,17 +74,42 @@ var libpqKeys = map[string]bool{"host": true, "hostaddr": true, "port": true, "d
 	"password": true, "passfile": true, "sslmode": true, "sslrootcert": true, "sslcert": true, "sslkey": true,
 	"connect_timeout": true, "application_name": true, "target_session_attrs": true, "service": true, "options": true}
 
-// redactURL is a connection string fit for messages and titles: without its password (in the
-// URL's user part, or a password parameter).
-func redactURL(name string) string {
-	name = urlPassword.ReplaceAllString(name, "${1}xxxxx@")
-	return passwordParam.ReplaceAllString(name, "${1}xxxxx")
+// WithoutPassword is a workspace's name fit to show: a file's path as it is, a connection string
+// without its password (redactURL).
+func WithoutPassword(name string) string {
+	if IsURL(name) {
+		return redactURL(name)
+	}
+	return name
 }
 
-var (
-	urlPassword   = regexp.MustCompile(`^(postgres(?:ql)?://[^:@/?#]*:)[^@/?#]*@`)
-	passwordParam = regexp.MustCompile(`((?:^|[?&\s])password=)[^&\s]*`)
-)
+// redactURL is a connection string fit for messages, titles and the recent list: without its
+// password (in the URL's user part, or a password parameter). Opened again, it takes the
+// password from where libpq looks (PGPASSFILE, ~/.pgpass).
+func redactURL(name string) string {
+	var keep []string
+	if strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://") {
+		base, query, _ := strings.Cut(urlPassword.ReplaceAllString(name, "${1}@"), "?")
+		for _, kv := range strings.Split(query, "&") {
+			if kv != "" && !strings.HasPrefix(kv, "password=") {
+				keep = append(keep, kv)
+			}
+		}
+		if len(keep) == 0 {
+			return base
+		}
+		return base + "?" + strings.Join(keep, "&")
+	}
+	for _, f := range strings.Fields(name) {
+		if !strings.HasPrefix(f, "password=") {
+			keep = append(keep, f)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// urlPassword is the password in a URL's user part.
+var urlPassword = regexp.MustCompile(`^(postgres(?:ql)?://[^:@/?#]*):[^@/?#]*@`)
 
 // pgConnector makes connections that speak the store's SQL to PostgreSQL.
 type pgConnector struct{ inner driver.Connector }
