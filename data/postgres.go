@@ -48,6 +48,14 @@ func openPG(conn string, opt OpenOptions) (*Store, error) {
 		// The server itself refuses every write of this session.
 		cfg.RuntimeParams["default_transaction_read_only"] = "on"
 	}
+	// The same promise as a file's (synchronous=NORMAL in WAL mode): a committed edit is the
+	// server's at once, and survives the client being killed; only a crash of the server's
+	// machine can lose its last fraction of a second of commits, never its consistency. It
+	// spares each edit a wait for the disk (about 6 ms on the project machine). A connection
+	// string that sets synchronous_commit has its way.
+	if _, ok := cfg.RuntimeParams["synchronous_commit"]; !ok {
+		cfg.RuntimeParams["synchronous_commit"] = "off"
+	}
 	// The same busy timeout as a file's: a statement waits this long for a lock.
 	cfg.RuntimeParams["lock_timeout"] = fmt.Sprint(s.busy.Milliseconds())
 	db := sql.OpenDB(pgConnector{inner: stdlib.GetConnector(*cfg)})
