@@ -121,6 +121,12 @@ func (s *Store) migratePG(ctx context.Context, noCreate bool) error {
 		return fmt.Errorf("open %s: %w (format %d; this version reads up to %d): update Journey Canvas to open it",
 			s.path, ErrNewerSchema, v, latest)
 	}
+	if v < latest && s.readOnly {
+		// A file in an older format is shown from an upgraded private copy; a database cannot
+		// be copied aside like that.
+		return fmt.Errorf("open %s: %w: format %d must first be upgraded to %d, by opening it once for editing with this version",
+			s.path, ErrReadOnly, v, latest)
+	}
 	if v < latest {
 		for ; v < latest; v++ {
 			if _, err := tx.ExecContext(ctx, pgDDL(migrations[v])); err != nil {

@@ -193,6 +193,17 @@ func TestReadOnlyRole(t *testing.T) {
 	if got := state(t, ro, id); got != want {
 		t.Fatal("a refused edit changed the map")
 	}
+	// An older format is not upgraded through a read-only open.
+	s, err = Open(conn, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	setFormat(t, s, SchemaVersion()-1)
+	s.Close()
+	if _, err := Open(conn, OpenOptions{ReadOnly: true}); !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "must first be upgraded") {
+		t.Fatalf("read-only open of an older format: %v", err)
+	}
+	setFormatOf(t, conn, SchemaVersion())
 	// A read-only open by a role that may write: the session itself cannot write.
 	view, err := Open(conn, OpenOptions{ReadOnly: true})
 	if err != nil {
@@ -202,5 +213,13 @@ func TestReadOnlyRole(t *testing.T) {
 	view.readOnly = false
 	if err := view.UpdateCard(c); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("edit through a read-only session: %v", err)
+	}
+}
+
+// setFormatOf sets the format number of a database that cannot be opened as a workspace.
+func setFormatOf(t testing.TB, conn string, v int) {
+	t.Helper()
+	if err := pgtest.Exec(context.Background(), dbName(t, conn), fmt.Sprintf(`UPDATE %s SET version=%d`, pgVersionTable, v)); err != nil {
+		t.Fatal(err)
 	}
 }
