@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,14 +76,8 @@ func TestCommandsOnPostgresAsReader(t *testing.T) {
 	if _, errOut, code := run(t, "import", db, samples+"sample.json"); code != 0 {
 		t.Fatal(errOut)
 	}
-	u, _ := url.Parse(db)
-	name := strings.TrimPrefix(u.Path, "/")
-	role := "reader_" + name
-	if err := pgtest.Exec(context.Background(), name, `CREATE ROLE `+role+` LOGIN PASSWORD 'bí-mật-123'`,
-		`GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role); err != nil {
-		t.Fatal(err)
-	}
-	reader := "postgres://" + role + ":secret-in-url@/" + name + "?host=" + pgtest.Host() + "&sslmode=disable"
+	role, readerURL := pgtest.Reader(t, db, "secret-in-url")
+	reader := strings.Replace(readerURL, role+"@", role+":secret-in-url@", 1) // the password given in the URL
 	png := filepath.Join(t.TempDir(), "map.png")
 	if _, errOut, code := run(t, "export", reader, "--map", "1", "-o", png); code != 0 {
 		t.Fatalf("export as a reader: %s", errOut)

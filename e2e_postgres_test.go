@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"net/url"
 	"os/exec"
 	"strconv"
@@ -36,13 +35,9 @@ func TestE2EPostgresWindow(t *testing.T) {
 	}
 	u, _ := url.Parse(conn)
 	db := strings.TrimPrefix(u.Path, "/")
-	role := "reader_" + db
-	if err := pgtest.Exec(context.Background(), db, `CREATE ROLE `+role+` LOGIN`,
-		`GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role); err != nil {
-		t.Fatal(err)
-	}
+	_, reader := pgtest.Reader(t, conn, "")
 	lay := geometry.Compute(m, geometry.Options{Theme: "light"})
-	for _, who := range []string{conn, pgtest.URL(role, db)} {
+	for _, who := range []string{conn, reader} {
 		app := startApp(t, who)
 		title, _ := exec.Command("xdotool", "getwindowname", app.win).Output()
 		img := screenshot(t, "e2e-postgres-"+strconv.FormatBool(who != conn)+".png")

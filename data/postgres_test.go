@@ -155,12 +155,8 @@ func TestReadOnlyRole(t *testing.T) {
 	want := state(t, s, id)
 	s.Close()
 	db := dbName(t, conn)
-	role := "reader_" + db
-	if err := pgtest.Exec(context.Background(), db, `CREATE ROLE `+role+` LOGIN`,
-		`GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role); err != nil {
-		t.Fatal(err)
-	}
-	ro, err := Open(pgtest.URL(role, db), OpenOptions{})
+	role, reader := pgtest.Reader(t, conn, "")
+	ro, err := Open(reader, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

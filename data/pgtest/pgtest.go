@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -83,6 +84,27 @@ func DB(t testing.TB) string {
 		t.Fatalf("create test database: %v", err)
 	}
 	return URL(Superuser, name)
+}
+
+// Reader makes a role that may only read the database conn (a URL from DB) and its tables as
+// they are now (GRANT SELECT), with password as its password ("" for none), and returns the
+// role's name and a URL that connects as it (without the password).
+func Reader(t testing.TB, conn, password string) (role, readerURL string) {
+	t.Helper()
+	u, err := url.Parse(conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := strings.TrimPrefix(u.Path, "/")
+	role = "reader_" + db
+	create := `CREATE ROLE ` + role + ` LOGIN`
+	if password != "" {
+		create += ` PASSWORD '` + strings.ReplaceAll(password, "'", "''") + `'`
+	}
+	if err := Exec(context.Background(), db, create, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role); err != nil {
+		t.Fatal(err)
+	}
+	return role, URL(role, db)
 }
 
 // Unavailable skips the test because the server cannot run, or fails it when CI=true.
