@@ -13,6 +13,8 @@ BIN := journeycanvas
 # ImageMagick; sqlite3 is handy for looking inside a .journey file; the PDF and SVG tests read
 # the exports back with poppler-utils (pdftoppm, pdffonts, pdftotext) and librsvg2-bin.
 APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth xdotool imagemagick sqlite3 poppler-utils librsvg2-bin
+# The store's tests also run on a private PostgreSQL server (data/pgtest starts it).
+APT_PKGS += postgresql
 
 .PHONY: all deps build run test vet bench fuzz clean mermaid-cli
 

@@ -60,6 +60,10 @@ usage:
   journeycanvas templates [--lang vi|en] one line per template: id, name, description
   journeycanvas new FILE.journey --template ID [--lang vi|en] [--title TITLE]
                                          add a map made from a template; prints its id and title
+
+Wherever FILE.journey is taken, a PostgreSQL database may be named instead, as libpq names it:
+postgres://USER@HOST/DB (or postgresql://…, or "host=HOST dbname=DB"); sslmode and the other
+parameters are honoured, and passwords come from PGPASSFILE or ~/.pgpass.
 `
 
 // usageError is a mistake in the command line itself: exit status 2.
@@ -223,6 +227,9 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // openExisting opens a workspace that must already exist, for reading only: list, dump and
 // export never write to it or beside it.
 func openExisting(path string) (*data.Store, error) {
+	if data.IsURL(path) {
+		return data.Open(path, data.OpenOptions{ReadOnly: true})
+	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -251,9 +258,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	defer s.Close()
 	id, err := s.CreateMap(m)
 	if err != nil {
-		return fmt.Errorf("import %s into %s: %w", pos[1], pos[0], err)
+		return fmt.Errorf("import %s into %s: %w", pos[1], s.Path(), err)
 	}
-	return printCreated(stdout, pos[0], id, m.Title)
+	return printCreated(stdout, s.Path(), id, m.Title)
 }
 
 func cmdList(args []string, stdout io.Writer) error {
@@ -372,11 +379,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.StageFrom, opt.StageTo = from, to
 	}
-	if *compare != "" && !strings.EqualFold(filepath.Ext(pos[0]), ".journey") {
+	if *compare != "" && !isWorkspace(pos[0]) {
 		return usageError{"--compare needs a .journey file: " + pos[0] + " holds one map"}
 	}
 	var m *data.Map
-	if strings.EqualFold(filepath.Ext(pos[0]), ".journey") {
+	if isWorkspace(pos[0]) {
 		m, err = loadMapArg(pos[0], *ref)
 	} else {
 		if *ref != "" {
@@ -411,7 +418,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if opt.StageTo > len(m.Stages) {
-		return fmt.Errorf("%s: --stages %s: the map has %d stages", pos[0], *stages, len(m.Stages))
+		return fmt.Errorf("%s: --stages %s: the map has %d stages", data.WithoutPassword(pos[0]), *stages, len(m.Stages))
 	}
 	if *out == "-" {
 		err = export.WritePNGTo(stdout, m, opt)
@@ -430,6 +437,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("export to standard output: %w", err)
 	}
 	return err
+}
+
+// isWorkspace reports whether export's argument is a workspace (a .journey file or a database)
+// rather than a single map to read.
+func isWorkspace(name string) bool {
+	return data.IsURL(name) || strings.EqualFold(filepath.Ext(name), ".journey")
 }
 
 // tooLargeAdvice says why an export is too large and which options would make it fit.
@@ -521,5 +534,5 @@ func cmdNew(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return printCreated(stdout, pos[0], id, m.Title)
+	return printCreated(stdout, s.Path(), id, m.Title)
 }

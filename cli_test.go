@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"journeycanvas/data/pgtest"
 )
 
 var binPath string
@@ -27,6 +29,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	code := m.Run()
+	pgtest.Stop() // the PostgreSQL server of cli_postgres_test.go, if one was started
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

@@ -40,7 +40,7 @@ func Run(path string, stderr io.Writer) int {
 	if err := ensureSample(s); err != nil {
 		fmt.Fprintln(stderr, "journeycanvas:", err)
 	}
-	addRecent(a, path)
+	addRecent(a, s.Path()) // a connection string without its password
 	closingWindow = func(a fyne.App, w fyne.Window) { saveWindow(a, w, screenArea) }
 	u := newUI(a, w, s, th)
 	u.install()

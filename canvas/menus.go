@@ -528,9 +528,10 @@ func (u *ui) addCardMenu() {
 func recentFiles(a fyne.App) []string { return a.Preferences().StringList(prefRecent) }
 
 func addRecent(a fyne.App, path string) {
-	abs, err := filepath.Abs(path)
-	if err == nil {
-		path = abs
+	if !data.IsURL(path) { // a database's connection string is kept as it is (without password)
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
 	}
 	list := []string{path}
 	for _, p := range recentFiles(a) {
@@ -616,7 +617,7 @@ func (u *ui) saveCopy() {
 		}
 		dialog.ShowInformation(lang.L("Saved a copy"), fmt.Sprintf(lang.L("The maps were copied to %s"), path), u.win)
 	}, u.win)
-	d.SetFileName(strings.TrimSuffix(filepath.Base(u.st.Path()), ".journey") + " " + lang.L("copy") + ".journey")
+	d.SetFileName(strings.TrimSuffix(u.st.Name(), ".journey") + " " + lang.L("copy") + ".journey")
 	d.Show()
 }
 

@@ -3,7 +3,6 @@ package canvas
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -350,7 +349,7 @@ func (u *ui) selectionChanged() {
 }
 
 func (u *ui) refuseReadOnly() {
-	u.showError(fmt.Errorf(lang.L("%s is open read-only: changes cannot be saved. Open a copy you can write to (File › Save a copy as…)"), filepath.Base(u.st.Path())))
+	u.showError(fmt.Errorf(lang.L("%s is open read-only: changes cannot be saved. Open a copy you can write to (File › Save a copy as…)"), u.st.Name()))
 }
 
 // showError shows a fault in a dialog.
@@ -369,7 +368,7 @@ func (u *ui) showError(err error) {
 
 func (u *ui) updateTitle() {
 	title := "Journey Canvas"
-	file := filepath.Base(u.st.Path())
+	file := u.st.Name()
 	if u.m != nil {
 		title = fmt.Sprintf("%s — %s — Journey Canvas", u.m.Title, file)
 	} else {
@@ -392,7 +391,7 @@ func (u *ui) updateNotice() {
 		return
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
-	msg := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Read-only: %s can be viewed but not changed."), filepath.Base(u.st.Path())), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Read-only: %s can be viewed but not changed."), u.st.Name()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	u.notice.Objects = []fyne.CanvasObject{bg, msg}
 	u.notice.Refresh()
 }

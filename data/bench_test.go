@@ -7,6 +7,8 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"journeycanvas/data/pgtest"
 )
 
 // bigMap builds a map of n cards over the given stages and lanes, with scores and links.
@@ -45,6 +47,9 @@ func workspace20x500(b *testing.B) string {
 	}
 	benchCleanup = append(benchCleanup, dir)
 	path := filepath.Join(dir, "bench.journey")
+	if onPostgres() {
+		path = pgtest.DB(b)
+	}
 	s, err := Open(path, OpenOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -77,6 +82,33 @@ func BenchmarkOpenAndLoadMap(b *testing.B) {
 	}
 }
 
+// BenchmarkOpenAndLoad1000 opens a workspace and loads its map of 1,000 cards (12 stages × 6
+// lanes). Budget on a local PostgreSQL server: 100 ms.
+func BenchmarkOpenAndLoad1000(b *testing.B) {
+	path := newWorkspace(b)
+	s, err := Open(path, OpenOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	id, err := s.CreateMap(bigMap("Một nghìn thẻ", 1000, 12, 6))
+	s.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := Open(path, OpenOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		m, err := s.LoadMap(id)
+		if err != nil || len(m.Cards) != 1000 {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
 // BenchmarkEdit commits one card edit per op in a 20 × 500 workspace. Budget: median 1 ms.
 func BenchmarkEdit(b *testing.B) {
 	s, err := Open(workspace20x500(b), OpenOptions{})
@@ -103,7 +135,7 @@ func BenchmarkEdit(b *testing.B) {
 
 // BenchmarkUndo1000 undoes 1,000 edits (card moves and edits) per op. Budget: 1 s.
 func BenchmarkUndo1000(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "undo.journey")
+	path := newWorkspace(b)
 	s, err := Open(path, OpenOptions{})
 	if err != nil {
 		b.Fatal(err)

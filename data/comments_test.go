@@ -173,6 +173,7 @@ func TestDuplicateKeepsThreads(t *testing.T) {
 // TestMigrationAddsComments: a workspace of format 6 opens with a backup, keeps its maps, and
 // takes comments.
 func TestMigrationAddsComments(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), "v6.journey")
 	if err := MigrateTo(path, 6); err != nil {
 		t.Fatal(err)

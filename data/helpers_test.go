@@ -3,16 +3,16 @@ package data
 import (
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"testing"
 )
 
 func ptr[T any](v T) *T { return &v }
 
-// openTemp opens a new workspace in a temporary folder.
+// openTemp opens a new workspace: a file in a temporary folder, or on the PostgreSQL run of the
+// suite a fresh database (stores_test.go). It returns the store and where it is.
 func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "test.journey")
+	path := newWorkspace(t)
 	s, err := Open(path, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)

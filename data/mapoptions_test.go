@@ -10,7 +10,7 @@ import (
 // undoes and redoes their change, refuses bad values, keeps them in versions, and migrates a
 // schema-3 file (its maps get "" and 0, and a backup is made).
 func TestMapOptions(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.journey")
+	path := newWorkspace(t)
 	s, err := Open(path, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -82,6 +82,9 @@ func TestMapOptions(t *testing.T) {
 	}
 
 	// From schema 3.
+	if onPostgres() {
+		return // a database is never in a format older than the first that had PostgreSQL
+	}
 	old := filepath.Join(t.TempDir(), "v3.journey")
 	if err := MigrateTo(old, 3); err != nil {
 		t.Fatal(err)

@@ -132,6 +132,7 @@ func hotCopy(t testing.TB, change ...string) string {
 // program's database, is refused (no panic) and nothing is written: no backup, no -wal or -shm,
 // no switch to WAL.
 func TestNegativeFormatIsRefusedUntouched(t *testing.T) {
+	fileOnly(t)
 	ours := workspaceFile(t)
 	db := rawDB(t, ours)
 	mustExec(t, db, `PRAGMA user_version=-1`)
@@ -165,6 +166,7 @@ func TestNegativeFormatIsRefusedUntouched(t *testing.T) {
 // and the file, its -wal and its -shm keep their bytes and times: SQLite never got the chance
 // to checkpoint the log into the file.
 func TestRefusedFileWithLogIsUntouched(t *testing.T) {
+	fileOnly(t)
 	cases := []struct {
 		name   string
 		path   string
@@ -219,6 +221,7 @@ func TestRefusedFileWithLogIsUntouched(t *testing.T) {
 // do not check out, is what SQLite itself ignores; the header reader ignores it too, and the
 // workspace opens with its data.
 func TestBrokenLogIsIgnoredAsSQLiteDoes(t *testing.T) {
+	fileOnly(t)
 	hot := hotCopy(t, `CREATE TABLE extra(x)`, `UPDATE maps SET title='trong log'`)
 	wal, err := os.ReadFile(hot + "-wal")
 	if err != nil {
@@ -267,6 +270,7 @@ func TestBrokenLogIsIgnoredAsSQLiteDoes(t *testing.T) {
 // by read-only opens without a trace; a read-only open and close of a workspace leaves its
 // folder exactly as it was; an empty file becomes a workspace only through a read-write open.
 func TestOnlyRegularFilesOpenAndReadingNeverWrites(t *testing.T) {
+	fileOnly(t)
 	for _, dev := range []string{"/dev/null", "/dev/zero"} {
 		for _, opt := range []OpenOptions{{}, {ReadOnly: true}} {
 			s, err := Open(dev, opt)
@@ -344,6 +348,7 @@ func TestOnlyRegularFilesOpenAndReadingNeverWrites(t *testing.T) {
 // upgraded, from a private copy that Close removes; the file is not upgraded, and nothing is
 // written beside it.
 func TestReadOnlyOpenOfAnOlderFormat(t *testing.T) {
+	fileOnly(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "v3.journey")
 	if err := MigrateTo(path, 3); err != nil {
@@ -377,6 +382,7 @@ func TestReadOnlyOpenOfAnOlderFormat(t *testing.T) {
 // TestMissingTableOrColumnIsDamage: a workspace with a table or a column of its format dropped
 // is refused as damaged, naming it, and left untouched.
 func TestMissingTableOrColumnIsDamage(t *testing.T) {
+	fileOnly(t)
 	for _, c := range []struct{ change, saying string }{
 		{`DROP TABLE links`, "table links is missing"},
 		{`ALTER TABLE cards DROP COLUMN metric`, "column cards.metric is missing"},
@@ -431,6 +437,7 @@ func readOnlyFolder(t *testing.T, dir, file string) string {
 // says why, lists and loads its maps, refuses edits, and leaves no -wal or -shm; an older
 // format there is refused with a clear message.
 func TestReadOnlyPlaceOpensForViewing(t *testing.T) {
+	fileOnly(t)
 	path := workspaceFile(t)
 	dir := filepath.Dir(path)
 	old := filepath.Join(dir, "old.journey")
@@ -477,6 +484,7 @@ func TestReadOnlyPlaceOpensForViewing(t *testing.T) {
 // is read by read-only opens at once, and a read-write open waits for the writer (up to the
 // busy timeout) instead of failing at once; when it gives up, it says how long it waited.
 func TestRollbackJournalFileWaits(t *testing.T) {
+	fileOnly(t)
 	path := workspaceFile(t)
 	db := rawDB(t, path)
 	mustExec(t, db, `PRAGMA journal_mode=DELETE`)
@@ -547,6 +555,7 @@ func openChild(path, at string) {
 // the same new workspace, or the same older one, at the same moment all succeed: one creates or
 // upgrades it, the others wait and go on.
 func TestConcurrentCreation(t *testing.T) {
+	fileOnly(t)
 	rounds, procs := 12, 4
 	if testing.Short() {
 		rounds = 4
@@ -624,6 +633,7 @@ func TestConcurrentCreation(t *testing.T) {
 // write lock; a negative or newer one found there (another program changed the file after Open
 // judged it) is refused, never indexed into the migrations.
 func TestUpgradeRefusesAFormatItCannotStepFrom(t *testing.T) {
+	fileOnly(t)
 	for _, c := range []struct {
 		v    int
 		want error

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -114,7 +115,7 @@ func movePhotosToPictures(q querier) error {
 		id      int64
 		changes []byte
 	}
-	rows, err = q.Query(`SELECT id, changes FROM history WHERE instr(changes, '"k":"persona"') > 0`)
+	rows, err = q.Query(`SELECT id, changes FROM history`)
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,9 @@ func movePhotosToPictures(q querier) error {
 			rows.Close()
 			return err
 		}
-		entries = append(entries, e)
+		if bytes.Contains(e.changes, []byte(`"k":"persona"`)) { // in Go: the same on both dialects
+			entries = append(entries, e)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

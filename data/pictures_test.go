@@ -78,6 +78,7 @@ func savePersonaTimes(t testing.TB, n int, photo []byte) int64 {
 // TestPersonaPhotoKeptOnce: saving a persona with a 10 MB photo 20 times grows the file by the
 // photo once (at most 11 MB), not by 27 MB a save.
 func TestPersonaPhotoKeptOnce(t *testing.T) {
+	fileOnly(t)
 	growth := savePersonaTimes(t, 20, bigPhoto(t))
 	t.Logf("20 saves grew the file by %.2f MB", float64(growth)/1e6)
 	if growth > 11<<20 {
@@ -88,7 +89,7 @@ func TestPersonaPhotoKeptOnce(t *testing.T) {
 // TestPhotoChangesUndoAndPictureLifetime: a photo change is undone and redone by hash; a picture
 // stays while a persona or a history entry names it and goes when none does.
 func TestPhotoChangesUndoAndPictureLifetime(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.journey")
+	path := newWorkspace(t)
 	s, err := Open(path, OpenOptions{HistoryEdits: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +163,7 @@ func TestPhotoChangesUndoAndPictureLifetime(t *testing.T) {
 // HistoryAge, the oldest dropped first; Undo says when it reaches the end of a trimmed
 // history, and says nothing for a history that was never trimmed.
 func TestHistoryBounds(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.journey")
+	path := newWorkspace(t)
 	s, err := Open(path, OpenOptions{HistoryEdits: 5, HistoryAge: time.Hour})
 	if err != nil {
 		t.Fatal(err)
@@ -263,6 +264,7 @@ func TestHistoryBounds(t *testing.T) {
 // entries that carry photos in base64 is upgraded: the photo moves into pictures, history names
 // it by hash, and undo still brings the earlier photo back.
 func TestMigrationMovesPhotosToPictures(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), "v4.journey")
 	if err := MigrateTo(path, 4); err != nil {
 		t.Fatal(err)
@@ -311,6 +313,7 @@ func TestMigrationMovesPhotosToPictures(t *testing.T) {
 // TestSpaceIsReclaimed: when a 10 MB photo is no longer needed by any persona or history entry,
 // Close gives its space back to the file system.
 func TestSpaceIsReclaimed(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), "w.journey")
 	s, err := Open(path, OpenOptions{HistoryEdits: 1})
 	if err != nil {

@@ -66,16 +66,20 @@ func (s *Store) checkSchema(q querier, version int) error {
 	if err != nil {
 		return fmt.Errorf("open %s: %w", s.path, err)
 	}
-	have, err := tableColumns(q)
+	tables := tableColumns
+	if s.pg {
+		tables = pgTableColumns
+	}
+	have, err := tables(q)
 	if err != nil {
 		return s.wrap("open", err)
 	}
-	tables := make([]string, 0, len(want))
+	names := make([]string, 0, len(want))
 	for t := range want {
-		tables = append(tables, t)
+		names = append(names, t)
 	}
-	sort.Strings(tables)
-	for _, t := range tables {
+	sort.Strings(names)
+	for _, t := range names {
 		cols, ok := have[t]
 		if !ok {
 			return fmt.Errorf("open %s: %w: table %s is missing", s.path, ErrCorrupt, t)

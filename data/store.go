@@ -48,10 +48,12 @@ type OpenOptions struct {
 	HistoryAge   time.Duration
 }
 
-// Store is an open .journey workspace: one SQLite file holding many maps.
+// Store is an open workspace holding many maps: a .journey file (SQLite), or a PostgreSQL
+// database (see IsURL).
 type Store struct {
 	db       *sql.DB
-	path     string
+	path     string // the file, or the connection string without its password
+	pg       bool   // a PostgreSQL database (dialect.go, postgres.go)
 	readOnly bool
 	roReason string // why the workspace opened read-only when the caller did not ask for it
 	busy     time.Duration
@@ -69,7 +71,7 @@ type Store struct {
 	Backup string
 }
 
-// Path returns the workspace file's path.
+// Path returns the workspace file's path, or its connection string without the password.
 func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether the workspace was opened for viewing only.
@@ -113,6 +115,9 @@ const reclaimBytes = 8 << 20
 // reclaim rewrites the file without its free pages when that is worthwhile. It is skipped
 // quietly when another program has the file open (VACUUM needs it alone).
 func (s *Store) reclaim() {
+	if s.pg {
+		return // the server reclaims space itself (autovacuum)
+	}
 	var free, pages, size int64
 	if err := s.db.QueryRow(`SELECT (SELECT freelist_count FROM pragma_freelist_count), (SELECT page_count FROM pragma_page_count),
 		(SELECT page_size FROM pragma_page_size)`).Scan(&free, &pages, &size); err != nil {
@@ -182,7 +187,12 @@ var openMu sync.Mutex
 // read-only and ReadOnlyReason says why. An older format is upgraded after a copy of the file
 // is made beside it; several programs opening a new or older file at once are safe: one
 // creates or upgrades it, the others wait for it and go on.
+//
+// A PostgreSQL connection string (IsURL) opens that database instead (openPG).
 func Open(path string, opt OpenOptions) (*Store, error) {
+	if IsURL(path) {
+		return openPG(path, opt)
+	}
 	// SQLite shares one shared-memory index per file among a process's connections, opened the
 	// way the first connection opened it: opens in one process take turns, so that the
 	// read-only look of one never makes the index read-only for another's writes.
@@ -547,6 +557,11 @@ func (s *Store) wrap(op string, err error) error { return s.wrapSince(op, err, t
 // wrapSince is wrap for an operation that started at start: a lock error says how long it
 // waited. Without a start it says only that the file is in use.
 func (s *Store) wrapSince(op string, err error, start time.Time) error {
+	if s.pg {
+		if e := s.pgWrap(op, err, start); e != nil {
+			return e
+		}
+	}
 	var se sqlite3.Error
 	if errors.As(err, &se) {
 		switch se.Code {

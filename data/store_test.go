@@ -131,6 +131,7 @@ func TestBadValuesAreRefusedAndNothingWritten(t *testing.T) {
 }
 
 func TestOpenRefusesWhatIsNotAWorkspace(t *testing.T) {
+	fileOnly(t)
 	dir := t.TempDir()
 	text := filepath.Join(dir, "notes.journey")
 	os.WriteFile(text, []byte("hello, this is not a database at all, just some text that is long enough to have a header of a hundred bytes..."), 0o644)
@@ -158,20 +159,20 @@ func TestOpenRefusesWhatIsNotAWorkspace(t *testing.T) {
 func TestNewerSchemaIsRefusedUntouched(t *testing.T) {
 	s, path := openTemp(t)
 	s.NewMap("Future", CurrentState)
-	s.db.Exec(`PRAGMA user_version=99`)
+	setFormat(t, s, 99)
 	s.Close()
-	before, _ := os.ReadFile(path)
+	before := contentOf(t, path)
 	_, err := Open(path, OpenOptions{})
 	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "format 99") {
 		t.Fatalf("newer schema: %v", err)
 	}
-	after, _ := os.ReadFile(path)
-	if string(before) != string(after) {
-		t.Fatal("the newer file was changed")
+	if contentOf(t, path) != before {
+		t.Fatal("the newer workspace was changed")
 	}
 }
 
 func TestTruncatedAndCorruptFilesAreRefusedUntouched(t *testing.T) {
+	fileOnly(t)
 	s, path := openTemp(t)
 	for i := 0; i < 20; i++ {
 		s.CreateMap(sampleMap())
@@ -207,6 +208,7 @@ func TestTruncatedAndCorruptFilesAreRefusedUntouched(t *testing.T) {
 }
 
 func TestReadOnlyFileOpensForViewing(t *testing.T) {
+	fileOnly(t)
 	s, path := openTemp(t)
 	id, _ := s.CreateMap(sampleMap())
 	s.Close()
@@ -268,6 +270,7 @@ func TestBusyFileWaitsThenSaysInUse(t *testing.T) {
 }
 
 func TestMigrationFromFirstSchemaKeepsBackup(t *testing.T) {
+	fileOnly(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "old.journey")
 	if err := MigrateTo(path, 1); err != nil {

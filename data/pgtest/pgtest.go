@@ -1,0 +1,269 @@
+// Package pgtest gives tests a private PostgreSQL server: initdb in a temporary folder, a Unix
+// socket in that folder and no TCP port, started on first use and stopped by Stop (call it from
+// TestMain after m.Run). Each test asks for a fresh database with DB.
+//
+// The server's programs are those of Debian's postgresql package (make deps installs it). When
+// they are missing or the server does not start, DB skips the test with the reason, or fails it
+// when CI=true. A test process run as root starts the server as the postgres user, as
+// PostgreSQL refuses to run as root.
+//
+// A child process (a test binary run again, the command line under test) reuses the parent's
+// server: Env returns the variable that names it.
+package pgtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// envHost names the socket folder of a server started by a parent process.
+const envHost = "JC_PGTEST_HOST"
+
+// Superuser is the role the tests connect as (initdb's bootstrap superuser).
+const Superuser = "postgres"
+
+var (
+	mu      sync.Mutex
+	started bool
+	host    string // the socket folder
+	dir     string // our own server's folder, "" when the parent's server is used
+	proc    *exec.Cmd
+	exited  chan struct{}
+	failure error
+	nextDB  atomic.Int64
+)
+
+// Available starts the server if need be and reports why it cannot run, or nil.
+func Available() error {
+	mu.Lock()
+	defer mu.Unlock()
+	if !started {
+		started = true
+		failure = start()
+	}
+	return failure
+}
+
+// Env is the environment variable ("NAME=value") that lets a child process use this server.
+// Available must have succeeded.
+func Env() string { return envHost + "=" + host }
+
+// Host is the server's socket folder.
+func Host() string { return host }
+
+// URL is the connection URL of database db as role, through the socket.
+func URL(role, db string) string {
+	return "postgres://" + role + "@/" + db + "?host=" + host + "&sslmode=disable"
+}
+
+// DB creates a fresh, empty database for the test and returns its URL (as the superuser).
+// It skips the test when no server can run here, or fails it when CI=true.
+func DB(t testing.TB) string {
+	t.Helper()
+	if err := Available(); err != nil {
+		Unavailable(t, err)
+	}
+	name := fmt.Sprintf("jc_%d_%d", os.Getpid(), nextDB.Add(1))
+	if err := Exec(context.Background(), "postgres", `CREATE DATABASE `+name+` TEMPLATE template0 ENCODING 'UTF8'`); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	return URL(Superuser, name)
+}
+
+// Reader makes a role that may only read the database conn (a URL from DB) and its tables as
+// they are now (GRANT SELECT), with password as its password ("" for none), and returns the
+// role's name and a URL that connects as it (without the password).
+func Reader(t testing.TB, conn, password string) (role, readerURL string) {
+	t.Helper()
+	u, err := url.Parse(conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := strings.TrimPrefix(u.Path, "/")
+	role = "reader_" + db
+	create := `CREATE ROLE ` + role + ` LOGIN`
+	if password != "" {
+		create += ` PASSWORD '` + strings.ReplaceAll(password, "'", "''") + `'`
+	}
+	if err := Exec(context.Background(), db, create, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role); err != nil {
+		t.Fatal(err)
+	}
+	return role, URL(role, db)
+}
+
+// Unavailable skips the test because the server cannot run, or fails it when CI=true.
+func Unavailable(t testing.TB, err error) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("PostgreSQL test server: %v", err)
+	}
+	t.Skipf("PostgreSQL test server unavailable, test skipped: %v (make deps installs it; CI=true makes this a failure)", err)
+}
+
+// Exec runs SQL statements as the superuser in database db.
+func Exec(ctx context.Context, db string, sql ...string) error {
+	conn, err := pgx.Connect(ctx, URL(Superuser, db))
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	for _, q := range sql {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// Stop stops the server this process started, if any, and removes its folder.
+func Stop() {
+	mu.Lock()
+	defer mu.Unlock()
+	if proc != nil {
+		proc.Process.Signal(syscall.SIGINT) // fast shutdown: clients are cut off
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			proc.Process.Kill()
+			<-exited
+		}
+		proc = nil
+	}
+	if dir != "" {
+		os.RemoveAll(dir)
+		dir = ""
+	}
+}
+
+// Main runs the tests and stops the server afterwards; a TestMain can be just
+// os.Exit(pgtest.Main(m)).
+func Main(m *testing.M) int {
+	code := m.Run()
+	Stop()
+	return code
+}
+
+// binDir finds the folder of initdb and postgres: on the PATH, or the newest of Debian's
+// /usr/lib/postgresql/N/bin.
+func binDir() (string, error) {
+	if p, err := exec.LookPath("initdb"); err == nil {
+		return filepath.Dir(p), nil
+	}
+	found, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
+	sort.Slice(found, func(i, j int) bool {
+		vi, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(found[i]))))
+		vj, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(found[j]))))
+		return vi < vj
+	})
+	if len(found) == 0 {
+		return "", errors.New("initdb not found (on the PATH or in /usr/lib/postgresql/*/bin): install the postgresql package")
+	}
+	return filepath.Dir(found[len(found)-1]), nil
+}
+
+func start() error {
+	if h := os.Getenv(envHost); h != "" {
+		host = h
+		return nil
+	}
+	bin, err := binDir()
+	if err != nil {
+		return err
+	}
+	d, err := os.MkdirTemp("", "jc-pg-")
+	if err != nil {
+		return fmt.Errorf("make the server's folder: %w", err)
+	}
+	dir = d
+	// PostgreSQL refuses to run as root: as root, the server runs as the postgres user, who
+	// must own the folder.
+	var cred *syscall.Credential
+	if os.Geteuid() == 0 {
+		u, err := user.Lookup("postgres")
+		if err != nil {
+			return fmt.Errorf("running as root, the server must run as the postgres user: %w", err)
+		}
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		if err := os.Chown(d, uid, gid); err != nil {
+			return fmt.Errorf("give %s to the postgres user: %w", d, err)
+		}
+		cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+	}
+	data := filepath.Join(d, "data")
+	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", Superuser, "--auth=trust",
+		"--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
+	initdb.Dir = d
+	initdb.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+	if out, err := initdb.CombinedOutput(); err != nil {
+		return fmt.Errorf("initdb: %v: %s", err, lastLines(string(out), 5))
+	}
+	logPath := filepath.Join(d, "server.log")
+	logf, err := os.Create(logPath)
+	if err != nil {
+		return err
+	}
+	defer logf.Close()
+	if cred != nil {
+		os.Chown(logPath, int(cred.Uid), int(cred.Gid))
+	}
+	srv := exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", d, "-c", "listen_addresses=",
+		"-c", "max_connections=200", "-c", "shared_buffers=32MB")
+	srv.Dir = d
+	srv.Stdout, srv.Stderr = logf, logf
+	// The server goes when the tests go, even when they are killed.
+	srv.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGINT, Setpgid: true}
+	if err := srv.Start(); err != nil {
+		return fmt.Errorf("start postgres: %w", err)
+	}
+	proc, exited = srv, make(chan struct{})
+	go func() { srv.Wait(); close(exited) }()
+	host = d
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		conn, err := pgx.Connect(ctx, URL(Superuser, "postgres"))
+		cancel()
+		if err == nil {
+			conn.Close(context.Background())
+			return nil
+		}
+		select {
+		case <-exited:
+			b, _ := os.ReadFile(logPath)
+			proc = nil
+			return fmt.Errorf("postgres stopped at start: %s", lastLines(string(b), 5))
+		default:
+		}
+		if time.Now().After(deadline) {
+			b, _ := os.ReadFile(logPath)
+			return fmt.Errorf("postgres did not accept connections within 30 s: %v: %s", err, lastLines(string(b), 5))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, " | ")
+}
