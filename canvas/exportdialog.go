@@ -242,7 +242,7 @@ func (u *ui) exportDialog() {
 // askExportPath asks where the export goes: a file for one PNG, a folder for slides.
 func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 	if c.perStage {
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
 				u.showError(err)
 				return
@@ -251,6 +251,8 @@ func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 				u.runExport(filepath.Join(dir.Path(), safeName(m.Title)), m, c, nil)
 			}
 		}, u.win)
+		u.startInDocuments(d)
+		d.Show()
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -270,6 +272,7 @@ func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.SetFileName(safeName(m.Title) + ".png")
+	u.startInDocuments(d)
 	d.Show()
 }
 

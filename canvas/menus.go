@@ -564,6 +564,7 @@ func (u *ui) openDialog() {
 		u.openPath(path)
 	}, u.win)
 	d.SetFilter(journeyFilter())
+	u.startInDocuments(d)
 	d.Show()
 }
 
@@ -592,6 +593,7 @@ func (u *ui) newWorkspace() {
 		u.setStore(s)
 	}, u.win)
 	d.SetFileName(lang.L("Journeys") + ".journey")
+	u.startInDocuments(d)
 	d.Show()
 }
 
@@ -614,6 +616,7 @@ func (u *ui) saveCopy() {
 		dialog.ShowInformation(lang.L("Saved a copy"), fmt.Sprintf(lang.L("The maps were copied to %s"), path), u.win)
 	}, u.win)
 	d.SetFileName(strings.TrimSuffix(filepath.Base(u.st.Path()), ".journey") + " " + lang.L("copy") + ".journey")
+	u.startInDocuments(d)
 	d.Show()
 }
 

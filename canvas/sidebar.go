@@ -244,6 +244,7 @@ func (u *ui) importDialog() {
 		r.Close()
 		u.importFile(path)
 	}, u.win)
+	u.startInDocuments(d)
 	d.Show()
 }
 
