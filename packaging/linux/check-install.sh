@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# make install-test: `make install` and `make uninstall` for a user whose home is a throw-away
+# folder, checking the files and what the desktop then says about a .journey file.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export HOME=$home XDG_DATA_HOME=$home/.local/share XDG_CONFIG_HOME=$home/.config
+unset XDG_DATA_DIRS XDG_CURRENT_DESKTOP
+fail() { echo "install-test: $*" >&2; exit 1; }
+
+make -s install >/dev/null
+for f in .local/bin/journeycanvas .local/share/applications/io.journeycanvas.app.desktop \
+  .local/share/icons/hicolor/256x256/apps/io.journeycanvas.app.png \
+  .local/share/mime/packages/io.journeycanvas.app.xml; do
+  [ -s "$home/$f" ] || fail "$f was not installed"
+done
+grep -qx "Exec=$home/.local/bin/journeycanvas %F" "$home/.local/share/applications/io.journeycanvas.app.desktop" ||
+  fail "the menu entry does not run the installed program: $(grep Exec= "$home/.local/share/applications/io.journeycanvas.app.desktop")"
+grep -qx "MimeType=application/x-journeycanvas" "$home/.local/share/applications/io.journeycanvas.app.desktop" ||
+  fail "the menu entry does not open .journey files"
+
+# A workspace named as users name them, and one without the extension (found by its contents).
+ws="$home/Bản đồ khách hàng.journey"
+"$home/.local/bin/journeycanvas" new "$ws" --template five-stages --lang vi >/dev/null
+cp "$ws" "$home/no-extension"
+export XDG_DATA_DIRS=$XDG_DATA_HOME:/usr/share
+for f in "$ws" "$home/no-extension"; do
+  got=$(xdg-mime query filetype "$f")
+  [ "$got" = application/x-journeycanvas ] || fail "xdg-mime says $f is $got"
+done
+got=$(xdg-mime query default application/x-journeycanvas)
+[ "$got" = io.journeycanvas.app.desktop ] || fail "the default application for .journey is '$got'"
+echo "install-test: installed; xdg-mime: $(xdg-mime query filetype "$ws"), opened by $got"
+
+make -s uninstall >/dev/null
+left=$(find "$home/.local" -type f \( -name 'journeycanvas' -o -name 'io.journeycanvas.app*' \))
+[ -z "$left" ] || fail "uninstall left $left"
+got=$(xdg-mime query filetype "$home/no-extension")
+[ "$got" != application/x-journeycanvas ] || fail "after uninstall the type is still known"
+echo "install-test: uninstalled; nothing left, the type is gone ($got)"

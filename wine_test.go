@@ -1,0 +1,173 @@
+//go:build wine
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The Windows build under wine (make wine-test): WINE_EXE is dist/windows/journeycanvas.exe,
+// WINEPREFIX a prefix holding the bcryptprimitives.dll stand-in (packaging/wine). The workspace
+// lives at C:\Users\Hương\Bản đồ.journey: a folder and a file name with Vietnamese letters and
+// a space, as Windows users name them.
+
+// wineRun runs the exe under wine with args and returns its stdout, stderr and exit status.
+// Wine passes the arguments to Windows from the Unix locale: it must be a UTF-8 one.
+func wineRun(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command("wine", append([]string{wineExe(t)}, args...)...)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return out.String(), errb.String(), ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), 0
+}
+
+func wineExe(t *testing.T) string {
+	exe := os.Getenv("WINE_EXE")
+	if exe == "" || os.Getenv("WINEPREFIX") == "" {
+		t.Fatal("WINE_EXE and WINEPREFIX must be set: run make wine-test")
+	}
+	return exe
+}
+
+// wineHome is the Unix folder that is C:\Users\Hương in the prefix, made empty.
+func wineHome(t *testing.T) string {
+	dir := filepath.Join(os.Getenv("WINEPREFIX"), "drive_c", "users", "Hương")
+	os.RemoveAll(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+const wineWS = `C:\Users\Hương\Bản đồ.journey`
+
+// TestWineHeadless: new, list, dump and export work on a Vietnamese path, and the export's
+// bytes are the Linux build's for the same file.
+func TestWineHeadless(t *testing.T) {
+	home := wineHome(t)
+	out, errOut, code := wineRun(t, "new", wineWS, "--template", "five-stages", "--lang", "vi", "--title", "Hành trình mua hàng")
+	if code != 0 || !strings.Contains(out, "Hành trình mua hàng") {
+		t.Fatalf("new: %d %q %q", code, out, errOut)
+	}
+	unixWS := filepath.Join(home, "Bản đồ.journey")
+	if _, err := os.Stat(unixWS); err != nil {
+		t.Fatalf("the workspace is not where Windows was told to put it: %v", err)
+	}
+	out, errOut, code = wineRun(t, "list", wineWS)
+	if code != 0 || !strings.Contains(out, "Hành trình mua hàng") {
+		t.Fatalf("list: %d %q %q", code, out, errOut)
+	}
+	winDump, errOut, code := wineRun(t, "dump", wineWS, "--map", "Hành trình mua hàng")
+	if code != 0 {
+		t.Fatalf("dump: %d %q", code, errOut)
+	}
+	linuxDump, errOut, code := run(t, "dump", unixWS, "--map", "Hành trình mua hàng")
+	if code != 0 || winDump != linuxDump {
+		t.Fatalf("dump differs from the Linux build's (%d %q):\n%s\n---\n%s", code, errOut, winDump, linuxDump)
+	}
+	for _, theme := range []string{"light", "dark"} {
+		_, errOut, code = wineRun(t, "export", wineWS, "--map", "1", "--theme", theme, "-o", `C:\Users\Hương\Ảnh xuất `+theme+".png")
+		if code != 0 {
+			t.Fatalf("export: %d %q", code, errOut)
+		}
+		win, err := os.ReadFile(filepath.Join(home, "Ảnh xuất "+theme+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		linuxPNG := filepath.Join(t.TempDir(), "linux.png")
+		if _, errOut, code := run(t, "export", unixWS, "--map", "1", "--theme", theme, "-o", linuxPNG); code != 0 {
+			t.Fatalf("linux export: %q", errOut)
+		}
+		lin, _ := os.ReadFile(linuxPNG)
+		if len(win) < 1000 || !bytes.Equal(win, lin) {
+			t.Fatalf("%s: the Windows export (%d bytes) is not the Linux one (%d bytes)", theme, len(win), len(lin))
+		}
+		t.Logf("%s export: %d bytes, identical to the Linux build's", theme, len(win))
+	}
+	// A refused file is named, and left as it was.
+	_, errOut, code = wineRun(t, "list", `C:\Users\Hương\không có.journey`)
+	if code != 1 || !strings.Contains(errOut, "không có.journey") {
+		t.Fatalf("a missing file: %d %q", code, errOut)
+	}
+}
+
+// TestWineWindow opens the app on the Vietnamese path in Xvfb, finds its window by the map's
+// title, takes a screenshot (kept in $E2E_SHOTS) and checks the board is drawn, then quits.
+func TestWineWindow(t *testing.T) {
+	needDisplay(t)
+	wineHome(t)
+	if out, errOut, code := wineRun(t, "new", wineWS, "--template", "five-stages", "--lang", "vi", "--title", "Hành trình mua hàng"); code != 0 {
+		t.Fatalf("new: %d %q %q", code, out, errOut)
+	}
+	cmd := exec.Command("wine", wineExe(t), wineWS)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8", "FYNE_SCALE=1", "FYNE_THEME=light")
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
+	started := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	defer func() {
+		if cmd.ProcessState == nil {
+			exec.Command("wineserver", "-k").Run()
+			<-done
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "Hành trình mua hàng — Bản đồ.journey").Output()
+	if err != nil {
+		t.Fatalf("no window titled with the map and the file: %v\n%s", err, log.String())
+	}
+	t.Logf("window %s shown %v after launch", strings.TrimSpace(string(out)), time.Since(started).Round(time.Millisecond))
+	time.Sleep(4 * time.Second) // first paint
+	img := screenshot(t, "wine-window.png")
+	// The board: the five stage headers are bands of their colours, and its text is dark on
+	// light. Count the colourful pixels of the stage headers' row and the dark ones of the text.
+	colourful, dark := 0, 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			i := img.PixOffset(x, y)
+			r, g, bl := int(img.Pix[i]), int(img.Pix[i+1]), int(img.Pix[i+2])
+			if max(r, g, bl)-min(r, g, bl) > 80 {
+				colourful++
+			}
+			if r+g+bl < 200 {
+				dark++
+			}
+		}
+	}
+	if colourful < 2000 || dark < 2000 {
+		t.Fatalf("the screen does not show a board (%d colourful, %d dark pixels)\n%s", colourful, dark, log.String())
+	}
+	t.Logf("board drawn: %d colourful, %d dark pixels", colourful, dark)
+	found, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Journey Canvas").Output()
+	for _, w := range strings.Fields(string(found)) {
+		exec.Command("xdotool", "key", "--window", w, "ctrl+q").Run()
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("the app exited with %v\n%s", err, log.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the app did not quit on Ctrl+Q\n%s", log.String())
+	}
+}
