@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,11 +48,10 @@ func TestE2EOpenInRunningApp(t *testing.T) {
 		t.Fatalf("the second start: %v\n%s", err, out)
 	}
 	t.Logf("the second start handed its file over and exited in %v", time.Since(started).Round(time.Millisecond))
-	out, err := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "Hành trình thứ hai — Khách hàng mới.journey").Output()
+	win, err := findWindow("Hành trình thứ hai — Khách hàng mới.journey — Journey Canvas", 10*time.Second)
 	if err != nil {
 		t.Fatalf("no window on the second file: %v\n%s", err, app.out.String())
 	}
-	win := strings.Fields(string(out))[0]
 	pid, err := exec.Command("xdotool", "getwindowpid", win).Output()
 	if err != nil {
 		t.Fatal(err)
@@ -60,10 +60,32 @@ func TestE2EOpenInRunningApp(t *testing.T) {
 		t.Fatalf("the second file's window belongs to process %s, not to the running app %d", got, app.cmd.Process.Pid)
 	}
 	// The first window is still on its own file.
-	if _, err := exec.Command("xdotool", "search", "--onlyvisible", "--name", "— e2e.journey — Journey Canvas").Output(); err != nil {
-		t.Fatal("the first window left its file")
+	if _, err := findWindow(data.SampleMap("en").Title+" — e2e.journey — Journey Canvas", time.Second); err != nil {
+		t.Fatalf("the first window left its file: %v", err)
 	}
 	time.Sleep(time.Second)
 	screenshot(t, "instance-two-windows.png")
 	app.quit()
+}
+
+// findWindow waits for a visible window whose title is name and returns its id. The titles
+// are compared here, not by xdotool's pattern, which does not match Vietnamese letters.
+func findWindow(name string, wait time.Duration) (string, error) {
+	var seen []string
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Journey Canvas").Output()
+		seen = seen[:0]
+		for _, w := range strings.Fields(string(out)) {
+			title, err := exec.Command("xdotool", "getwindowname", w).Output()
+			if err != nil {
+				continue
+			}
+			got := strings.TrimSpace(string(title))
+			if got == name {
+				return w, nil
+			}
+			seen = append(seen, got)
+		}
+	}
+	return "", fmt.Errorf("no window %q in %v (windows: %q)", name, wait, seen)
 }

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,13 +128,11 @@ func TestWineWindow(t *testing.T) {
 			<-done
 		}
 	}()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "Hành trình mua hàng — Bản đồ.journey").Output()
+	win, err := findWindow("Hành trình mua hàng — Bản đồ.journey — Journey Canvas", 60*time.Second)
 	if err != nil {
 		t.Fatalf("no window titled with the map and the file: %v\n%s", err, log.String())
 	}
-	t.Logf("window %s shown %v after launch", strings.TrimSpace(string(out)), time.Since(started).Round(time.Millisecond))
+	t.Logf("window %s shown %v after launch", win, time.Since(started).Round(time.Millisecond))
 	time.Sleep(4 * time.Second) // first paint
 	img := screenshot(t, "wine-window.png")
 	// The board: the five stage headers are bands of their colours, and its text is dark on
