@@ -63,13 +63,16 @@ clean:
 # The Windows exe is cross-compiled with Debian's mingw-w64; wine runs it for the smoke test,
 # in a private prefix kept under ~/.cache (its first boot takes a few seconds; nothing of it
 # ships). update-mime-database and xdg-mime come with shared-mime-info and xdg-utils.
-APT_PKGS += gcc-mingw-w64-x86-64 wine wine64 shared-mime-info xdg-utils xz-utils
+APT_PKGS += gcc-mingw-w64-x86-64 wine wine64 shared-mime-info xdg-utils libglib2.0-bin xz-utils
 FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 FYNE := $(CURDIR)/.tools/fyne
 APP_ID := io.journeycanvas.app
 XDG_DATA_HOME ?= $(HOME)/.local/share
 BINDIR ?= $(HOME)/.local/bin
 WINEPREFIX_JC ?= $(HOME)/.cache/journeycanvas-wine
+# fyne package counts its builds in FyneApp.toml (rewriting the file): the file is kept as it is.
+FYNE_PACKAGE := cp FyneApp.toml .tools/FyneApp.toml.keep && trap 'cp .tools/FyneApp.toml.keep FyneApp.toml' EXIT && $(FYNE) package
+PKG := dist/linux/journeycanvas
 WINE_ENV := WINEPREFIX=$(WINEPREFIX_JC) WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 
 .PHONY: dist dist-linux dist-windows install uninstall install-test wine-test
@@ -82,15 +85,15 @@ dist: dist-linux dist-windows
 # dist/journeycanvas-linux-amd64.tar.xz: fyne package's archive (binary, icon, .desktop, a
 # Makefile whose `make user-install` installs them) with the .journey file type added.
 dist-linux: deps $(FYNE)
-	rm -rf dist/linux && mkdir -p dist/linux
-	go build -trimpath -ldflags "-s -w" -o dist/linux/journeycanvas .
-	$(FYNE) package -os linux --release --exe dist/linux/journeycanvas
+	rm -rf dist/linux dist/build && mkdir -p dist/linux dist/build
+	go build -trimpath -ldflags "-s -w" -o dist/build/journeycanvas .
+	$(FYNE_PACKAGE) -os linux --exe dist/build/journeycanvas
 	tar -C dist/linux -xJf "Journey Canvas.tar.xz" && rm "Journey Canvas.tar.xz"
-	install -Dm644 packaging/linux/$(APP_ID).xml dist/linux/usr/local/share/mime/packages/$(APP_ID).xml
+	install -Dm644 packaging/linux/$(APP_ID).xml $(PKG)/usr/local/share/mime/packages/$(APP_ID).xml
 	printf '%s\n' '' 'user-install: user-install-mime' 'user-install-mime:' \
 	  '	install -Dm00644 usr/local/share/mime/packages/$(APP_ID).xml $$(HOME)/.local/share/mime/packages/$(APP_ID).xml' \
-	  '	-update-mime-database $$(HOME)/.local/share/mime' >> dist/linux/Makefile
-	tar -C dist/linux -cJf dist/journeycanvas-linux-amd64.tar.xz Makefile usr
+	  '	-update-mime-database $$(HOME)/.local/share/mime' >> $(PKG)/Makefile
+	tar -C dist/linux -cJf dist/journeycanvas-linux-amd64.tar.xz journeycanvas
 	@echo "dist/journeycanvas-linux-amd64.tar.xz"
 
 # dist/windows/journeycanvas.exe: amd64, a GUI program carrying its icon, manifest and version
@@ -98,19 +101,19 @@ dist-linux: deps $(FYNE)
 # else statically, so it needs nothing installed.
 dist-windows: deps $(FYNE)
 	rm -f "Journey Canvas.exe" journeycanvas.exe
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(FYNE) package -os windows --release --exe journeycanvas.exe
+	export CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64; $(FYNE_PACKAGE) -os windows --release --exe journeycanvas.exe
 	mkdir -p dist/windows && mv "Journey Canvas.exe" dist/windows/journeycanvas.exe
 	@echo "dist/windows/journeycanvas.exe"
 
 # For the current user, in the XDG folders: the program in ~/.local/bin, its menu entry, its
 # icon and the .journey file type (a double-click opens the file in the app).
 install: dist-linux
-	install -Dm755 dist/linux/usr/local/bin/journeycanvas $(BINDIR)/journeycanvas
-	install -Dm644 dist/linux/usr/local/share/pixmaps/$(APP_ID).png $(XDG_DATA_HOME)/icons/hicolor/256x256/apps/$(APP_ID).png
+	install -Dm755 $(PKG)/usr/local/bin/journeycanvas $(BINDIR)/journeycanvas
+	install -Dm644 $(PKG)/usr/local/share/pixmaps/$(APP_ID).png $(XDG_DATA_HOME)/icons/hicolor/256x256/apps/$(APP_ID).png
 	install -Dm644 packaging/linux/$(APP_ID).xml $(XDG_DATA_HOME)/mime/packages/$(APP_ID).xml
 	mkdir -p $(XDG_DATA_HOME)/applications
 	sed -e 's|^Exec=journeycanvas|Exec=$(BINDIR)/journeycanvas|' \
-	  dist/linux/usr/local/share/applications/$(APP_ID).desktop > $(XDG_DATA_HOME)/applications/$(APP_ID).desktop
+	  $(PKG)/usr/local/share/applications/$(APP_ID).desktop > $(XDG_DATA_HOME)/applications/$(APP_ID).desktop
 	update-mime-database $(XDG_DATA_HOME)/mime
 	-command -v update-desktop-database >/dev/null && update-desktop-database $(XDG_DATA_HOME)/applications
 	-xdg-mime default $(APP_ID).desktop application/x-journeycanvas
@@ -135,6 +138,6 @@ wine-test: dist-windows
 	  mkdir -p $(WINEPREFIX_JC) && $(WINE_ENV) WINEARCH=win64 wineboot -i >/dev/null 2>&1; $(WINE_ENV) wineserver -w; fi
 	x86_64-w64-mingw32-gcc -O2 -shared -o $(WINEPREFIX_JC)/drive_c/windows/system32/bcryptprimitives.dll \
 	  packaging/wine/bcryptprimitives.c -ladvapi32
-	$(WINE_ENV) WINE_EXE=$(CURDIR)/dist/windows/journeycanvas.exe xvfb-run -a -s "-screen 0 1600x1000x24" \
-	  go test -tags wine -count=1 -run 'TestWine' -v -timeout 10m . 2>&1 | grep -v '^XGetInputFocus'; exit $${PIPESTATUS[0]}
-	$(WINE_ENV) wineserver -k || true
+	set -o pipefail; $(WINE_ENV) WINE_EXE=$(CURDIR)/dist/windows/journeycanvas.exe xvfb-run -a -s "-screen 0 1600x1000x24" \
+	  go test -tags wine -count=1 -run 'TestWine' -v -timeout 10m . 2>&1 | grep -v '^XGetInputFocus'; \
+	  code=$$?; $(WINE_ENV) wineserver -k 2>/dev/null; exit $$code

@@ -3,10 +3,15 @@
 # folder, checking the files and what the desktop then says about a .journey file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# The Go caches stay where they are: only the user's folders move.
+export GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE) GOPATH=$(go env GOPATH)
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 export HOME=$home XDG_DATA_HOME=$home/.local/share XDG_CONFIG_HOME=$home/.config
-unset XDG_DATA_DIRS XDG_CURRENT_DESKTOP
+# xdg-mime asks GLib (gio), as on a GNOME desktop: without a desktop it would ask file(1),
+# which knows no shared-mime-info types.
+unset XDG_DATA_DIRS
+export XDG_CURRENT_DESKTOP=GNOME
 fail() { echo "install-test: $*" >&2; exit 1; }
 
 make -s install >/dev/null
