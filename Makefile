@@ -141,3 +141,11 @@ wine-test: dist-windows
 	set -o pipefail; $(WINE_ENV) WINE_EXE=$(CURDIR)/dist/windows/journeycanvas.exe xvfb-run -a -s "-screen 0 1600x1000x24" \
 	  go test -tags wine -count=1 -run 'TestWine' -v -timeout 10m . 2>&1 | grep -v '^XGetInputFocus'; \
 	  code=$$?; $(WINE_ENV) wineserver -k 2>/dev/null; exit $$code
+
+# A real input method (fcitx5 + Unikey over XIM) typing Telex into a card's title under Xvfb
+# (e2e_ime_test.go). Not part of make test yet: it shows a known fault (README, "Typing
+# Vietnamese").
+APT_PKGS += fcitx5 fcitx5-unikey dbus
+.PHONY: ime-test
+ime-test: build
+	xvfb-run -a -s "-screen 0 1600x1000x24" go test -tags ime -count=1 -run TestE2EVietnameseIME -v .
