@@ -149,3 +149,9 @@ APT_PKGS += fcitx5 fcitx5-unikey dbus
 .PHONY: ime-test
 ime-test: build
 	xvfb-run -a -s "-screen 0 1600x1000x24" go test -tags ime -count=1 -run TestE2EVietnameseIME -v .
+
+# localeenv is a module of its own, which ./... does not reach: its test runs with make test.
+.PHONY: localeenv-test
+test: localeenv-test
+localeenv-test:
+	cd localeenv && go test -count=1 ./...
