@@ -90,6 +90,9 @@ dist-linux: deps $(FYNE)
 	$(FYNE_PACKAGE) -os linux --exe dist/build/journeycanvas
 	tar -C dist/linux -xJf "Journey Canvas.tar.xz" && rm "Journey Canvas.tar.xz"
 	install -Dm644 packaging/linux/$(APP_ID).xml $(PKG)/usr/local/share/mime/packages/$(APP_ID).xml
+	# %f, not fyne's %F: several files chosen together start one process each, and each opens
+	# its window in the running app (the command line takes one file).
+	sed -i 's/^\(Exec=.*\) %F$$/\1 %f/' $(PKG)/usr/local/share/applications/$(APP_ID).desktop
 	printf '%s\n' '' 'user-install: user-install-mime' 'user-install-mime:' \
 	  '	install -Dm00644 usr/local/share/mime/packages/$(APP_ID).xml $$(HOME)/.local/share/mime/packages/$(APP_ID).xml' \
 	  '	-update-mime-database $$(HOME)/.local/share/mime' >> $(PKG)/Makefile

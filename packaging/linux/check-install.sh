@@ -20,7 +20,7 @@ for f in .local/bin/journeycanvas .local/share/applications/io.journeycanvas.app
   .local/share/mime/packages/io.journeycanvas.app.xml; do
   [ -s "$home/$f" ] || fail "$f was not installed"
 done
-grep -qx "Exec=$home/.local/bin/journeycanvas %F" "$home/.local/share/applications/io.journeycanvas.app.desktop" ||
+grep -qx "Exec=$home/.local/bin/journeycanvas %f" "$home/.local/share/applications/io.journeycanvas.app.desktop" ||
   fail "the menu entry does not run the installed program: $(grep Exec= "$home/.local/share/applications/io.journeycanvas.app.desktop")"
 grep -qx "MimeType=application/x-journeycanvas" "$home/.local/share/applications/io.journeycanvas.app.desktop" ||
   fail "the menu entry does not open .journey files"
