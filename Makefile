@@ -93,6 +93,9 @@ dist-linux: deps $(FYNE)
 	# %f, not fyne's %F: several files chosen together start one process each, and each opens
 	# its window in the running app (the command line takes one file).
 	sed -i 's/^\(Exec=.*\) %F$$/\1 %f/' $(PKG)/usr/local/share/applications/$(APP_ID).desktop
+	# fyne's Makefile names the binary "journeycanvas %F" (the field code of a program that
+	# opens files): its install rules would look for a file of that name.
+	sed -i 's/^Exec := "\(.*\) %F"$$/Exec := "\1"/' $(PKG)/Makefile
 	printf '%s\n' '' 'user-install: user-install-mime' 'user-install-mime:' \
 	  '	install -Dm00644 usr/local/share/mime/packages/$(APP_ID).xml $$(HOME)/.local/share/mime/packages/$(APP_ID).xml' \
 	  '	-update-mime-database $$(HOME)/.local/share/mime' >> $(PKG)/Makefile

@@ -44,3 +44,17 @@ left=$(find "$home/.local" -type f \( -name 'journeycanvas' -o -name 'io.journey
 got=$(xdg-mime query filetype "$home/no-extension")
 [ "$got" != application/x-journeycanvas ] || fail "after uninstall the type is still known"
 echo "install-test: uninstalled; nothing left, the type is gone ($got)"
+
+# The archive's own Makefile, as a user who downloaded it runs it.
+unpack=$(mktemp -d)
+trap 'rm -rf "$home" "$unpack"' EXIT
+tar -C "$unpack" -xJf dist/journeycanvas-linux-amd64.tar.xz
+make -s -C "$unpack/journeycanvas" user-install >/dev/null
+for f in .local/bin/journeycanvas .local/share/applications/io.journeycanvas.app.desktop \
+  .local/share/icons/io.journeycanvas.app.png .local/share/mime/packages/io.journeycanvas.app.xml; do
+  [ -s "$home/$f" ] || fail "the archive's make user-install did not install $f"
+done
+"$home/.local/bin/journeycanvas" list "$ws" >/dev/null || fail "the archive's program does not run"
+got=$(xdg-mime query filetype "$home/no-extension")
+[ "$got" = application/x-journeycanvas ] || fail "after the archive's user-install xdg-mime says $got"
+echo "install-test: the archive's make user-install installs the program, its entry, icon and type"
