@@ -46,3 +46,5 @@ require (
 )
 
 replace env.journeycanvas/localeenv => ./localeenv
+
+replace github.com/go-gl/glfw/v3.3/glfw => ./third_party/glfw
