@@ -75,8 +75,10 @@ require (
 	github.com/stretchr/testify v1.11.1 // indirect
 	github.com/yuin/goldmark v1.7.11 // indirect
 	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/sys v0.49.0
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
 
 replace env.journeycanvas/localeenv => ./localeenv
+
+replace github.com/go-gl/glfw/v3.3/glfw => ./third_party/glfw

@@ -19,7 +19,12 @@ const AppID = "io.journeycanvas.app"
 
 // Run opens the workspace at path in the desktop app and returns the exit status when the
 // window closes. A workspace that cannot be opened is reported in a dialog and on stderr.
+// When the app already runs for this user, it opens path in a window of its own there, and
+// Run returns at once (instance.go).
 func Run(path string, stderr io.Writer) int {
+	if handOver(path) {
+		return 0
+	}
 	a := app.NewWithID(AppID)
 	setLanguage(a.Preferences().String(prefLanguage))
 	th := &appTheme{mode: a.Preferences().StringWithFallback("theme", themeSystem)}
@@ -44,9 +49,38 @@ func Run(path string, stderr io.Writer) int {
 	closingWindow = func(a fyne.App, w fyne.Window) { saveWindow(a, w, screenArea) }
 	u := newUI(a, w, s, th)
 	u.install()
+	srv := serveInstance(func(p string) { fyne.Do(func() { openFileWindow(a, th, p, stderr) }) })
+	defer srv.close()
 	w.ShowAndRun()
 	u.close()
 	return 0
+}
+
+// openFileWindow opens the workspace at path in a new window of the running app: a file that
+// a later start handed over (opened from the file manager). A file that cannot be opened is
+// reported in that window and on stderr.
+func openFileWindow(a fyne.App, th *appTheme, path string, stderr io.Writer) {
+	w := a.NewWindow("Journey Canvas")
+	restoreWindow(a, w, screenArea, func() {})
+	s, err := data.Open(path, data.OpenOptions{})
+	if err != nil {
+		fmt.Fprintln(stderr, "journeycanvas:", err)
+		d := dialog.NewError(err, w)
+		d.SetOnClosed(w.Close)
+		w.SetContent(widget.NewLabel(""))
+		w.Show()
+		d.Show()
+		return
+	}
+	if err := ensureSample(s); err != nil {
+		fmt.Fprintln(stderr, "journeycanvas:", err)
+	}
+	addRecent(a, path)
+	u := newUI(a, w, s, th)
+	u.install()
+	w.SetOnClosed(u.close)
+	w.Show()
+	w.RequestFocus()
 }
 
 // ensureSample gives an empty, writable workspace the sample map so a new user sees a real

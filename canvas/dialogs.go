@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -82,4 +83,28 @@ func (u *ui) viewVersion(v data.Version) {
 	w.Resize(fyne.NewSize(1100, 750))
 	w.Show()
 	u.versionWin = w
+}
+
+// fyneLastFolder is the preference in which Fyne's file dialogs remember the folder last
+// chosen in any of them.
+const fyneLastFolder = "fyne:fileDialogLastFolder"
+
+// startInDocuments makes a file dialog start in the user's Documents folder (data.DocumentsDir:
+// the known folder on Windows, ~/Documents on macOS, the XDG one on Linux), until a folder has
+// been chosen in one: dialogs then start where the user last was, as Fyne remembers it.
+func (u *ui) startInDocuments(d *dialog.FileDialog) {
+	if last := u.app.Preferences().String(fyneLastFolder); last != "" {
+		if uri, err := storage.ParseURI(last); err == nil {
+			if ok, err := storage.CanList(uri); err == nil && ok {
+				return
+			}
+		}
+	}
+	dir := data.DocumentsDir()
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
 }

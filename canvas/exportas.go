@@ -101,6 +101,7 @@ func (u *ui) askExportAsPath(m *data.Map, format interchange.Format) {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{format.Ext}))
 	d.SetFileName(safeName(m.Title) + format.Ext)
+	u.startInDocuments(d)
 	d.Show()
 }
 

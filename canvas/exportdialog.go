@@ -323,7 +323,7 @@ func (u *ui) exportDialog() {
 func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 	ext := "." + c.format
 	if c.perStage && c.format == "png" {
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
 				u.showError(err)
 				return
@@ -332,6 +332,8 @@ func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 				u.runExport(filepath.Join(dir.Path(), safeName(m.Title)), m, c, nil)
 			}
 		}, u.win)
+		u.startInDocuments(d)
+		d.Show()
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -351,6 +353,7 @@ func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.SetFileName(safeName(m.Title) + ext)
+	u.startInDocuments(d)
 	d.Show()
 }
 

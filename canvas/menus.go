@@ -568,6 +568,7 @@ func (u *ui) openDialog() {
 		u.openPath(path)
 	}, u.win)
 	d.SetFilter(journeyFilter())
+	u.startInDocuments(d)
 	d.Show()
 }
 
@@ -596,6 +597,7 @@ func (u *ui) newWorkspace() {
 		u.setStore(s)
 	}, u.win)
 	d.SetFileName(lang.L("Journeys") + ".journey")
+	u.startInDocuments(d)
 	d.Show()
 }
 
@@ -618,6 +620,7 @@ func (u *ui) saveCopy() {
 		dialog.ShowInformation(lang.L("Saved a copy"), fmt.Sprintf(lang.L("The maps were copied to %s"), path), u.win)
 	}, u.win)
 	d.SetFileName(strings.TrimSuffix(u.st.Name(), ".journey") + " " + lang.L("copy") + ".journey")
+	u.startInDocuments(d)
 	d.Show()
 }
 

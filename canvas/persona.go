@@ -216,6 +216,7 @@ func (u *ui) personaDialog() {
 			r.Close()
 			f.setPhotoFile(path)
 		}, u.win)
+		u.startInDocuments(d)
 		d.Show()
 	})
 	remove := widget.NewButton(lang.L("Remove picture"), func() {

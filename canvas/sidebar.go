@@ -250,6 +250,7 @@ func (u *ui) importDialog() {
 		r.Close()
 		u.importFile(path)
 	}, u.win)
+	u.startInDocuments(d)
 	d.Show()
 }
 

@@ -599,20 +599,3 @@ func backupPath(path string, from int) string {
 		p = fmt.Sprintf("%s.v%d.%d.bak", path, from, i)
 	}
 }
-
-// DefaultPath is the default workspace: a file in the user's data folder, created on first use.
-func DefaultPath() (string, error) {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("find the home folder: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
-	dir = filepath.Join(dir, "journeycanvas")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create %s: %w", dir, err)
-	}
-	return filepath.Join(dir, "workspace.journey"), nil
-}

@@ -21,8 +21,27 @@ func init() {
 			continue
 		}
 		if base, _, _ := strings.Cut(strings.SplitN(v, "@", 2)[0], "."); v != base && (base == "C" || base == "POSIX") {
-			os.Setenv(k, base)
+			keepCharset(k, v, base)
 		}
 		return
+	}
+}
+
+// keepCharset makes the locale variable k read as base for Fyne's language lookup, keeping the
+// character type v (C.UTF-8). GLFW sets the C library's LC_CTYPE from the environment, and an
+// X input method (ibus, fcitx5 over XIM) converts the text it commits to that charset: under a
+// plain "C" a Vietnamese letter cannot be converted, and nothing typed with Unikey or Bamboo
+// reached the window. LC_ALL would override LC_CTYPE, so it gives way to LANG and LC_MESSAGES.
+func keepCharset(k, v, base string) {
+	if k == "LC_ALL" {
+		os.Unsetenv("LC_ALL")
+		os.Setenv("LC_MESSAGES", base)
+		os.Setenv("LANG", base)
+		os.Setenv("LC_CTYPE", v)
+		return
+	}
+	os.Setenv(k, base)
+	if k == "LANG" && os.Getenv("LC_CTYPE") == "" {
+		os.Setenv("LC_CTYPE", v)
 	}
 }
