@@ -2,6 +2,8 @@ package canvas
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -107,4 +109,31 @@ func (u *ui) startInDocuments(d *dialog.FileDialog) {
 	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 		d.SetLocation(l)
 	}
+}
+
+// askSavePath asks where to save a file named name (ext its extension, with the dot; "" for
+// no filter), starting in Documents, and calls save with the path chosen, ext added when the
+// user left it out. Cancelling calls nothing.
+func (u *ui) askSavePath(name, ext string, save func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if ext != "" && !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
+		}
+		save(path)
+	}, u.win)
+	if ext != "" && ext != ".journey" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
+	d.SetFileName(name)
+	u.startInDocuments(d)
+	d.Show()
 }

@@ -3,14 +3,12 @@ package canvas
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -84,25 +82,7 @@ func (u *ui) openExportAs() *exportAsForm {
 
 // askExportAsPath asks where the file goes, then writes it.
 func (u *ui) askExportAsPath(m *data.Map, format interchange.Format) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), format.Ext) {
-			path += format.Ext
-		}
-		u.runExportAs(path, m, format, nil)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{format.Ext}))
-	d.SetFileName(safeName(m.Title) + format.Ext)
-	u.startInDocuments(d)
-	d.Show()
+	u.askSavePath(safeName(m.Title)+format.Ext, format.Ext, func(path string) { u.runExportAs(path, m, format, nil) })
 }
 
 // runExportAs writes m in format to path off the UI thread (an existing file is replaced

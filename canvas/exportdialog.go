@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -336,25 +335,7 @@ func (u *ui) askExportPath(m *data.Map, c exportChoice) {
 		d.Show()
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ext) {
-			path += ext
-		}
-		u.runExport(path, m, c, nil)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.SetFileName(safeName(m.Title) + ext)
-	u.startInDocuments(d)
-	d.Show()
+	u.askSavePath(safeName(m.Title)+ext, ext, func(path string) { u.runExport(path, m, c, nil) })
 }
 
 // runExport writes the export to path (a PNG file, or a folder of slides) off the UI

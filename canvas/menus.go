@@ -573,19 +573,7 @@ func (u *ui) openDialog() {
 }
 
 func (u *ui) newWorkspace() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(path, ".journey") {
-			path += ".journey"
-		}
+	u.askSavePath(lang.L("Journeys")+".journey", ".journey", func(path string) {
 		s, err := data.Open(path, data.OpenOptions{})
 		if err != nil {
 			u.showError(err)
@@ -595,33 +583,18 @@ func (u *ui) newWorkspace() {
 			u.showError(err)
 		}
 		u.setStore(s)
-	}, u.win)
-	d.SetFileName(lang.L("Journeys") + ".journey")
-	u.startInDocuments(d)
-	d.Show()
+	})
 }
 
 // saveCopy writes every map of the workspace into a new workspace file.
 func (u *ui) saveCopy() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	u.askSavePath(strings.TrimSuffix(u.st.Name(), ".journey")+" "+lang.L("copy")+".journey", "", func(path string) {
 		if err := u.copyWorkspace(path); err != nil {
 			u.showError(err)
 			return
 		}
 		dialog.ShowInformation(lang.L("Saved a copy"), fmt.Sprintf(lang.L("The maps were copied to %s"), path), u.win)
-	}, u.win)
-	d.SetFileName(strings.TrimSuffix(u.st.Name(), ".journey") + " " + lang.L("copy") + ".journey")
-	u.startInDocuments(d)
-	d.Show()
+	})
 }
 
 func (u *ui) copyWorkspace(path string) error {
