@@ -100,7 +100,7 @@ func (p *commentsPanel) refresh() {
 				p.list.Objects = append(p.list.Objects, p.threadView(t))
 			}
 		}
-		if p.replyTo != 0 && !p.hasThread(m, p.replyTo) {
+		if p.replyTo != 0 && p.thread(p.replyTo) == nil {
 			p.replyTo = 0
 		}
 		if p.chosen && !m.HasTarget(p.onKind, p.onID) {
@@ -126,13 +126,17 @@ func (p *commentsPanel) refresh() {
 	p.follow()
 }
 
-func (p *commentsPanel) hasThread(m *data.Map, id int64) bool {
-	for _, t := range m.Threads() {
+// thread is the map's thread whose first comment is id, or nil.
+func (p *commentsPanel) thread(id int64) *data.Thread {
+	if p.u.m == nil {
+		return nil
+	}
+	for _, t := range p.u.m.Threads() {
 		if t.ID == id {
-			return true
+			return &t
 		}
 	}
-	return false
+	return nil
 }
 
 // follow sets what a new comment goes on from the board's selection (unless one was chosen
@@ -157,7 +161,11 @@ func (p *commentsPanel) follow() {
 		p.send.Enable()
 	}
 	if p.replyTo != 0 {
-		p.onLbl.SetText(fmt.Sprintf(lang.L("Reply to %s"), p.threadAuthor(p.replyTo)))
+		who := ""
+		if t := p.thread(p.replyTo); t != nil {
+			who = authorOf(t.Comment)
+		}
+		p.onLbl.SetText(fmt.Sprintf(lang.L("Reply to %s"), who))
 		p.cancel.Show()
 		return
 	}
@@ -167,17 +175,6 @@ func (p *commentsPanel) follow() {
 		return
 	}
 	p.onLbl.SetText(fmt.Sprintf(lang.L("On %s"), p.targetName(p.onKind, p.onID)))
-}
-
-func (p *commentsPanel) threadAuthor(id int64) string {
-	if p.u.m != nil {
-		for _, t := range p.u.m.Threads() {
-			if t.ID == id {
-				return authorOf(t.Comment)
-			}
-		}
-	}
-	return ""
 }
 
 // authorOf is who wrote a comment, for the panel.

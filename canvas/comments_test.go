@@ -103,11 +103,7 @@ func TestCommentOnACardWithBadgeResolveUndo(t *testing.T) {
 	if r, g, bl, _ := shot.At(x, y).RGBA(); !(bl>>8 > 0xC0 && r>>8 < 0x70 && g>>8 < 0x80) {
 		t.Errorf("pixel %d,%d of the badge is %v, not its blue", x, y, shot.At(x, y))
 	}
-	if dir := os.Getenv("JC_SHOTS"); dir != "" {
-		f, _ := os.Create(filepath.Join(dir, "comments.png"))
-		png.Encode(f, shot)
-		f.Close()
-	}
+	saveShot(w, "comments.png")
 	// A reply, from the thread's Reply button, sent with the Comment button.
 	test.Tap(buttonIn(p.list, lang.L("Reply")))
 	if !strings.Contains(p.onLbl.Text, "Lan") {
@@ -235,7 +231,7 @@ func within(t *testing.T, what string, cond func() bool) {
 // Edit › History… lists the map's edits with their authors, newest first, undone ones
 // marked; "Only yours" keeps the user's own.
 func TestHistoryShowsAuthors(t *testing.T) {
-	u, _, other := lanWithMinh(t, data.SampleMap("vi"))
+	u, w, other := lanWithMinh(t, data.SampleMap("vi"))
 	if _, err := other.AddComment(data.Comment{MapID: u.mapID, TargetKind: data.OnMap, TargetID: u.mapID, Text: "Xem lại"}); err != nil {
 		t.Fatal(err)
 	}
@@ -253,6 +249,7 @@ func TestHistoryShowsAuthors(t *testing.T) {
 		t.Fatal("no Edit › History…")
 	}
 	hist.Action()
+	saveShot(w, "history.png")
 	l := u.historyList
 	row := func(i int) string {
 		o := l.CreateItem()
@@ -326,4 +323,14 @@ func lanWithMinh(t *testing.T, m *data.Map) (*ui, fyne.Window, *data.Store) {
 	t.Cleanup(func() { other.Close() })
 	other.SetAuthor("Minh", "other.1")
 	return u, w, other
+}
+
+// saveShot writes what the window shows to $JC_SHOTS/name, when that is set, to look at.
+func saveShot(w fyne.Window, name string) {
+	if dir := os.Getenv("JC_SHOTS"); dir != "" {
+		if f, err := os.Create(filepath.Join(dir, name)); err == nil {
+			png.Encode(f, w.Canvas().Capture())
+			f.Close()
+		}
+	}
 }

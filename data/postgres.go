@@ -171,21 +171,8 @@ func (s *Store) pgPrivileges(ctx context.Context) error {
 
 // pgTableColumns lists the columns of every table of the workspace's schema.
 func pgTableColumns(q querier) (map[string][]string, error) {
-	rows, err := q.Query(`SELECT table_name, column_name FROM information_schema.columns
+	return columnsBy(q, `SELECT table_name, column_name FROM information_schema.columns
 		WHERE table_schema=current_schema() ORDER BY table_name, ordinal_position`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string][]string{}
-	for rows.Next() {
-		var t, c string
-		if err := rows.Scan(&t, &c); err != nil {
-			return nil, err
-		}
-		out[t] = append(out[t], c)
-	}
-	return out, rows.Err()
 }
 
 // pgWrap is wrap for a PostgreSQL error: a role without the privilege, or a read-only session,

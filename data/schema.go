@@ -42,8 +42,13 @@ func expectedSchema(version int) (map[string][]string, error) {
 
 // tableColumns lists the columns of every table of db.
 func tableColumns(q querier) (map[string][]string, error) {
-	rows, err := q.Query(`SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+	return columnsBy(q, `SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
 		WHERE m.type='table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
+}
+
+// columnsBy gathers table and column names, in that order, from a query giving both.
+func columnsBy(q querier, query string) (map[string][]string, error) {
+	rows, err := q.Query(query)
 	if err != nil {
 		return nil, err
 	}
