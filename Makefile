@@ -168,7 +168,7 @@ wine-test: dist-windows
 
 # A real input method (fcitx5 + Unikey over XIM) typing Telex into a card's title under Xvfb
 # (e2e_ime_test.go, part of make test); this target runs it alone.
-APT_PKGS += fcitx5 fcitx5-unikey dbus
+APT_PKGS += fcitx5 fcitx5-unikey dbus x11-utils
 .PHONY: ime-test
 ime-test: build
 	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 -run TestE2EVietnameseIME -v .

@@ -74,6 +74,17 @@ func TestE2EVietnameseIME(t *testing.T) {
 		}
 	}
 
+	// fcitx5 names Unikey before its XIM server is announced on the display; an app started
+	// before the announcement opens no input method and types plain keys.
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		out, _ := exec.Command("xprop", "-root", "XIM_SERVERS").Output()
+		if strings.Contains(string(out), "@server=fcitx") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("fcitx5 did not announce its XIM server (xprop -root XIM_SERVERS: %s):\n%s", out, imLog.String())
+		}
+	}
 	ws, id, m := makeWorkspace(t, data.SampleMap("vi"))
 	lay := geometry.Compute(m, geometry.Options{Theme: "light"})
 	cell := lay.Cell(m.Stages[1].ID, m.Lanes[2].ID) // Cân nhắc × Suy nghĩ, empty
@@ -86,6 +97,19 @@ func TestE2EVietnameseIME(t *testing.T) {
 	app.xdo("click", "--repeat", "2", "--delay", "80", "1") // a new card, its title open
 	time.Sleep(600 * time.Millisecond)
 
+	// The title field's input context must be focused and active in fcitx5 (state 2) before
+	// the first key, or the keys go past the engine.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		q := exec.Command("fcitx5-remote")
+		q.Env = imEnv
+		out, _ := q.Output()
+		if strings.TrimSpace(string(out)) == "2" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("fcitx5 has no active input context in the window (fcitx5-remote: %q):\n%s", out, imLog.String())
+		}
+	}
 	// Telex, one key at a time as a person types; capitals with Shift held.
 	keys := []string{"Shift+v", "i", "e", "e", "t", "j", "BackSpace", "t", "space",
 		"Shift+n", "a", "m", "BackSpace", "m", "space", "BackSpace"}
