@@ -26,7 +26,6 @@ import (
 //   - window, a reserved word in PostgreSQL, is quoted as a column name;
 //   - an INSERT into a table with an id column gets RETURNING id, which gives LastInsertId, and
 //     a NULL id (SQLite's "pick one") becomes DEFAULT;
-//   - the few SQLite-only statements that remain have stand-ins (pgStandIns).
 //
 // Booleans are stored as 0 and 1, as on SQLite. Every write transaction first takes one
 // advisory lock of the database (pgWriteLock), as SQLite's BEGIN IMMEDIATE takes the file's
@@ -43,13 +42,6 @@ const pgWriteLock = applicationID
 // pgVersionTable holds the schema version of a PostgreSQL workspace: one row, as SQLite's
 // PRAGMA user_version.
 const pgVersionTable = "journeycanvas_schema"
-
-// pgStandIns replace statements that only SQLite understands.
-var pgStandIns = map[string]string{
-	// Others' changes reach a PostgreSQL client through LISTEN/NOTIFY (not built yet): until
-	// then the data version never changes, and a window does not poll the server for nothing.
-	`PRAGMA data_version`: `SELECT 0::bigint`,
-}
 
 // IsURL reports whether name is a PostgreSQL connection string rather than a file: a
 // postgres:// or postgresql:// URL, or libpq's key=value form ("host=db dbname=maps").
@@ -112,20 +104,90 @@ func redactURL(name string) string {
 var urlPassword = regexp.MustCompile(`^(postgres(?:ql)?://[^:@/?#]*):[^@/?#]*@`)
 
 // pgConnector makes connections that speak the store's SQL to PostgreSQL.
-type pgConnector struct{ inner driver.Connector }
+type pgConnector struct {
+	inner driver.Connector
+	live  *pgLive
+}
 
 func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	if err := c.live.offline(); err != nil {
+		return nil, errOffline
+	}
 	conn, err := c.inner.Connect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &pgConn{inner: conn.(*stdlib.Conn)}, nil
+	return &pgConn{inner: conn.(*stdlib.Conn), live: c.live, losses: c.live.losses.Load()}, nil
 }
 
 func (c pgConnector) Driver() driver.Driver { return c.inner.Driver() }
 
-// pgConn is one connection; it rewrites every statement before pgx sees it.
-type pgConn struct{ inner *stdlib.Conn }
+// pgConn is one connection; it rewrites every statement before pgx sees it, and announces
+// each change it commits on the workspace's notification channel (pgChannel), with its
+// store's token: a write transaction that wrote notifies as it commits (PostgreSQL delivers
+// the notification only if the commit happens), a write outside a transaction right after it
+// (unless its context is quiet). While the store's listener knows the server is out of reach
+// every statement is refused at once (errOffline).
+type pgConn struct {
+	inner  *stdlib.Conn
+	live   *pgLive
+	inTx   bool  // a transaction is open
+	wrote  bool  // … and it changed something
+	losses int64 // the server's losses before this connection was made (pgLive.losses)
+}
+
+// lost reports a connection made before the server was last lost: it is not used again (the
+// server it spoke to may have restarted).
+func (c *pgConn) lost() bool { return c.losses != c.live.losses.Load() }
+
+// quietKey marks a context whose writes need not be announced (a window's presence renewed).
+type quietKey struct{}
+
+// quietly is ctx for a write that others need not hear about.
+func quietly(ctx context.Context) context.Context { return context.WithValue(ctx, quietKey{}, true) }
+
+// notify announces a change to the other clients.
+func (c *pgConn) notify(ctx context.Context) error {
+	_, err := c.inner.ExecContext(ctx, `SELECT pg_notify('`+pgChannel+`', $1)`,
+		[]driver.NamedValue{{Ordinal: 1, Value: c.live.token}})
+	return err
+}
+
+// isWrite tells a statement that changes the database from one that only reads.
+func isWrite(query string) bool {
+	q := strings.TrimLeft(query, " \t\r\n(")
+	if len(q) > 6 {
+		q = q[:6]
+	}
+	switch strings.ToUpper(q) {
+	case "SELECT", "PRAGMA":
+		return false
+	}
+	return true
+}
+
+// pgTx is a transaction that announces its changes as it commits.
+type pgTx struct {
+	inner driver.Tx
+	c     *pgConn
+}
+
+func (t pgTx) Commit() error {
+	c := t.c
+	defer func() { c.inTx, c.wrote = false, false }()
+	if c.wrote {
+		if err := c.notify(context.Background()); err != nil {
+			t.inner.Rollback()
+			return err
+		}
+	}
+	return t.inner.Commit()
+}
+
+func (t pgTx) Rollback() error {
+	t.c.inTx, t.c.wrote = false, false
+	return t.inner.Rollback()
+}
 
 func (c *pgConn) Prepare(query string) (driver.Stmt, error) {
 	return c.PrepareContext(context.Background(), query)
@@ -144,6 +206,9 @@ func (c *pgConn) Begin() (driver.Tx, error) {
 
 // BeginTx begins a transaction; a write transaction waits for the workspace's write lock.
 func (c *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	if err := c.live.offline(); err != nil {
+		return nil, errOffline
+	}
 	tx, err := c.inner.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -154,12 +219,18 @@ func (c *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx,
 			return nil, err
 		}
 	}
-	return tx, nil
+	c.inTx, c.wrote = true, false
+	return pgTx{inner: tx, c: c}, nil
 }
 
-func (c *pgConn) Ping(ctx context.Context) error             { return c.inner.Ping(ctx) }
-func (c *pgConn) ResetSession(ctx context.Context) error     { return c.inner.ResetSession(ctx) }
-func (c *pgConn) IsValid() bool                              { return !c.inner.Conn().IsClosed() }
+func (c *pgConn) Ping(ctx context.Context) error { return c.inner.Ping(ctx) }
+func (c *pgConn) ResetSession(ctx context.Context) error {
+	if c.lost() {
+		return driver.ErrBadConn
+	}
+	return c.inner.ResetSession(ctx)
+}
+func (c *pgConn) IsValid() bool                              { return !c.lost() && !c.inner.Conn().IsClosed() }
 func (c *pgConn) CheckNamedValue(v *driver.NamedValue) error { return checkPgValue(v) }
 
 // checkPgValue passes values to pgx as they are, except booleans: the schema stores them as 0
@@ -179,6 +250,22 @@ func checkPgValue(v *driver.NamedValue) error {
 }
 
 func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	if err := c.live.offline(); err != nil && !c.inTx {
+		return nil, errOffline
+	}
+	res, err := c.exec(ctx, query, args)
+	if err == nil && isWrite(query) {
+		switch {
+		case c.inTx:
+			c.wrote = true
+		case ctx.Value(quietKey{}) == nil:
+			err = c.notify(ctx)
+		}
+	}
+	return res, err
+}
+
+func (c *pgConn) exec(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	st, args := pgStatement(query, args)
 	if !st.returning {
 		return c.inner.ExecContext(ctx, st.text, args)
@@ -207,6 +294,9 @@ func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.Na
 }
 
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	if err := c.live.offline(); err != nil && !c.inTx {
+		return nil, errOffline
+	}
 	st, args := pgStatement(query, args)
 	return c.inner.QueryContext(ctx, st.text, args)
 }
@@ -282,9 +372,6 @@ var (
 
 // translate rewrites one statement of the store's SQL for PostgreSQL.
 func translate(query string) *pgStmtText {
-	if s, ok := pgStandIns[strings.TrimSpace(query)]; ok {
-		return &pgStmtText{text: s}
-	}
 	st := &pgStmtText{}
 	q := noCase.ReplaceAllString(query, `lower($1) COLLATE "C"`)
 	if m := insertInto.FindStringSubmatchIndex(q); m != nil {
@@ -406,6 +493,9 @@ const (
 
 // pgKind is the store's error a PostgreSQL error stands for, or nil.
 func pgKind(err error) error {
+	if errors.Is(err, errOffline) {
+		return ErrUnreachable
+	}
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
 		var ce *pgconn.ConnectError

@@ -58,7 +58,8 @@ func openPG(conn string, opt OpenOptions) (*Store, error) {
 	}
 	// The same busy timeout as a file's: a statement waits this long for a lock.
 	cfg.RuntimeParams["lock_timeout"] = fmt.Sprint(s.busy.Milliseconds())
-	db := sql.OpenDB(pgConnector{inner: stdlib.GetConnector(*cfg)})
+	s.live = newPGLive(cfg)
+	db := sql.OpenDB(pgConnector{inner: stdlib.GetConnector(*cfg), live: s.live})
 	// One connection, as for a file: one view of the workspace, one writer in this process.
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxIdleTime(0)

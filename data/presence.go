@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"time"
@@ -29,12 +30,19 @@ func (s *Store) Here(mapID int64) error {
 		return nil
 	}
 	now := time.Now().UTC()
-	if _, err := s.db.Exec(`INSERT INTO presence(session,author,map_id,seen) VALUES(?,?,?,?)
+	// Others hear of a window's arrival and of its move to another map; its renewals are not
+	// announced (they look again at who is here every PresenceEvery).
+	ctx := context.Background()
+	if s.hereSaid.Load() == mapID+1 {
+		ctx = quietly(ctx)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO presence(session,author,map_id,seen) VALUES(?,?,?,?)
 		ON CONFLICT(session) DO UPDATE SET author=excluded.author, map_id=excluded.map_id, seen=excluded.seen`,
 		s.window, s.author, mapID, now.Format(timeFormat)); err != nil {
 		return s.wrap("say who has the map open in", err)
 	}
-	if _, err := s.db.Exec(`DELETE FROM presence WHERE seen<?`, now.Add(-10*PresenceTimeout).Format(timeFormat)); err != nil {
+	s.hereSaid.Store(mapID + 1)
+	if _, err := s.db.ExecContext(quietly(ctx), `DELETE FROM presence WHERE seen<?`, now.Add(-10*PresenceTimeout).Format(timeFormat)); err != nil {
 		return s.wrap("clear old presence in", err)
 	}
 	return nil
@@ -54,6 +62,7 @@ func (s *Store) leave() error {
 	if _, err := s.db.Exec(`DELETE FROM presence WHERE session=?`, s.window); err != nil {
 		return s.wrap("say the window left", err)
 	}
+	s.hereSaid.Store(0)
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -52,14 +53,16 @@ type OpenOptions struct {
 // database (see IsURL).
 type Store struct {
 	db       *sql.DB
-	path     string // the file, or the connection string without its password
-	pg       bool   // a PostgreSQL database (dialect.go, postgres.go)
+	path     string  // the file, or the connection string without its password
+	pg       bool    // a PostgreSQL database (dialect.go, postgres.go)
+	live     *pgLive // a database's notifications and reachability (notify.go); nil for a file
 	readOnly bool
 	roReason string // why the workspace opened read-only when the caller did not ask for it
 	busy     time.Duration
 	group    editGroup    // edits joined into one undo step (group.go)
 	author   string       // who makes this store's edits (authors.go)
 	window   string       // … and from which window
+	hereSaid atomic.Int64 // 1 + the map the window's presence was announced on (presence.go); 0: not announced
 	life     sync.RWMutex // Close against DataVersion, which a window calls from a goroutine
 	tidy     bool         // on Close, let SQLite remove the -wal and -shm a read-only connection made
 	viewDir  string       // the private folder of the upgraded copy a read-only view of an older file reads
@@ -95,6 +98,7 @@ func (s *Store) Close() error {
 		s.pruneAged(time.Now().UTC())
 		s.reclaim()
 	}
+	s.live.close()
 	err := s.db.Close()
 	s.db = nil
 	if s.tidy {

@@ -18,7 +18,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -182,82 +181,19 @@ func start() error {
 		host = h
 		return nil
 	}
-	bin, err := binDir()
-	if err != nil {
+	srv := &Server{}
+	if err := srv.init(); err != nil {
+		if srv.dir != "" {
+			dir = srv.dir
+		}
 		return err
 	}
-	d, err := os.MkdirTemp("", "jc-pg-")
-	if err != nil {
-		return fmt.Errorf("make the server's folder: %w", err)
-	}
-	dir = d
-	// PostgreSQL refuses to run as root: as root, the server runs as the postgres user, who
-	// must own the folder.
-	var cred *syscall.Credential
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			return fmt.Errorf("running as root, the server must run as the postgres user: %w", err)
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(d, uid, gid); err != nil {
-			return fmt.Errorf("give %s to the postgres user: %w", d, err)
-		}
-		cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
-	}
-	data := filepath.Join(d, "data")
-	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", Superuser, "--auth=trust",
-		"--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
-	initdb.Dir = d
-	initdb.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
-	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-	if out, err := initdb.CombinedOutput(); err != nil {
-		return fmt.Errorf("initdb: %v: %s", err, lastLines(string(out), 5))
-	}
-	logPath := filepath.Join(d, "server.log")
-	logf, err := os.Create(logPath)
-	if err != nil {
-		return err
-	}
-	defer logf.Close()
-	if cred != nil {
-		os.Chown(logPath, int(cred.Uid), int(cred.Gid))
-	}
-	srv := exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", d, "-c", "listen_addresses=",
-		"-c", "max_connections=200", "-c", "shared_buffers=32MB")
-	srv.Dir = d
-	srv.Stdout, srv.Stderr = logf, logf
-	// The server goes when the tests go, even when they are killed.
-	srv.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGINT, Setpgid: true}
+	dir = srv.dir
 	if err := srv.Start(); err != nil {
-		return fmt.Errorf("start postgres: %w", err)
+		return err
 	}
-	proc, exited = srv, make(chan struct{})
-	go func() { srv.Wait(); close(exited) }()
-	host = d
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		conn, err := pgx.Connect(ctx, URL(Superuser, "postgres"))
-		cancel()
-		if err == nil {
-			conn.Close(context.Background())
-			return nil
-		}
-		select {
-		case <-exited:
-			b, _ := os.ReadFile(logPath)
-			proc = nil
-			return fmt.Errorf("postgres stopped at start: %s", lastLines(string(b), 5))
-		default:
-		}
-		if time.Now().After(deadline) {
-			b, _ := os.ReadFile(logPath)
-			return fmt.Errorf("postgres did not accept connections within 30 s: %v: %s", err, lastLines(string(b), 5))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	proc, exited, host = srv.proc, srv.exited, srv.dir
+	return nil
 }
 
 func lastLines(s string, n int) string {
