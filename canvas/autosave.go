@@ -167,14 +167,22 @@ func (in *inspector) commit() {
 	if !in.dirty || in.save == nil || in.saving {
 		return
 	}
+	if in.u.offline != nil {
+		return // kept as typed, and saved when the server is back (offline.go)
+	}
 	in.dirty = false
 	st := in.u.st
 	outer := st.EditGroup() // an edit under way (a paste, a new card) keeps its own group
 	st.SetEditGroup(in.group)
 	in.saving = true
+	in.unsaved = false
 	in.save()
 	in.saving = false
 	st.SetEditGroup(outer)
+	if in.unsaved {
+		in.dirty = true // the server went out of reach: the text stays to be saved later
+		return
+	}
 	for _, f := range in.texts {
 		f.dirty = false
 	}
@@ -222,6 +230,10 @@ func (in *inspector) report(err error) error {
 	}
 	if errors.Is(err, data.ErrReadOnly) {
 		in.setMessage(err.Error())
+		return err
+	}
+	if errors.Is(err, data.ErrUnreachable) {
+		in.unsaved = true // applyQuiet told the user
 		return err
 	}
 	in.u.showError(err)

@@ -56,6 +56,9 @@ type host interface {
 	selectionChanged()
 	// refuseReadOnly tells the user an edit was refused because the workspace is read-only.
 	refuseReadOnly()
+	// isOffline reports that the workspace's server is out of reach: text being typed is
+	// kept until it is back.
+	isOffline() bool
 	store() *data.Store
 }
 

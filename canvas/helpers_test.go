@@ -16,11 +16,17 @@ import (
 // window of 1600×1000.
 func newTestUI(t testing.TB, m *data.Map) (*ui, fyne.Window) {
 	t.Helper()
+	return newTestUIAt(t, filepath.Join(t.TempDir(), "w.journey"), m)
+}
+
+// newTestUIAt is newTestUI on the workspace where (a file, or a database's URL).
+func newTestUIAt(t testing.TB, where string, m *data.Map) (*ui, fyne.Window) {
+	t.Helper()
 	setLanguage("en") // the tests read English labels, whatever the machine's locale
 	a := test.NewTempApp(t)
 	th := &appTheme{mode: themeLight}
 	a.Settings().SetTheme(th)
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.journey"), data.OpenOptions{})
+	s, err := data.Open(where, data.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,7 @@ type inspector struct {
 	texts     []*field
 	touched   map[fyne.CanvasObject]bool // the choices (check boxes, selects) the user changed
 	dirty     bool                       // changed since the last save
+	unsaved   bool                       // the last save was refused: the server is out of reach
 	group     string                     // the edit group of the field being visited
 	visiting  *field                     // the field that has the focus
 	explained *field                     // the field whose refusal the message line shows

@@ -22,7 +22,9 @@ import (
 
 // pollEvery is how often a window looks for changes that another window or program made to
 // its workspace. A look is one tiny query (the file's data version), so an idle window costs
-// next to nothing, and a change shows well within a second.
+// next to nothing, and a change shows well within a second. On a PostgreSQL workspace the
+// look asks nothing of the server: the store counts the changes other clients announced
+// (LISTEN/NOTIFY), and the window wakes as soon as one arrives.
 const pollEvery = 500 * time.Millisecond
 
 // watcher looks for others' changes to one store, on a goroutine of its own, and says every
@@ -45,6 +47,8 @@ func (u *ui) watch() {
 	w := &watcher{stop: make(chan struct{}), done: make(chan struct{})}
 	w.mapID.Store(u.mapID)
 	u.watcher = w
+	changes := st.Changes() // a database's clients announce their changes: no need to wait for a tick
+	offline := st.Reachable()
 	go func() {
 		defer close(w.done)
 		t := time.NewTicker(pollEvery)
@@ -55,10 +59,33 @@ func (u *ui) watch() {
 			case <-w.stop:
 				return
 			case <-t.C:
+			case <-changes:
+			}
+			if reach := st.Reachable(); (reach == nil) != (offline == nil) {
+				offline = reach
+				fyne.Do(func() {
+					if u.watcher != w {
+						return
+					}
+					if reach != nil {
+						u.goOffline(reach)
+					} else {
+						u.backOnline()
+					}
+				})
 			}
 			if time.Since(beat) >= data.PresenceEvery {
 				st.Here(w.mapID.Load()) // best effort: a missed beat is made up at the next
 				beat = time.Now()
+				// Others' heartbeats are not announced: who is here is read again at each beat
+				// (a window whose program was killed goes after data.PresenceTimeout).
+				if here, err := st.Present(); err == nil {
+					fyne.Do(func() {
+						if u.watcher == w {
+							u.showPresence(here)
+						}
+					})
+				}
 			}
 			v, err := st.DataVersion()
 			if err != nil || v == last {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"journeycanvas/data"
+	"journeycanvas/data/pgtest"
 )
 
 // Another program (here a second store on the same file) adds a card to the shown map and a
@@ -16,6 +17,17 @@ import (
 // zoom and the notes being typed in the inspector.
 func TestOthersChangesShowLive(t *testing.T) {
 	u, w := newTestUI(t, data.SampleMap("vi"))
+	othersChangesShowLive(t, u, w)
+}
+
+// TestOthersChangesShowLiveOnServer is TestOthersChangesShowLive on a team workspace: the
+// other client's changes reach the window through LISTEN/NOTIFY.
+func TestOthersChangesShowLiveOnServer(t *testing.T) {
+	u, w := newTestUIAt(t, pgtest.Own(t).DB(t), data.SampleMap("vi"))
+	othersChangesShowLive(t, u, w)
+}
+
+func othersChangesShowLive(t *testing.T, u *ui, w fyne.Window) {
 	b := u.board
 	other, err := data.Open(u.st.Path(), data.OpenOptions{})
 	if err != nil {

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"errors"
 	"image/color"
 	"strings"
 
@@ -118,6 +119,9 @@ func (b *Board) commitTitle() {
 	if e == nil || !e.Visible() || e.done {
 		return
 	}
+	if b.host.isOffline() {
+		return // the editor stays open with its text until the server is back
+	}
 	e.done = true
 	e.Hide()
 	c := b.m.Card(e.cardID)
@@ -126,30 +130,42 @@ func (b *Board) commitTitle() {
 	}
 	text := strings.TrimSpace(e.Text)
 	if e.fresh {
-		b.finishNewCard(c, text)
+		if err := b.finishNewCard(c, text); errors.Is(err, data.ErrUnreachable) {
+			e.fresh = true
+			b.keepTitle(e)
+		}
 		return
 	}
 	if text == c.Title {
 		return
 	}
-	b.host.apply(func() error {
+	err := b.host.apply(func() error {
 		return b.host.store().EditCard(c.MapID, c.ID, func(nc *data.Card) { nc.Title = text })
 	})
+	if errors.Is(err, data.ErrUnreachable) {
+		b.keepTitle(e)
+	}
+}
+
+// keepTitle opens the title editor again, as it was, after its save found the workspace's
+// server out of reach: the text is saved when the server is back.
+func (b *Board) keepTitle(e *titleEditor) {
+	e.done = false
+	e.Show()
 }
 
 // finishNewCard titles a card just added, in the group it was added in, so that adding and
 // titling it is one undo step; with no title it is removed and leaves no trace.
-func (b *Board) finishNewCard(c *data.Card, text string) {
+func (b *Board) finishNewCard(c *data.Card, text string) error {
 	st := b.host.store()
 	e := b.title
 	e.fresh = false
 	st.SetEditGroup(e.group)
 	defer st.SetEditGroup("")
 	if text == "" {
-		b.host.apply(func() error { return st.DeleteCards(c.MapID, []int64{c.ID}) })
-		return
+		return b.host.apply(func() error { return st.DeleteCards(c.MapID, []int64{c.ID}) })
 	}
-	b.host.apply(func() error { return st.EditCard(c.MapID, c.ID, func(nc *data.Card) { nc.Title = text }) })
+	return b.host.apply(func() error { return st.EditCard(c.MapID, c.ID, func(nc *data.Card) { nc.Title = text }) })
 }
 
 // cancelTitle closes the editor without saving.

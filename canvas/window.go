@@ -65,6 +65,7 @@ type ui struct {
 	lastAlert   string         // its text (for tests)
 	comments    *commentsPanel // the map's comment threads (comments.go)
 	historyList *widget.List   // the last Edit › History… list (for tests)
+	offline     error          // why the workspace's server cannot be reached, nil while it can (offline.go)
 
 	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
 	float     *floatLayer    // tooltips and the name editor, over the content
@@ -179,6 +180,10 @@ func (u *ui) reload() {
 		u.board.setMap(nil)
 	} else {
 		m, err := u.st.LoadMap(u.mapID)
+		if errors.Is(err, data.ErrUnreachable) {
+			u.goOffline(err) // the map stays as it was last read
+			return
+		}
 		if err != nil {
 			u.showError(err)
 			u.m = nil
@@ -202,7 +207,7 @@ func (u *ui) reload() {
 // edit worked or not. What was typed in the inspector is saved first, as its own edit.
 func (u *ui) apply(fn func() error) error {
 	err := u.applyQuiet(fn)
-	if err != nil && !errors.Is(err, data.ErrReadOnly) {
+	if err != nil && !errors.Is(err, data.ErrReadOnly) && !errors.Is(err, data.ErrUnreachable) {
 		u.showError(err)
 	}
 	return err
@@ -215,6 +220,9 @@ func (u *ui) applyQuiet(fn func() error) error {
 		return err
 	}
 	err := fn()
+	if u.unreachable(err) {
+		return err // nothing changed: the map stays as it was read, the form as it was typed
+	}
 	u.reload()
 	u.side.reload()
 	return err
@@ -226,6 +234,10 @@ func (u *ui) beginEdit() error {
 	if u.st.ReadOnly() {
 		u.refuseReadOnly()
 		return data.ErrReadOnly
+	}
+	if u.offline != nil {
+		u.refuseOffline()
+		return u.offline
 	}
 	if !u.insp.saving {
 		u.insp.commit()
@@ -241,6 +253,9 @@ func (u *ui) applyCardQuiet(id int64, fn func() error) error {
 		return err
 	}
 	err := fn()
+	if u.unreachable(err) {
+		return err
+	}
 	i := -1
 	if u.m != nil {
 		for k := range u.m.Cards {
@@ -289,8 +304,15 @@ func (u *ui) applyMove(fn func() error, cells []data.Cell) error {
 		u.refuseReadOnly()
 		return data.ErrReadOnly
 	}
+	if u.offline != nil {
+		u.refuseOffline()
+		return u.offline
+	}
 	u.insp.commit()
 	if err := fn(); err != nil {
+		if u.unreachable(err) {
+			return err
+		}
 		u.showError(err)
 		u.reload()
 		return err
@@ -359,6 +381,7 @@ func (u *ui) showError(err error) {
 	switch {
 	case errors.As(err, &fe):
 		dialog.ShowInformation(lang.L("Check the value"), fe.Error(), u.win)
+	case u.unreachable(err):
 	case errors.Is(err, data.ErrBusy):
 		dialog.ShowError(fmt.Errorf(lang.L("The workspace is busy in another program; try again.")+" (%w)", err), u.win)
 	default:
@@ -377,6 +400,9 @@ func (u *ui) updateTitle() {
 	if u.st.ReadOnly() {
 		title += " " + lang.L("(read-only)")
 	}
+	if u.offline != nil {
+		title += " " + lang.L("(offline)")
+	}
 	u.win.SetTitle(title)
 }
 
@@ -385,13 +411,20 @@ func (u *ui) updateNotice() {
 	if u.notice == nil {
 		return
 	}
-	if !u.st.ReadOnly() {
+	var text string
+	switch {
+	case u.offline != nil:
+		text = fmt.Sprintf(lang.L("Cannot reach %s. The map shows what was last read; changes wait until the connection is back. Reconnecting…"), u.st.Name())
+	case u.st.ReadOnly():
+		text = fmt.Sprintf(lang.L("Read-only: %s can be viewed but not changed."), u.st.Name())
+	default:
 		u.notice.Objects = nil
 		u.notice.Refresh()
 		return
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
-	msg := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Read-only: %s can be viewed but not changed."), u.st.Name()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	msg.Wrapping = fyne.TextWrapWord
 	u.notice.Objects = []fyne.CanvasObject{bg, msg}
 	u.notice.Refresh()
 }
@@ -404,6 +437,7 @@ func (u *ui) setStore(s *data.Store) {
 		u.st.Close()
 	}
 	u.st = s
+	u.offline = nil
 	u.lastDeleted = 0
 	addRecent(u.app, s.Path())
 	u.installMenus()

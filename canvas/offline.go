@@ -1,0 +1,59 @@
+package canvas
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2/lang"
+
+	"journeycanvas/data"
+)
+
+// A team workspace's server can go out of reach (the network drops, the server restarts).
+// The window then keeps showing the map as it last read it, says so in the banner under the
+// toolbar, and refuses each edit with a notice, without losing what is being typed: a field
+// of the inspector keeps its text, a card's title editor stays open, and both are saved when
+// the store has reconnected by itself (data.Store.Reachable, watched by the watcher).
+
+// goOffline notes that the workspace's server cannot be reached, for the reason err.
+func (u *ui) goOffline(err error) {
+	if u.offline != nil {
+		return
+	}
+	u.offline = err
+	u.updateNotice()
+	u.updateTitle()
+}
+
+// backOnline notes that the server answers again: the banner goes, what was typed meanwhile is
+// saved, and what others did meanwhile is read.
+func (u *ui) backOnline() {
+	if u.offline == nil {
+		return
+	}
+	u.offline = nil
+	u.updateNotice()
+	u.updateTitle()
+	u.showAlert(fmt.Sprintf(lang.L("Connected again to %s."), u.st.Name()), nil)
+	u.flush()
+	u.externalChange()
+}
+
+// refuseOffline tells the user that an edit was not saved because the server is out of reach.
+func (u *ui) refuseOffline() {
+	u.showAlert(fmt.Sprintf(lang.L("Not saved: %s cannot be reached. Try again when the connection is back; text being typed is kept and saved then."), u.st.Name()), nil)
+}
+
+// isOffline reports whether the board must keep its edits for later (host).
+func (u *ui) isOffline() bool { return u.offline != nil }
+
+// unreachable handles an edit's error that says the server is out of reach: the window goes
+// offline and says the edit was not saved. It reports whether err was such an error.
+func (u *ui) unreachable(err error) bool {
+	if !errors.Is(err, data.ErrUnreachable) {
+		return false
+	}
+	u.goOffline(err)
+	u.refuseOffline()
+	return true
+}
