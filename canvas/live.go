@@ -333,6 +333,7 @@ func (u *ui) showAlert(text string, show func()) {
 	u.alert.Objects = []fyne.CanvasObject{bg, row}
 	u.alert.Show()
 	u.alert.Refresh()
+	u.relayout()
 	u.lastAlert = text
 	time.AfterFunc(alertFor, func() { fyne.Do(func() { u.hideAlert(gen) }) })
 }
@@ -345,4 +346,5 @@ func (u *ui) hideAlert(gen int) {
 	u.alert.Objects = nil
 	u.alert.Hide()
 	u.alert.Refresh()
+	u.relayout()
 }

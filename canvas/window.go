@@ -43,6 +43,7 @@ type ui struct {
 	body    *pxSplit // the board and the inspector (panels.go)
 	outer   *pxSplit // the list of maps and the body
 	content *fyne.Container
+	chrome  *fyne.Container // the toolbar, the banners and notices over the panels
 
 	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
 	lastDeleted int64       // a map just deleted, which Ctrl+Z brings back
@@ -104,8 +105,8 @@ func (u *ui) install() {
 	u.find = newFinder(u)
 	u.board.onSetMap = u.find.mapChanged
 	u.installPanels()
-	u.content = container.NewStack( // tooltips and the name editor float over the window
-		container.NewBorder(container.NewVBox(u.toolbar, u.notice, u.alert), nil, nil, nil, u.outer), u.float.box)
+	u.chrome = container.NewBorder(container.NewVBox(u.toolbar, u.notice, u.alert), nil, nil, nil, u.outer)
+	u.content = container.NewStack(u.chrome, u.float.box) // tooltips and the name editor float over the window
 	u.win.SetContent(u.content)
 	u.win.SetCloseIntercept(func() {
 		u.flush()
@@ -420,6 +421,7 @@ func (u *ui) updateNotice() {
 	default:
 		u.notice.Objects = nil
 		u.notice.Refresh()
+		u.relayout()
 		return
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
@@ -427,6 +429,7 @@ func (u *ui) updateNotice() {
 	msg.Wrapping = fyne.TextWrapWord
 	u.notice.Objects = []fyne.CanvasObject{bg, msg}
 	u.notice.Refresh()
+	u.relayout()
 }
 
 // setStore switches the window to another workspace.
@@ -505,5 +508,13 @@ func (u *ui) escape() {
 		u.find.close()
 	default:
 		u.board.setSelection(selection{})
+	}
+}
+
+// relayout gives the banners and notices over the panels the height they now need (a notice
+// shown or hidden changes it), and the panels the rest.
+func (u *ui) relayout() {
+	if u.chrome != nil {
+		u.chrome.Layout.Layout(u.chrome.Objects, u.chrome.Size())
 	}
 }
