@@ -64,12 +64,32 @@ func cmdCopy(args []string, stdout io.Writer) error {
 	}
 	defer dst.Close()
 	copied, err := data.CopyMaps(src, dst, ids)
-	for _, c := range copied {
-		if perr := printCreated(stdout, dst.Path(), c.ID, c.Title); perr != nil {
-			return perr
-		}
+	if perr := printCopied(stdout, dst.Path(), copied); perr != nil && err == nil {
+		return perr
 	}
 	return err
+}
+
+// printCopied prints the id and title of each map copied; when standard output cannot take
+// them, the error names the maps so the user can find them.
+func printCopied(stdout io.Writer, dest string, copied []data.Copied) error {
+	if len(copied) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	names := make([]string, len(copied))
+	for i, c := range copied {
+		fmt.Fprintf(&b, "%d\t%s\n", c.ID, c.Title)
+		names[i] = fmt.Sprintf("%d (%q)", c.ID, c.Title)
+	}
+	if _, err := io.WriteString(stdout, b.String()); err != nil {
+		what := "map " + names[0] + " was"
+		if len(names) > 1 {
+			what = "maps " + strings.Join(names, ", ") + " were"
+		}
+		return stdoutError{what: fmt.Sprintf("%s added to %s", what, dest), err: err}
+	}
+	return nil
 }
 
 // sameFile reports whether a and b name one existing file.

@@ -288,3 +288,32 @@ func readOnlyPlace(t *testing.T, dir, file string) string {
 	t.Cleanup(func() { exec.Command("chattr", "-i", p, dir).Run() })
 	return p
 }
+
+// With standard output full, copy exits 1 with one line that names every map it added, so none
+// is lost.
+func TestCopyCommandStdoutFull(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	}
+	defer full.Close()
+	dir := t.TempDir()
+	file, dest := filepath.Join(dir, "team.journey"), filepath.Join(dir, "copy.journey")
+	for _, src := range []string{"ecommerce.csv", "vietnamese.mmd"} {
+		if _, errOut, code := run(t, "import", file, samples+src); code != 0 {
+			t.Fatal(errOut)
+		}
+	}
+	e, code := runWithStdout(t, full, "copy", file, dest)
+	if code != 1 || strings.Count(strings.TrimSpace(e), "\n") != 0 {
+		t.Fatalf("copy > /dev/full: exit %d, stderr %q; want 1 and one line", code, e)
+	}
+	for _, w := range []string{"standard output", `maps 1 ("ecommerce"), 2 ("Mua mỹ phẩm trực tuyến") were added to`, dest} {
+		if !strings.Contains(e, w) {
+			t.Errorf("copy > /dev/full: stderr %q does not name %q", e, w)
+		}
+	}
+	if out, _, _ := run(t, "list", dest); strings.Count(out, "\n") != 2 {
+		t.Fatalf("the copy holds %q", out)
+	}
+}
