@@ -441,3 +441,50 @@ func TestCopyAcrossStores(t *testing.T) {
 		t.Fatalf("%d personas came back", len(ps))
 	}
 }
+
+// BenchmarkCopy1000 copies a 1,000-card map with 20 comment threads and 2 saved versions into
+// another workspace of the same store (a file, or on the PostgreSQL half a database); its
+// baseline, create, writes the same map once with CreateMap (what an import does), without
+// versions or a source to read.
+func BenchmarkCopy1000(b *testing.B) {
+	src, err := Open(newWorkspace(b), OpenOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	big := bigMap("Một nghìn thẻ", 1000, 12, 6)
+	id, err := src.CreateMap(big)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, _ := src.LoadMap(id)
+	for i := 0; i < 20; i++ {
+		if _, err := src.AddComment(Comment{MapID: id, TargetKind: OnCard, TargetID: m.Cards[i*40].ID, Text: "Cần xem lại bước này"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, label := range []string{"Bản nháp", "Đã duyệt"} {
+		if _, err := src.SaveVersion(id, label); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dst, err := Open(newWorkspace(b), OpenOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer dst.Close()
+	b.Run("copy", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := CopyMaps(src, dst, []int64{id}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("create", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := dst.CreateMap(big); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
