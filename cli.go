@@ -28,6 +28,11 @@ usage:
   journeycanvas list FILE.journey        one line per map: id, title, type, stages, cards
   journeycanvas dump FILE.journey --map ID|TITLE
                                          the map's native JSON on standard output
+  journeycanvas copy SOURCE DEST [--map ID|TITLE]…
+                                         copy maps with their saved versions and comments (all
+                                         of them without --map) from one workspace into another,
+                                         a file or a database either side, DEST made if new;
+                                         each is added as a new map; prints its id and title
   journeycanvas export (FILE.journey --map ID|TITLE | SOURCE) -o OUT.png|-
         [--scale 0.25…8 | --width PX] [--theme light|dark] [--transparent] [--stages FROM..TO]
         [--compare ID|TITLE]             the map as a PNG image; --compare lays the emotion
@@ -101,6 +106,8 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		err = cmdList(args[1:], stdout)
 	case "dump":
 		err = cmdDump(args[1:], stdout)
+	case "copy":
+		err = cmdCopy(args[1:], stdout)
 	case "export":
 		err = cmdExport(args[1:], stdout, stderr)
 	case "templates":
@@ -185,7 +192,7 @@ func printCreated(stdout io.Writer, path string, id int64, title string) error {
 // isCommand reports whether name is one of the headless sub-commands (or help).
 func isCommand(name string) bool {
 	switch name {
-	case "import", "list", "dump", "export", "templates", "new", "help":
+	case "import", "list", "dump", "copy", "export", "templates", "new", "help":
 		return true
 	}
 	return false

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -588,40 +589,31 @@ func (u *ui) newWorkspace() {
 
 // saveCopy writes every map of the workspace into a new workspace file.
 func (u *ui) saveCopy() {
-	u.askSavePath(strings.TrimSuffix(u.st.Name(), ".journey")+" "+lang.L("copy")+".journey", "", func(path string) {
-		if err := u.copyWorkspace(path); err != nil {
-			u.showError(err)
-			return
-		}
-		dialog.ShowInformation(lang.L("Saved a copy"), fmt.Sprintf(lang.L("The maps were copied to %s"), path), u.win)
-	})
+	u.askSavePath(strings.TrimSuffix(u.st.Name(), ".journey")+" "+lang.L("copy")+".journey", "", u.saveCopyTo)
 }
 
-func (u *ui) copyWorkspace(path string) error {
-	maps, err := u.st.ListMaps()
-	if err != nil {
-		return err
+// saveCopyTo is what Save a copy… does with the file chosen.
+func (u *ui) saveCopyTo(path string) {
+	if err := u.copyWorkspace(path); err != nil {
+		if errors.Is(err, data.ErrSameWorkspace) {
+			err = errors.New(lang.L("A copy cannot be saved over the workspace itself; choose another file."))
+		}
+		u.showError(err)
+		return
 	}
+	dialog.ShowInformation(lang.L("Saved a copy"), fmt.Sprintf(lang.L("The maps were copied to %s"), path), u.win)
+}
+
+// copyWorkspace copies every map, with its versions, comments and persona, into the workspace
+// at path (data.CopyMaps).
+func (u *ui) copyWorkspace(path string) error {
 	dst, err := data.Open(path, data.OpenOptions{})
 	if err != nil {
 		return err
 	}
 	defer dst.Close()
-	for _, ms := range maps {
-		m, err := u.st.LoadMap(ms.ID)
-		if err != nil {
-			return err
-		}
-		if m.Persona != nil {
-			p := *m.Persona
-			p.ID = 0
-			m.Persona = &p
-		}
-		if _, err := dst.CreateMap(m); err != nil {
-			return fmt.Errorf("copy %q to %s: %w", m.Title, path, err)
-		}
-	}
-	return nil
+	_, err = data.CopyMaps(u.st, dst, nil)
+	return err
 }
 
 func safeName(s string) string {

@@ -127,6 +127,7 @@ func (t *tx) insertMap(src *Map) (int64, error) {
 		if !okF || !okT {
 			return 0, &FieldError{Field: fmt.Sprintf("link %d", i+1), Msg: "joins a card the map does not have"}
 		}
+		old := l.ID
 		l.ID, l.MapID, l.FromID, l.ToID = 0, mr.ID, from, to
 		if err := cleanLink(&l); err != nil {
 			return 0, fmt.Errorf("link %d: %w", i+1, err)
@@ -134,9 +135,15 @@ func (t *tx) insertMap(src *Map) (int64, error) {
 		if err := t.put(&l); err != nil {
 			return 0, err
 		}
+		if t.ids != nil {
+			t.ids.note("link", old, l.ID)
+		}
 	}
 	if err := t.copyComments(m.Comments, mr.ID, stageIDs, cardIDs, src.ID); err != nil {
 		return 0, err
+	}
+	if t.ids != nil { // a copy renames what its versions refer to (copy.go)
+		t.ids["stage"], t.ids["lane"], t.ids["card"] = stageIDs, laneIDs, cardIDs
 	}
 	return mr.ID, nil
 }

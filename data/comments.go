@@ -340,5 +340,8 @@ func (t *tx) copyComments(src []Comment, mapID int64, stageIDs, cardIDs map[int6
 		}
 		ids[old] = c.ID
 	}
+	if t.ids != nil {
+		t.ids["comment"] = ids
+	}
 	return nil
 }

@@ -515,3 +515,23 @@ func pgKind(err error) error {
 
 // ErrUnreachable is a server that cannot be reached (or refused the connection).
 var ErrUnreachable = errors.New("the database server cannot be reached")
+
+// reserveID takes an id of table (one whose ids the database numbers) that no row has and no
+// later insert will be given, for a row written later with that id (a copied version's row,
+// restored). PostgreSQL takes it from the table's sequence; SQLite's AUTOINCREMENT never gives
+// again an id up to the one sqlite_sequence holds for the table.
+func (s *Store) reserveID(q querier, table string) (int64, error) {
+	var id int64
+	if s.pg {
+		err := q.QueryRow(`SELECT nextval(pg_get_serial_sequence(?, 'id'))`, table).Scan(&id)
+		return id, err
+	}
+	if _, err := q.Exec(`INSERT INTO sqlite_sequence(name,seq) SELECT ?,0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name=?)`, table, table); err != nil {
+		return 0, err
+	}
+	if _, err := q.Exec(`UPDATE sqlite_sequence SET seq=max(seq,(SELECT coalesce(max(id),0) FROM `+table+`))+1 WHERE name=?`, table); err != nil {
+		return 0, err
+	}
+	err := q.QueryRow(`SELECT seq FROM sqlite_sequence WHERE name=?`, table).Scan(&id)
+	return id, err
+}

@@ -24,6 +24,7 @@ type tx struct {
 	now     time.Time
 	scope   int64           // set by an edit that creates its own scope (a new map)
 	pics    map[string]bool // the pictures the recorded images name
+	ids     newIDs          // when set, insertMap tells here the new id of each row it wrote
 }
 
 // notePicture remembers that a recorded image names the persona's picture.
