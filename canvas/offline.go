@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
 )
@@ -56,4 +59,33 @@ func (u *ui) unreachable(err error) bool {
 	u.goOffline(err)
 	u.refuseOffline()
 	return true
+}
+
+// unsavedText reports whether text typed while the server was out of reach waits to be saved.
+func (u *ui) unsavedText() bool {
+	if u.offline == nil {
+		return false
+	}
+	e := u.board.title
+	return u.insp.dirty || (e != nil && e.Visible() && !e.done)
+}
+
+// leaveUnsaved closes the window or quits (leave) at once, unless text typed while the server
+// is out of reach would be lost: then it asks first.
+func (u *ui) leaveUnsaved(leave func()) {
+	if !u.unsavedText() {
+		leave()
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("%s cannot be reached, so what you typed last has not been saved. Close anyway, or wait for the connection to come back?"), u.st.Name()))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Close without saving?"), lang.L("Close anyway"), lang.L("Wait"), msg,
+		func(ok bool) {
+			if ok {
+				leave()
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(460, 200))
+	u.lastConfirm = d
+	d.Show()
 }

@@ -61,6 +61,15 @@ func TestServerGoneWhileTyping(t *testing.T) {
 		t.Fatal("a card was added offline")
 	}
 
+	// Closing the window now would lose the notes: it asks first, and "Wait" keeps it open.
+	left := false
+	u.leaveUnsaved(func() { left = true })
+	if left || u.lastConfirm == nil {
+		t.Fatal("closing with unsaved notes did not ask")
+	}
+	saveShot(w, "offline-3-close.png")
+	u.lastConfirm.Hide()
+
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +88,10 @@ func TestServerGoneWhileTyping(t *testing.T) {
 		return got == "Khách gọi tổng đài lúc 9 giờ"
 	})
 	waitFor(t, "reconnection notice", func() bool { return strings.Contains(u.lastAlert, "Connected again") })
+	u.leaveUnsaved(func() { left = true })
+	if !left {
+		t.Fatal("with nothing unsaved, closing asked")
+	}
 	if noticeText(u) != "" || strings.Contains(w.Title(), "(offline)") {
 		t.Fatalf("after the return: banner %q, title %q", noticeText(u), w.Title())
 	}

@@ -67,6 +67,7 @@ type ui struct {
 	comments    *commentsPanel // the map's comment threads (comments.go)
 	historyList *widget.List   // the last Edit › History… list (for tests)
 	offline     error          // why the workspace's server cannot be reached, nil while it can (offline.go)
+	lastConfirm dialog.Dialog  // the last "close without saving?" question (for tests)
 
 	// the window's chrome (toolbar.go, tooltip.go, panels.go, nameedit.go)
 	float     *floatLayer    // tooltips and the name editor, over the content
@@ -110,7 +111,7 @@ func (u *ui) install() {
 	u.win.SetContent(u.content)
 	u.win.SetCloseIntercept(func() {
 		u.flush()
-		u.win.Close()
+		u.leaveUnsaved(u.win.Close)
 	})
 	u.installMenus()
 	u.installShortcuts()
@@ -292,7 +293,7 @@ func (u *ui) flush() {
 // quit saves what is being typed and ends the program.
 func (u *ui) quit() {
 	u.flush()
-	u.app.Quit()
+	u.leaveUnsaved(u.app.Quit)
 }
 
 // applyMove is apply for an edit that only moves cards of the shown map among the given cells
