@@ -61,8 +61,8 @@ func removeConnection(a fyne.App, conn string) {
 type connectDialog struct {
 	u        *ui
 	d        *dialog.CustomDialog
-	conn     *widget.Entry
-	password *widget.Entry
+	conn     *dialogEntry
+	password *dialogEntry
 	pwRow    *fyne.Container // the password's label and field, shown when the server asks
 	headline *widget.Label   // what went wrong, or what is going on
 	detail   *widget.Label   // the store's own words for it
@@ -78,7 +78,7 @@ type connectDialog struct {
 // connectDialog opens File › Connect to team workspace….
 func (u *ui) connectDialog() *connectDialog {
 	c := &connectDialog{u: u}
-	c.conn = widget.NewEntry()
+	c.conn = newDialogEntry(false, c.close)
 	c.conn.SetPlaceHolder("postgres://user@host/database")
 	c.conn.OnSubmitted = func(string) { c.start() }
 	c.conn.OnChanged = func(string) { c.forgetPassword() }
@@ -86,7 +86,7 @@ func (u *ui) connectDialog() *connectDialog {
 		"\n" + lang.L("Passwords are read from ~/.pgpass or PGPASSFILE, or asked for here; they are never saved."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
-	c.password = widget.NewPasswordEntry()
+	c.password = newDialogEntry(true, c.close)
 	c.password.OnSubmitted = func(string) { c.start() }
 	c.pwRow = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Password")), nil, c.password)
 	c.pwRow.Hide()
@@ -182,11 +182,10 @@ func (c *connectDialog) start() {
 	}
 	c.attempt++
 	attempt := c.attempt
-	c.say(fmt.Sprintf(lang.L("Connecting to %s…"), data.DisplayName(text)), "")
-	c.headline.TextStyle.Bold = false
-	c.headline.Refresh()
 	c.progress.Show()
 	c.progress.Start()
+	c.headline.TextStyle.Bold = false
+	c.say(fmt.Sprintf(lang.L("Connecting to %s…"), data.DisplayName(text)), "")
 	c.connect.Disable()
 	c.conn.Disable()
 	c.password.Disable()
@@ -272,6 +271,40 @@ func (c *connectDialog) fit() {
 func (c *connectDialog) close() {
 	c.closed = true
 	c.d.Hide()
+}
+
+// dialogEntry is a field of the dialog: Escape cancels the dialog, as it does elsewhere. A
+// password field masks what is typed and has a button that shows it.
+type dialogEntry struct {
+	widget.Entry
+	secret   bool // a password field
+	onEscape func()
+}
+
+func newDialogEntry(password bool, onEscape func()) *dialogEntry {
+	e := &dialogEntry{secret: password, onEscape: onEscape}
+	e.Password = password
+	if password {
+		var eye *widget.Button
+		eye = widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), func() {
+			e.Password = !e.Password
+			eye.SetIcon(map[bool]fyne.Resource{true: theme.VisibilityOffIcon(), false: theme.VisibilityIcon()}[e.Password])
+			e.Refresh()
+		})
+		eye.Importance = widget.LowImportance
+		e.ActionItem = eye
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey cancels the dialog on Escape.
+func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // connRow is one recent connection: its name as the window will show it, the connection string

@@ -20,7 +20,7 @@ import (
 // connectView is what File › Connect to team workspace… shows, found in the window's top
 // overlay as a user sees it: only what is visible.
 type connectView struct {
-	conn, password  *widget.Entry // password is nil while the field is hidden
+	conn, password  *dialogEntry // password is nil while the field is hidden
 	connect, cancel *widget.Button
 	text            string     // every visible label, one a line
 	rows            []*connRow // the recent connections
@@ -37,7 +37,7 @@ func visibleIn(o fyne.CanvasObject) []fyne.CanvasObject {
 		for _, c := range v.Objects {
 			out = append(out, visibleIn(c)...)
 		}
-	case *widget.Entry, *widget.Button:
+	case *dialogEntry, *widget.Button:
 		// their insides are not the user's words
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(v).Objects() {
@@ -54,8 +54,8 @@ func connectShown(t *testing.T, w fyne.Window) connectView {
 	var lines []string
 	for _, o := range visibleIn(w.Canvas().Overlays().Top()) {
 		switch o := o.(type) {
-		case *widget.Entry:
-			if o.Password {
+		case *dialogEntry:
+			if o.secret {
 				v.password = o
 			} else {
 				v.conn = o
@@ -182,6 +182,7 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	v.conn.SetText(silent)
 	test.Tap(v.connect)
 	busy := connectShown(t, w)
+	saveShot(w, "connect-busy.png")
 	if !strings.Contains(busy.text, "Connecting to maps@127.0.0.1…") || !busy.connect.Disabled() || !busy.conn.Disabled() {
 		t.Errorf("while connecting: %q, Connect disabled %v", busy.text, busy.connect.Disabled())
 	}
@@ -232,6 +233,15 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db {
 		t.Fatal("Cancel did not close the dialog, or changed the workspace")
 	}
+	v = openConnect(t, u, w)
+	if w.Canvas().Focused() != v.conn {
+		t.Fatal("the connection field does not have the keyboard")
+	}
+	test.Type(v.conn, "host=elsewhere dbname=maps")
+	v.conn.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db {
+		t.Fatal("Escape did not close the dialog, or changed the workspace")
+	}
 }
 
 // A role with a password the machine does not know: the server asks, the dialog shows a
@@ -257,6 +267,9 @@ func TestConnectAsksForThePassword(t *testing.T) {
 	}
 	saveShot(w, "connect-password.png")
 	test.Type(v.password, "sai")
+	if !v.password.Password {
+		t.Fatal("the password is shown as typed")
+	}
 	tapConnect(t, u, w, v)
 	v = connectShown(t, w)
 	if !strings.Contains(v.text, "The password was refused.") || v.password == nil || v.password.Text != "" || v.conn.Text != writer || u.st.Path() != file {
