@@ -229,6 +229,14 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	if len(v.rows) != 1 || v.rows[0].conn != conn || len(recentConnections(u.app)) != 1 {
 		t.Fatalf("after removing: rows %d, preferences %q", len(v.rows), recentConnections(u.app))
 	}
+	// A double click connects, from the file again.
+	u.openPath(file)
+	test.DoubleTap(v.rows[0])
+	tapConnectWait(t, w)
+	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db {
+		t.Fatalf("a double click on the row: the window shows %s", u.st.Name())
+	}
+	v = openConnect(t, u, w)
 	test.Tap(v.cancel)
 	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db {
 		t.Fatal("Cancel did not close the dialog, or changed the workspace")
