@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -71,13 +72,18 @@ type connectDialog struct {
 	recentLb *widget.Label
 	connect  *widget.Button
 	cancel   *widget.Button
-	attempt  int  // the connection being waited for; an older one's result is dropped
-	closed   bool // cancelled or done: a result still on its way is closed, not shown
+	attempt  int            // the connection being waited for; an older one's result is dropped
+	closed   bool           // cancelled or done: a result still on its way is closed, not shown
+	pending  sync.WaitGroup // connections not yet finished (tests wait on it)
 }
+
+// lastConnectDialog is the dialog opened last (for tests).
+var lastConnectDialog *connectDialog
 
 // connectDialog opens File › Connect to team workspace….
 func (u *ui) connectDialog() *connectDialog {
 	c := &connectDialog{u: u}
+	lastConnectDialog = c
 	c.conn = newDialogEntry(false, c.close)
 	c.conn.SetPlaceHolder("postgres://user@host/database")
 	c.conn.OnSubmitted = func(string) { c.start() }
@@ -189,9 +195,11 @@ func (c *connectDialog) start() {
 	c.connect.Disable()
 	c.conn.Disable()
 	c.password.Disable()
+	c.pending.Add(1)
 	go func() {
+		defer c.pending.Done()
 		s, err := data.Open(open, data.OpenOptions{})
-		fyne.Do(func() { c.finish(attempt, s, err) })
+		fyne.DoAndWait(func() { c.finish(attempt, s, err) })
 	}()
 }
 
@@ -240,6 +248,8 @@ func (c *connectDialog) fail(err error) {
 		head = lang.L("The server cannot be reached. Check the host name, the port and your network.")
 	case errors.Is(err, data.ErrNotJourney):
 		head = lang.L("This database is not a Journey Canvas workspace: it holds other tables. Use an empty database, or one made by Journey Canvas.")
+	case errors.Is(err, data.ErrReadOnly):
+		head = lang.L("Your database role may not create or upgrade the workspace in this database. Ask the database's administrator.")
 	case errors.Is(err, data.ErrNewerSchema):
 		head = lang.L("This workspace was made by a newer version of Journey Canvas. Update the app to open it.")
 	default:

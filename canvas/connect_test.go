@@ -87,8 +87,9 @@ func openConnect(t *testing.T, u *ui, w fyne.Window) connectView {
 	return connectShown(t, w)
 }
 
-// tapConnect taps Connect, checks the window does not wait for the server, and waits (up to
-// the connect timeout and some) until the dialog no longer says it is connecting.
+// tapConnect taps Connect, checks the window does not wait for the server, and waits for the
+// connection to end (the test driver runs fyne.Do at once on the connecting goroutine: the
+// dialog must not be looked at meanwhile).
 func tapConnect(t *testing.T, u *ui, w fyne.Window, v connectView) {
 	t.Helper()
 	start := time.Now()
@@ -96,18 +97,18 @@ func tapConnect(t *testing.T, u *ui, w fyne.Window, v connectView) {
 	if d := time.Since(start); d > 300*time.Millisecond {
 		t.Errorf("Connect held the window for %v", d)
 	}
-	deadline := time.Now().Add(data.DefaultConnectTimeout + 5*time.Second)
-	for {
-		if w.Canvas().Overlays().Top() == nil {
-			return
-		}
-		if !strings.Contains(connectShown(t, w).text, "Connecting to") {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("still connecting")
-		}
-		time.Sleep(20 * time.Millisecond)
+	connectWait(t)
+}
+
+// connectWait waits for the connection under way to succeed or fail.
+func connectWait(t *testing.T) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { lastConnectDialog.pending.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(data.DefaultConnectTimeout + 5*time.Second):
+		t.Fatal("still connecting")
 	}
 }
 
@@ -151,6 +152,16 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	if len(v.rows) != 0 || strings.Contains(v.text, "Recent connections") {
 		t.Fatalf("a recent list before any connection: %q", v.text)
 	}
+	test.Tap(v.connect)
+	if v = connectShown(t, w); !strings.Contains(v.text, "Type a connection string first.") {
+		t.Errorf("Connect with nothing typed: %q", v.text)
+	}
+	test.Type(v.conn, "Hành trình.journey")
+	test.Tap(v.connect)
+	if v = connectShown(t, w); !strings.Contains(v.text, "This is not a connection string.") || v.conn.Text != "Hành trình.journey" {
+		t.Errorf("a file name: %q", v.text)
+	}
+	v.conn.SetText("")
 	missing := strings.Replace(conn, "/"+db+"?", "/no_such_db?", 1)
 	test.Type(v.conn, missing)
 	tapConnect(t, u, w, v)
@@ -160,6 +171,14 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	}
 	if v.conn.Text != missing || u.st.Path() != file {
 		t.Fatalf("after a failure the field holds %q, the window %s", v.conn.Text, u.st.Path())
+	}
+
+	// A role that may not make the workspace in an empty database.
+	_, stranger := pgtest.Reader(t, pgtest.DB(t), "")
+	v.conn.SetText(stranger)
+	tapConnect(t, u, w, v)
+	if v = connectShown(t, w); !strings.Contains(v.text, "Your database role may not create or upgrade the workspace in this database.") || u.st.Path() != file {
+		t.Errorf("a role that may not create tables: %q", v.text)
 	}
 
 	// A server that accepts the connection and never answers: the dialog says it is connecting,
@@ -186,7 +205,7 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	if !strings.Contains(busy.text, "Connecting to maps@127.0.0.1…") || !busy.connect.Disabled() || !busy.conn.Disabled() {
 		t.Errorf("while connecting: %q, Connect disabled %v", busy.text, busy.connect.Disabled())
 	}
-	tapConnect(t, u, w, busy) // a second tap while busy does nothing
+	connectWait(t)
 	v = connectShown(t, w)
 	if !strings.Contains(v.text, "The server cannot be reached. Check the host name, the port and your network.") ||
 		v.conn.Text != silent || v.conn.Disabled() || u.st.Path() != file {
@@ -232,7 +251,7 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	// A double click connects, from the file again.
 	u.openPath(file)
 	test.DoubleTap(v.rows[0])
-	tapConnectWait(t, w)
+	connectWait(t)
 	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db {
 		t.Fatalf("a double click on the row: the window shows %s", u.st.Name())
 	}
@@ -285,7 +304,7 @@ func TestConnectAsksForThePassword(t *testing.T) {
 	}
 	test.Type(v.password, secret)
 	v.password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter connects
-	tapConnectWait(t, w)
+	connectWait(t)
 	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db || u.m == nil || u.m.Title != "Bản đồ có mật khẩu" {
 		t.Fatalf("the window shows %s", u.st.Name())
 	}
@@ -322,16 +341,4 @@ func TestConnectAsksForThePassword(t *testing.T) {
 			}
 		}
 	})
-}
-
-// tapConnectWait waits for a connection started from the keyboard.
-func tapConnectWait(t *testing.T, w fyne.Window) {
-	t.Helper()
-	deadline := time.Now().Add(data.DefaultConnectTimeout + 5*time.Second)
-	for w.Canvas().Overlays().Top() != nil && strings.Contains(connectShown(t, w).text, "Connecting to") {
-		if time.Now().After(deadline) {
-			t.Fatal("still connecting")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }
