@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -62,9 +63,9 @@ func connectShown(t *testing.T, w fyne.Window) connectView {
 			}
 		case *widget.Button:
 			switch o.Text {
-			case "Connect":
+			case lang.L("Connect"):
 				v.connect = o
-			case "Cancel":
+			case lang.L("Cancel"):
 				v.cancel = o
 			}
 		case *widget.Label:
@@ -83,7 +84,7 @@ func connectShown(t *testing.T, w fyne.Window) connectView {
 // openConnect chooses File › Connect to team workspace….
 func openConnect(t *testing.T, u *ui, w fyne.Window) connectView {
 	t.Helper()
-	menuItem(t, u.win.MainMenu().Items[0], "Connect to team workspace…").Action()
+	menuItem(t, u.win.MainMenu().Items[0], lang.L("Connect to team workspace…")).Action()
 	return connectShown(t, w)
 }
 
@@ -341,4 +342,27 @@ func TestConnectAsksForThePassword(t *testing.T) {
 			}
 		}
 	})
+}
+
+// In Vietnamese, the menu item, the dialog and its messages speak it; the store's own words
+// stay under the headline.
+func TestConnectInVietnamese(t *testing.T) {
+	noPasswordSources(t)
+	conn := pgtest.DB(t)
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	t.Cleanup(func() { setLanguage("en") })
+	u = u.switchLanguage("vi")
+	menuItem(t, w.MainMenu().Items[0], "Kết nối không gian làm việc nhóm…")
+	v := openConnect(t, u, w)
+	if v.connect.Text != "Kết nối" || v.cancel.Text != "Hủy" || !strings.Contains(v.text, "Chuỗi kết nối") ||
+		!strings.Contains(v.text, "mật khẩu không bao giờ được lưu") {
+		t.Fatalf("the dialog reads %q, buttons %q %q", v.text, v.connect.Text, v.cancel.Text)
+	}
+	test.Type(v.conn, strings.Replace(conn, "?", "_khong_co?", 1))
+	tapConnect(t, u, w, v)
+	v = connectShown(t, w)
+	if !strings.Contains(v.text, "Máy chủ không có cơ sở dữ liệu này. Hãy kiểm tra lại tên.") || !strings.Contains(v.text, "_khong_co") {
+		t.Errorf("missing database, in Vietnamese: %q", v.text)
+	}
+	saveShot(w, "connect-vi.png")
 }
