@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -128,21 +129,36 @@ func (u *ui) connectDialog() *connectDialog {
 func (c *connectDialog) fillRecent(selected string) {
 	list := recentConnections(c.u.app)
 	c.recent.Objects = nil
-	for _, conn := range list {
-		conn := conn
+	for i, conn := range list {
+		i, conn := i, conn
 		r := newConnRow(conn, conn == selected)
 		r.onTap = func() { c.choose(conn) }
 		r.onDoubleTap = func() { c.choose(conn); c.start() }
 		r.onRemove = func() {
 			removeConnection(c.u.app, conn)
-			c.fillRecent(selected)
+			c.fillRecent(c.conn.Text)
 			c.fit()
+			if n := len(c.recent.Objects); n > 0 { // the keyboard stays in the list
+				c.u.win.Canvas().Focus(c.recent.Objects[min(i, n-1)].(*connRow))
+			}
 		}
+		r.onEscape = c.close
+		r.onMove = func(by int) { c.focusRow(r, by) }
 		c.recent.Add(r)
 	}
 	c.recentLb.Hidden = len(list) == 0
 	c.recentLb.Refresh()
 	c.recent.Refresh()
+}
+
+// focusRow gives the keyboard to the row by rows after (or before) r, if there is one.
+func (c *connectDialog) focusRow(r *connRow, by int) {
+	for i, o := range c.recent.Objects {
+		if o == r && i+by >= 0 && i+by < len(c.recent.Objects) {
+			c.u.win.Canvas().Focus(c.recent.Objects[i+by].(*connRow))
+			return
+		}
+	}
 }
 
 // choose puts a recent connection in the field.
@@ -151,7 +167,10 @@ func (c *connectDialog) choose(conn string) {
 		return
 	}
 	c.conn.SetText(conn)
-	c.fillRecent(conn)
+	for _, o := range c.recent.Objects {
+		r := o.(*connRow)
+		r.setSelected(r.conn == conn)
+	}
 }
 
 func (c *connectDialog) busy() bool { return !c.progress.Hidden }
@@ -318,15 +337,17 @@ func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
 }
 
 // connRow is one recent connection: its name as the window will show it, the connection string
-// under it, and a button that takes it off the list. A tap puts it in the field, a double tap
-// connects.
+// under it, and a button that takes it off the list. A click puts it in the field, a double
+// click connects. From the keyboard (Tab reaches it): Space puts it in the field, Enter
+// connects, Delete takes it off the list, Up and Down go to the rows around it.
 type connRow struct {
 	widget.BaseWidget
-	conn                         string
-	selected                     bool
-	onTap, onDoubleTap, onRemove func()
-	bg                           *canvas.Rectangle
-	remove                       *widget.Button
+	conn                                   string
+	selected, focused, hovered             bool
+	onTap, onDoubleTap, onRemove, onEscape func()
+	onMove                                 func(by int) // to the row above (-1) or below (1)
+	bg                                     *canvas.Rectangle
+	remove                                 *widget.Button
 }
 
 func newConnRow(conn string, selected bool) *connRow {
@@ -338,7 +359,6 @@ func newConnRow(conn string, selected bool) *connRow {
 func (r *connRow) CreateRenderer() fyne.WidgetRenderer {
 	r.bg = canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
 	r.bg.CornerRadius = theme.InputRadiusSize()
-	r.bg.Hidden = !r.selected
 	name := widget.NewLabelWithStyle(data.DisplayName(r.conn), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
 	full := widget.NewLabel(r.conn)
@@ -351,19 +371,93 @@ func (r *connRow) CreateRenderer() fyne.WidgetRenderer {
 	})
 	r.remove.Importance = widget.LowImportance
 	text := container.New(&tightVBox{}, name, full)
-	return widget.NewSimpleRenderer(container.NewStack(r.bg,
-		container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), text)))
+	r.paint()
+	return &connRowRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(r.bg,
+		container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), text))), row: r}
 }
 
-func (r *connRow) Tapped(*fyne.PointEvent) {
-	if r.onTap != nil {
-		r.onTap()
+// connRowRenderer repaints the row's background with its state.
+type connRowRenderer struct {
+	fyne.WidgetRenderer
+	row *connRow
+}
+
+func (c *connRowRenderer) Refresh() {
+	c.row.paint()
+	c.WidgetRenderer.Refresh()
+}
+
+// paint colours the background: chosen, with the keyboard, under the pointer, or none.
+func (r *connRow) paint() {
+	if r.bg == nil {
+		return
+	}
+	r.bg.Hidden = false
+	switch {
+	case r.selected:
+		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
+	case r.focused:
+		r.bg.FillColor = theme.Color(theme.ColorNameFocus)
+	case r.hovered:
+		r.bg.FillColor = theme.Color(theme.ColorNameHover)
+	default:
+		r.bg.Hidden = true
+	}
+	r.bg.Refresh()
+}
+
+func (r *connRow) setSelected(on bool) {
+	if r.selected != on {
+		r.selected = on
+		r.Refresh()
 	}
 }
 
-func (r *connRow) DoubleTapped(*fyne.PointEvent) {
-	if r.onDoubleTap != nil {
-		r.onDoubleTap()
+func (r *connRow) Tapped(*fyne.PointEvent) { runIfSet(r.onTap) }
+
+func (r *connRow) DoubleTapped(*fyne.PointEvent) { runIfSet(r.onDoubleTap) }
+
+func (r *connRow) MouseIn(*desktop.MouseEvent) { r.hovered = true; r.Refresh() }
+
+func (r *connRow) MouseMoved(*desktop.MouseEvent) {}
+
+func (r *connRow) MouseOut() { r.hovered = false; r.Refresh() }
+
+// Cursor is the pointing hand: the row is clicked.
+func (r *connRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (r *connRow) FocusGained() { r.focused = true; r.Refresh() }
+
+func (r *connRow) FocusLost() { r.focused = false; r.Refresh() }
+
+func (r *connRow) TypedRune(c rune) {
+	if c == ' ' {
+		runIfSet(r.onTap)
+	}
+}
+
+func (r *connRow) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		runIfSet(r.onDoubleTap)
+	case fyne.KeyDelete:
+		runIfSet(r.onRemove)
+	case fyne.KeyEscape:
+		runIfSet(r.onEscape)
+	case fyne.KeyUp:
+		if r.onMove != nil {
+			r.onMove(-1)
+		}
+	case fyne.KeyDown:
+		if r.onMove != nil {
+			r.onMove(1)
+		}
+	}
+}
+
+func runIfSet(fn func()) {
+	if fn != nil {
+		fn()
 	}
 }
 

@@ -241,6 +241,7 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	}
 	saveShot(w, "connect-recent.png")
 	test.Tap(v.rows[1])
+	saveShot(w, "connect-chosen.png")
 	if v.conn.Text != conn {
 		t.Errorf("a tap on the row filled %q", v.conn.Text)
 	}
@@ -256,6 +257,33 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db {
 		t.Fatalf("a double click on the row: the window shows %s", u.st.Name())
 	}
+	// From the keyboard: Tab from the field reaches the first row, Down the next, Space fills
+	// the field, Delete takes a row off the list (the keyboard stays there), Enter connects.
+	addConnection(u.app, "host=db.example.com dbname=kho user=minh")
+	u.openPath(file)
+	v = openConnect(t, u, w)
+	c := w.Canvas()
+	c.FocusNext()
+	if len(v.rows) != 2 || c.Focused() != v.rows[0] {
+		t.Fatalf("Tab from the field reached %T", c.Focused())
+	}
+	v.rows[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	v.rows[1].TypedRune(' ')
+	if c.Focused() != v.rows[1] || v.conn.Text != conn || !v.rows[1].selected || v.rows[0].selected {
+		t.Fatalf("Down and Space: focus on %T, field %q", c.Focused(), v.conn.Text)
+	}
+	v.rows[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	v.rows[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	v = connectShown(t, w)
+	if len(v.rows) != 1 || v.rows[0].conn != conn || c.Focused() != v.rows[0] {
+		t.Fatalf("Delete: rows %d, focus on %T", len(v.rows), c.Focused())
+	}
+	v.rows[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	connectWait(t)
+	if c.Overlays().Top() != nil || u.st.Name() != db {
+		t.Fatalf("Enter on the row: the window shows %s", u.st.Name())
+	}
+
 	v = openConnect(t, u, w)
 	test.Tap(v.cancel)
 	if w.Canvas().Overlays().Top() != nil || u.st.Name() != db {
