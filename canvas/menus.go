@@ -39,6 +39,7 @@ func (u *ui) installMenus() {
 		fyne.NewMenuItem(lang.L("Your name…"), u.nameDialog),
 		shortcutItem(lang.L("Open…"), u.openDialog, fyne.KeyO, 0),
 		recent,
+		fyne.NewMenuItem(lang.L("Connect to team workspace…"), func() { u.connectDialog() }),
 		fyne.NewMenuItem(lang.L("Save a copy as…"), u.saveCopy),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Import…"), u.importDialog),
@@ -526,17 +527,31 @@ func (u *ui) addCardMenu() {
 
 // ---- File ----
 
-func recentFiles(a fyne.App) []string { return a.Preferences().StringList(prefRecent) }
-
-func addRecent(a fyne.App, path string) {
-	if !data.IsURL(path) { // a database's connection string is kept as it is (without password)
-		if abs, err := filepath.Abs(path); err == nil {
-			path = abs
+// recentFiles is File › Open recent: the workspace files, newest first (connections are listed
+// in File › Connect to team workspace…, connect.go).
+func recentFiles(a fyne.App) []string {
+	var files []string
+	for _, p := range a.Preferences().StringList(prefRecent) {
+		if !data.IsURL(p) { // kept there by earlier versions
+			files = append(files, p)
 		}
+	}
+	return files
+}
+
+// addRecent puts a workspace opened first in its recent list: a file in Open recent, a
+// database's connection string, without its password, in the recent connections.
+func addRecent(a fyne.App, path string) {
+	if data.IsURL(path) {
+		addConnection(a, path)
+		return
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
 	list := []string{path}
 	for _, p := range recentFiles(a) {
-		if p != path && len(list) < 8 {
+		if p != path && len(list) < maxRecent {
 			list = append(list, p)
 		}
 	}

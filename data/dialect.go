@@ -49,7 +49,7 @@ func IsURL(name string) bool {
 	if strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://") {
 		return true
 	}
-	fields := strings.Fields(name)
+	fields := libpqFields(name)
 	if len(fields) == 0 {
 		return false
 	}
@@ -92,7 +92,7 @@ func redactURL(name string) string {
 		}
 		return base + "?" + strings.Join(keep, "&")
 	}
-	for _, f := range strings.Fields(name) {
+	for _, f := range libpqFields(name) {
 		if !strings.HasPrefix(f, "password=") {
 			keep = append(keep, f)
 		}

@@ -87,23 +87,54 @@ func DB(t testing.TB) string {
 
 // Reader makes a role that may only read the database conn (a URL from DB) and its tables as
 // they are now (GRANT SELECT), with password as its password ("" for none), and returns the
-// role's name and a URL that connects as it (without the password).
+// role's name and a URL that connects as it (without the password). A role with a password
+// must give it to connect (PasswordGroup); one without is trusted.
 func Reader(t testing.TB, conn, password string) (role, readerURL string) {
+	t.Helper()
+	db := dbName(t, conn)
+	role = "reader_" + db
+	if err := Exec(context.Background(), db, createRole(role, password), `GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role); err != nil {
+		t.Fatal(err)
+	}
+	return role, URL(role, db)
+}
+
+// Writer makes a role that owns the database conn (a URL from DB), so it may create the
+// workspace in it and edit it, with password as its password ("" for none; one with a
+// password must give it, as for Reader), and returns the role's name and a URL that connects
+// as it (without the password).
+func Writer(t testing.TB, conn, password string) (role, writerURL string) {
+	t.Helper()
+	db := dbName(t, conn)
+	role = "writer_" + db
+	if err := Exec(context.Background(), db, createRole(role, password), `ALTER DATABASE `+db+` OWNER TO `+role); err != nil {
+		t.Fatal(err)
+	}
+	return role, URL(role, db)
+}
+
+// PasswordGroup is the role whose members must give their password, even through the socket:
+// the server's pg_hba.conf asks them for it (scram-sha-256), and trusts every other role.
+const PasswordGroup = "jc_password"
+
+// createRole is the statement that makes a login role; with a password, it is a member of
+// PasswordGroup (made first if need be).
+func createRole(role, password string) string {
+	if password == "" {
+		return `CREATE ROLE ` + role + ` LOGIN`
+	}
+	return `DO $$ BEGIN CREATE ROLE ` + PasswordGroup + ` NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+		CREATE ROLE ` + role + ` LOGIN PASSWORD '` + strings.ReplaceAll(password, "'", "''") + `' IN ROLE ` + PasswordGroup
+}
+
+// dbName is the database a URL from DB names.
+func dbName(t testing.TB, conn string) string {
 	t.Helper()
 	u, err := url.Parse(conn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := strings.TrimPrefix(u.Path, "/")
-	role = "reader_" + db
-	create := `CREATE ROLE ` + role + ` LOGIN`
-	if password != "" {
-		create += ` PASSWORD '` + strings.ReplaceAll(password, "'", "''") + `'`
-	}
-	if err := Exec(context.Background(), db, create, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role); err != nil {
-		t.Fatal(err)
-	}
-	return role, URL(role, db)
+	return strings.TrimPrefix(u.Path, "/")
 }
 
 // Unavailable skips the test because the server cannot run, or fails it when CI=true.

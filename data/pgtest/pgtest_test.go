@@ -2,7 +2,9 @@ package pgtest
 
 import (
 	"context"
+	"net/url"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -34,5 +36,33 @@ func TestServer(t *testing.T) {
 	}
 	if _, err := os.Stat(Host() + "/.s.PGSQL.5432"); err != nil {
 		t.Fatalf("no socket in the server's folder: %v", err)
+	}
+}
+
+// A role made with a password must give it, even through the socket; one without is trusted.
+// The errors are what a client sees when no password, or a wrong one, is given.
+func TestRolesWithPasswords(t *testing.T) {
+	t.Setenv("PGPASSFILE", os.DevNull)
+	t.Setenv("PGPASSWORD", "")
+	db := DB(t)
+	ctx := context.Background()
+	role, writer := Writer(t, db, "mật-khẩu")
+	_, reader := Reader(t, db, "")
+	for _, c := range []struct{ url, want string }{
+		{writer, "SQLSTATE 28P01"},
+		{strings.Replace(writer, role+"@", role+":sai@", 1), "SQLSTATE 28P01"},
+		{strings.Replace(writer, role+"@", role+":"+url.QueryEscape("mật-khẩu")+"@", 1), ""},
+		{reader, ""},
+	} {
+		conn, err := pgx.Connect(ctx, c.url)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.url, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: %v, want an error with %s", c.url, err, c.want)
+		}
+		if err == nil {
+			conn.Close(ctx)
+		}
 	}
 }

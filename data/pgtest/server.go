@@ -101,6 +101,16 @@ func (s *Server) init() error {
 	if out, err := initdb.CombinedOutput(); err != nil {
 		return fmt.Errorf("initdb: %v: %s", err, lastLines(string(out), 5))
 	}
+	// Members of PasswordGroup give their password; every other role is trusted (the first
+	// line that matches decides).
+	hba := filepath.Join(d, "data", "pg_hba.conf")
+	conf, err := os.ReadFile(hba)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", hba, err)
+	}
+	if err := os.WriteFile(hba, append([]byte("local all +"+PasswordGroup+" scram-sha-256\n"), conf...), 0o600); err != nil {
+		return fmt.Errorf("write %s: %w", hba, err)
+	}
 	return nil
 }
 
