@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -194,16 +192,4 @@ func (s *Store) pgWrap(op string, err error, start time.Time) error {
 
 // Name is how the workspace is named to the user: the file's name, or the database's name and
 // its server ("maps@db.example.com"; only the name for a server on this machine's socket).
-func (s *Store) Name() string {
-	if !s.pg {
-		return filepath.Base(s.path)
-	}
-	cfg, err := pgx.ParseConfig(s.path)
-	if err != nil {
-		return s.path
-	}
-	if cfg.Host == "" || strings.HasPrefix(cfg.Host, "/") {
-		return cfg.Database
-	}
-	return cfg.Database + "@" + cfg.Host
-}
+func (s *Store) Name() string { return DisplayName(s.path) }
