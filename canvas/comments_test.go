@@ -309,6 +309,48 @@ func TestSaveKeepsAnotherFieldChangedMeanwhile(t *testing.T) {
 	}
 }
 
+// The stage, lane and map forms also save only what the user changed: Minh's change of another
+// field, made after Lan's window read the map, is kept.
+func TestFormsKeepAnotherFieldChangedMeanwhile(t *testing.T) {
+	u, w, other := lanWithMinh(t, data.SampleMap("vi"))
+	u.unwatch() // the window does not look: each form shows what it read before Minh's change
+	m := u.m
+	sid, lid := m.Stages[1].ID, m.Lanes[0].ID
+	typeOver := func(label, text string) {
+		t.Helper()
+		f := u.insp.fields[label].(*field)
+		w.Canvas().Focus(f)
+		f.SetText("")
+		test.Type(f, text)
+		w.Canvas().Unfocus()
+	}
+	minh := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.board.selectOne(selStage, sid)
+	minh(other.EditStage(u.mapID, sid, func(s *data.Stage) { s.Name = "So sánh"; s.Colour = "#AA3366" }))
+	typeOver("Summary", "Khách so sánh giá")
+	u.board.selectOne(selLane, lid)
+	minh(other.EditLane(u.mapID, lid, func(l *data.Lane) { l.Kind = data.LaneThoughts }))
+	typeOver("Name", "Việc khách làm")
+	u.board.selectOne(selMap, 0)
+	minh(other.EditMap(u.mapID, func(m *data.Map) { m.Status = data.Approved; m.Curve = data.CurvePerStage }))
+	typeOver("Goal", "Giữ chân khách")
+	got := reloadMap(t, u)
+	if s := got.Stage(sid); s.Name != "So sánh" || s.Colour != "#AA3366" || s.Description != "Khách so sánh giá" {
+		t.Fatalf("stage %q / %q / %q: a field was lost", s.Name, s.Colour, s.Description)
+	}
+	if l := got.Lane(lid); l.Kind != data.LaneThoughts || l.Name != "Việc khách làm" {
+		t.Fatalf("lane %q / %q: a field was lost", l.Name, l.Kind)
+	}
+	if got.Status != data.Approved || got.Curve != data.CurvePerStage || got.Goal != "Giữ chân khách" {
+		t.Fatalf("map status %q, curve %q, goal %q: a field was lost", got.Status, got.Curve, got.Goal)
+	}
+}
+
 // lanWithMinh is a window on m whose edits are Lan's, and another program's store on the same
 // file whose edits are Minh's.
 func lanWithMinh(t *testing.T, m *data.Map) (*ui, fyne.Window, *data.Store) {

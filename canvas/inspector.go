@@ -357,59 +357,67 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 		}
 	}
 	persona := in.selectOf(pnames, pi)
+	// A save sets only what was changed in this form, on the map as the workspace has it now
+	// (EditMap): someone else's edit of another field, made meanwhile, is kept.
 	in.save = func() {
-		cur, err := u.st.LoadMap(id)
-		if err != nil {
-			return
+		var langBefore string
+		set := func(nm *data.Map) {
+			langBefore = nm.Lang
+			if title.dirty {
+				nm.Title = strings.TrimSpace(title.Text)
+			}
+			if goal.dirty {
+				nm.Goal = goal.Text
+			}
+			if audience.dirty {
+				nm.Audience = audience.Text
+			}
+			if owner.dirty {
+				nm.Owner = owner.Text
+			}
+			if notes.dirty {
+				nm.Notes = notes.Text
+			}
+			if i := typ.SelectedIndex(); i >= 0 && in.touched[typ] {
+				nm.Type = data.MapTypes[i]
+			}
+			if i := status.SelectedIndex(); i >= 0 && in.touched[status] {
+				nm.Status = data.Statuses[i]
+			}
+			if (smin.dirty || smax.dirty) && smin.valid() && smax.valid() {
+				lo, _ := strconv.Atoi(strings.TrimSpace(smin.Text))
+				hi, _ := strconv.Atoi(strings.TrimSpace(smax.Text))
+				nm.Scale.Min, nm.Scale.Max = lo, hi
+			}
+			if labels.dirty {
+				nm.Scale.Labels = splitList(labels.Text)
+			}
+			if in.touched[curve] {
+				nm.Curve = data.CurvePerCard
+				if curve.SelectedIndex() == 1 {
+					nm.Curve = data.CurvePerStage
+				}
+			}
+			if in.touched[mapLangSel] {
+				nm.Lang = []string{"", "en", "vi"}[max(mapLangSel.SelectedIndex(), 0)]
+			}
+			if in.touched[noteLines] {
+				nm.NoteLines = max(noteLines.SelectedIndex(), 0)
+			}
+			if in.touched[persona] {
+				nm.PersonaID = 0
+				if i := persona.SelectedIndex(); i > 0 && i <= len(personas) {
+					nm.PersonaID = personas[i-1].ID
+				}
+			}
 		}
-		nm := *cur
-		if title.dirty {
-			nm.Title = strings.TrimSpace(title.Text)
-		}
-		if goal.dirty {
-			nm.Goal = goal.Text
-		}
-		if audience.dirty {
-			nm.Audience = audience.Text
-		}
-		if owner.dirty {
-			nm.Owner = owner.Text
-		}
-		if notes.dirty {
-			nm.Notes = notes.Text
-		}
-		if i := typ.SelectedIndex(); i >= 0 {
-			nm.Type = data.MapTypes[i]
-		}
-		if i := status.SelectedIndex(); i >= 0 {
-			nm.Status = data.Statuses[i]
-		}
-		if (smin.dirty || smax.dirty) && smin.valid() && smax.valid() {
-			lo, _ := strconv.Atoi(strings.TrimSpace(smin.Text))
-			hi, _ := strconv.Atoi(strings.TrimSpace(smax.Text))
-			nm.Scale.Min, nm.Scale.Max = lo, hi
-		}
-		if labels.dirty {
-			nm.Scale.Labels = splitList(labels.Text)
-		}
-		nm.Curve = data.CurvePerCard
-		if curve.SelectedIndex() == 1 {
-			nm.Curve = data.CurvePerStage
-		}
-		nm.Lang = []string{"", "en", "vi"}[max(mapLangSel.SelectedIndex(), 0)]
-		nm.NoteLines = max(noteLines.SelectedIndex(), 0)
-		nm.PersonaID, nm.Persona = 0, nil
-		if i := persona.SelectedIndex(); i > 0 && i <= len(personas) {
-			nm.PersonaID = personas[i-1].ID
-		}
-		nm.Stages, nm.Lanes, nm.Cards, nm.Links = nil, nil, nil, nil
-		if in.write(func() error { return u.st.UpdateMap(&nm) }) != nil {
+		if in.write(func() error { return u.st.EditMap(id, set) }) != nil {
 			return
 		}
 		if title.dirty {
 			u.side.reload()
 		}
-		if !labels.dirty && nm.Lang != cur.Lang {
+		if !labels.dirty && u.m != nil && u.m.Lang != langBefore {
 			// the steps as the curve now names them
 			in.building = true
 			labels.SetText(strings.Join(geometry.StepLabels(u.m.Scale, geometry.MapLang(u.m, "")), ", "))
@@ -439,25 +447,28 @@ func (in *inspector) stage(st data.Stage) {
 	metrics := newMetricsEditor(in, st)
 	in.stageMetrics = metrics
 	in.save = func() {
-		cur := u.m.Stage(id)
-		if cur == nil {
+		if u.m.Stage(id) == nil {
 			return
 		}
-		ns := *cur
-		if name.dirty {
-			ns.Name = strings.TrimSpace(name.Text)
-		}
-		if c, ok := colour.value(); ok {
-			ns.Colour = c
-		}
-		if desc.dirty {
-			ns.Description = desc.Text
-		}
-		if metrics.touched() {
-			ns.Metrics = metrics.metrics(cur.Metrics)
-			metrics.dirty = false
-		}
-		in.write(func() error { return u.st.UpdateStage(ns) })
+		col, colSet := colour.value()
+		metricsSet := metrics.touched()
+		metrics.dirty = false
+		in.write(func() error {
+			return u.st.EditStage(u.mapID, id, func(ns *data.Stage) {
+				if name.dirty {
+					ns.Name = strings.TrimSpace(name.Text)
+				}
+				if colSet {
+					ns.Colour = col
+				}
+				if desc.dirty {
+					ns.Description = desc.Text
+				}
+				if metricsSet {
+					ns.Metrics = metrics.metrics(ns.Metrics)
+				}
+			})
+		})
 	}
 	in.show(lang.L("Stage"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Colour"), colour.content()),
@@ -481,18 +492,19 @@ func (in *inspector) lane(l data.Lane) {
 	}
 	kind := in.selectOf(kinds, ki)
 	in.save = func() {
-		cur := u.m.Lane(id)
-		if cur == nil {
+		if u.m.Lane(id) == nil {
 			return
 		}
-		nl := *cur
-		if name.dirty {
-			nl.Name = strings.TrimSpace(name.Text)
-		}
-		if i := kind.SelectedIndex(); i >= 0 {
-			nl.Kind = data.LaneKinds[i]
-		}
-		in.write(func() error { return u.st.UpdateLane(nl) })
+		in.write(func() error {
+			return u.st.EditLane(u.mapID, id, func(nl *data.Lane) {
+				if name.dirty {
+					nl.Name = strings.TrimSpace(name.Text)
+				}
+				if i := kind.SelectedIndex(); i >= 0 && in.touched[kind] {
+					nl.Kind = data.LaneKinds[i]
+				}
+			})
+		})
 	}
 	in.show(lang.L("Lane"), []*widget.FormItem{widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Kind"), kind)},
 		widget.NewButton(lang.L("Delete lane"), u.deleteSelection))

@@ -185,6 +185,54 @@ func TestEditCardKeepsOthersFields(t *testing.T) {
 	}
 }
 
+// TestEditStageLaneMapKeepOthersFields: as TestEditCardKeepsOthersFields, for a stage, a lane
+// and the map's own fields; the same checks as their Update… still refuse bad values.
+func TestEditStageLaneMapKeepOthersFields(t *testing.T) {
+	lan, minh, id := lanAndMinh(t)
+	m, _ := lan.LoadMap(id)
+	sid, lid := m.Stages[1].ID, m.Lanes[0].ID
+	if err := minh.EditStage(id, sid, func(s *Stage) { s.Colour = "#AA3366" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := lan.EditStage(id, sid, func(s *Stage) { s.Description = "Khách so sánh giá" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := minh.EditLane(id, lid, func(l *Lane) { l.Kind = LaneThoughts }); err != nil {
+		t.Fatal(err)
+	}
+	if err := lan.EditLane(id, lid, func(l *Lane) { l.Name = "Việc khách làm" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := minh.EditMap(id, func(m *Map) { m.Status = Approved }); err != nil {
+		t.Fatal(err)
+	}
+	if err := lan.EditMap(id, func(m *Map) { m.Goal = "Giữ chân khách" }); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = lan.LoadMap(id)
+	if s := m.Stage(sid); s.Colour != "#AA3366" || s.Description != "Khách so sánh giá" || s.Name != "Cân nhắc" {
+		t.Fatalf("stage %+v: a field was lost", *s)
+	}
+	if l := m.Lane(lid); l.Kind != LaneThoughts || l.Name != "Việc khách làm" {
+		t.Fatalf("lane %+v: a field was lost", *l)
+	}
+	if m.Status != Approved || m.Goal != "Giữ chân khách" || m.Title != sampleMap().Title {
+		t.Fatalf("map status %q, goal %q, title %q: a field was lost", m.Status, m.Goal, m.Title)
+	}
+	if err := lan.EditStage(id, sid, func(s *Stage) { s.Colour = "đỏ" }); err == nil {
+		t.Fatal("a bad stage colour was accepted")
+	}
+	if err := lan.EditMap(id, func(m *Map) { m.Scale.Min, m.Scale.Max = 0, 1 }); err == nil {
+		t.Fatal("a scale leaving card scores outside was accepted")
+	}
+	if err := lan.EditLane(id, 1<<40, func(l *Lane) {}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("no such lane: %v", err)
+	}
+	if err := lan.EditMap(1<<40, func(m *Map) {}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("no such map: %v", err)
+	}
+}
+
 // lanAndMinh are two stores on one new workspace, Lan's (window w1) and Minh's (w2), and the
 // sample map, made by Lan.
 func lanAndMinh(t *testing.T) (lan, minh *Store, mapID int64) {

@@ -158,32 +158,65 @@ func (s *Store) NewMap(title string, typ MapType) (int64, error) {
 // every card's score.
 func (s *Store) UpdateMap(m *Map) error {
 	return s.edit(m.ID, "Edit map", func(t *tx) error {
-		old, err := getRow(t.q, "map", m.ID)
+		old, err := t.mapRow(m.ID)
 		if err != nil {
 			return err
 		}
-		if old == nil {
-			return fmt.Errorf("map %d: %w", m.ID, ErrNotFound)
-		}
-		nm := *m
-		if err := cleanMap(&nm); err != nil {
-			return err
-		}
-		var outside int
-		if err := t.q.QueryRow(`SELECT count(*) FROM cards WHERE map_id=? AND emotion IS NOT NULL AND (emotion<? OR emotion>?)`,
-			m.ID, nm.Scale.Min, nm.Scale.Max).Scan(&outside); err != nil {
-			return err
-		}
-		if outside > 0 {
-			return &FieldError{Field: "emotion scale", Msg: fmt.Sprintf("%d..%d leaves %d card scores outside it; change those cards first", nm.Scale.Min, nm.Scale.Max, outside)}
-		}
-		r := rowOf(&nm)
-		r.Created = old.(*mapRow).Created
-		r.Updated = t.now
-		*m = nm
-		m.Created, m.Updated = r.Created, r.Updated
-		return t.put(r)
+		return t.saveMap(m, old)
 	})
+}
+
+// EditMap changes some of a map's own fields (not its stages, lanes or cards) as the workspace
+// holds them now: change gets the map's fields just read, in the edit's own transaction, and
+// sets only what the user changed, as EditCard does for a card.
+func (s *Store) EditMap(id int64, change func(m *Map)) error {
+	return s.edit(id, "Edit map", func(t *tx) error {
+		old, err := t.mapRow(id)
+		if err != nil {
+			return err
+		}
+		var m Map
+		old.into(&m)
+		m.Scale.Labels = append([]string(nil), old.Scale.Labels...)
+		change(&m)
+		m.ID = id
+		return t.saveMap(&m, old)
+	})
+}
+
+// mapRow reads a map's own row.
+func (t *tx) mapRow(id int64) (*mapRow, error) {
+	old, err := getRow(t.q, "map", id)
+	if err != nil {
+		return nil, err
+	}
+	if old == nil {
+		return nil, fmt.Errorf("map %d: %w", id, ErrNotFound)
+	}
+	return old.(*mapRow), nil
+}
+
+// saveMap writes a map's own fields over its row old, checked: the emotion scale must still
+// hold every card's score.
+func (t *tx) saveMap(m *Map, old *mapRow) error {
+	nm := *m
+	if err := cleanMap(&nm); err != nil {
+		return err
+	}
+	var outside int
+	if err := t.q.QueryRow(`SELECT count(*) FROM cards WHERE map_id=? AND emotion IS NOT NULL AND (emotion<? OR emotion>?)`,
+		m.ID, nm.Scale.Min, nm.Scale.Max).Scan(&outside); err != nil {
+		return err
+	}
+	if outside > 0 {
+		return &FieldError{Field: "emotion scale", Msg: fmt.Sprintf("%d..%d leaves %d card scores outside it; change those cards first", nm.Scale.Min, nm.Scale.Max, outside)}
+	}
+	r := rowOf(&nm)
+	r.Created = old.Created
+	r.Updated = t.now
+	*m = nm
+	m.Created, m.Updated = r.Created, r.Updated
+	return t.put(r)
 }
 
 // DeleteMap deletes a map and everything on it; Undo(id) brings it back.
@@ -369,20 +402,47 @@ func (s *Store) AddStage(st Stage, at int) (int64, error) {
 // st.MapID.
 func (s *Store) UpdateStage(st Stage) error {
 	return s.edit(st.MapID, "Edit stage", func(t *tx) error {
-		old, err := getRow(t.q, "stage", st.ID)
+		o, err := t.stageRow(st.MapID, st.ID)
 		if err != nil {
 			return err
 		}
-		if old == nil || old.(*Stage).MapID != st.MapID {
-			return fmt.Errorf("stage %d in map %d: %w", st.ID, st.MapID, ErrNotFound)
-		}
-		o := old.(*Stage)
 		st.MapID, st.Position = o.MapID, o.Position
 		if err := cleanStage(&st); err != nil {
 			return err
 		}
 		return t.put(&st)
 	})
+}
+
+// EditStage changes some fields of a stage as the workspace holds it now, as EditCard does for
+// a card: two people editing different fields of one stage both keep theirs.
+func (s *Store) EditStage(mapID, id int64, change func(st *Stage)) error {
+	return s.edit(mapID, "Edit stage", func(t *tx) error {
+		o, err := t.stageRow(mapID, id)
+		if err != nil {
+			return err
+		}
+		st := *o
+		st.Metrics = append([]Metric(nil), o.Metrics...)
+		change(&st)
+		st.ID, st.MapID, st.Position = o.ID, o.MapID, o.Position
+		if err := cleanStage(&st); err != nil {
+			return err
+		}
+		return t.put(&st)
+	})
+}
+
+// stageRow reads a stage of map mapID.
+func (t *tx) stageRow(mapID, id int64) (*Stage, error) {
+	old, err := getRow(t.q, "stage", id)
+	if err != nil {
+		return nil, err
+	}
+	if old == nil || old.(*Stage).MapID != mapID {
+		return nil, fmt.Errorf("stage %d in map %d: %w", id, mapID, ErrNotFound)
+	}
+	return old.(*Stage), nil
 }
 
 // MoveStage moves a stage to index to among its map's stages.
@@ -514,20 +574,46 @@ func (s *Store) AddLane(l Lane, at int) (int64, error) {
 // UpdateLane saves a lane's name and kind. The lane must belong to l.MapID.
 func (s *Store) UpdateLane(l Lane) error {
 	return s.edit(l.MapID, "Edit lane", func(t *tx) error {
-		old, err := getRow(t.q, "lane", l.ID)
+		o, err := t.laneRow(l.MapID, l.ID)
 		if err != nil {
 			return err
 		}
-		if old == nil || old.(*Lane).MapID != l.MapID {
-			return fmt.Errorf("lane %d in map %d: %w", l.ID, l.MapID, ErrNotFound)
-		}
-		o := old.(*Lane)
 		l.MapID, l.Position = o.MapID, o.Position
 		if err := cleanLane(&l); err != nil {
 			return err
 		}
 		return t.put(&l)
 	})
+}
+
+// EditLane changes some fields of a lane as the workspace holds it now, as EditCard does for a
+// card.
+func (s *Store) EditLane(mapID, id int64, change func(l *Lane)) error {
+	return s.edit(mapID, "Edit lane", func(t *tx) error {
+		o, err := t.laneRow(mapID, id)
+		if err != nil {
+			return err
+		}
+		l := *o
+		change(&l)
+		l.ID, l.MapID, l.Position = o.ID, o.MapID, o.Position
+		if err := cleanLane(&l); err != nil {
+			return err
+		}
+		return t.put(&l)
+	})
+}
+
+// laneRow reads a lane of map mapID.
+func (t *tx) laneRow(mapID, id int64) (*Lane, error) {
+	old, err := getRow(t.q, "lane", id)
+	if err != nil {
+		return nil, err
+	}
+	if old == nil || old.(*Lane).MapID != mapID {
+		return nil, fmt.Errorf("lane %d in map %d: %w", id, mapID, ErrNotFound)
+	}
+	return old.(*Lane), nil
 }
 
 // MoveLane moves a lane to index to among its map's lanes.
