@@ -36,6 +36,7 @@ type commentsPanel struct {
 	onKind  string // data.OnMap, OnStage or OnCard: what a new thread goes on
 	onID    int64
 	replyTo int64 // the thread a reply goes to; 0 for a new thread
+	editing int64 // the user's own comment the box rewrites; 0 when it writes a new one
 	chosen  bool  // onKind/onID were chosen with "Comment…", not by the selection
 }
 
@@ -103,6 +104,9 @@ func (p *commentsPanel) refresh() {
 		if p.replyTo != 0 && p.thread(p.replyTo) == nil {
 			p.replyTo = 0
 		}
+		if p.editing != 0 && m.Comment(p.editing) == nil {
+			p.endEdit() // deleted meanwhile (by an undo, or by someone else)
+		}
 		if p.chosen && !m.HasTarget(p.onKind, p.onID) {
 			p.chosen = false
 		}
@@ -159,6 +163,13 @@ func (p *commentsPanel) follow() {
 	} else {
 		p.entry.Enable()
 		p.send.Enable()
+	}
+	p.send.SetText(lang.L("Comment"))
+	if p.editing != 0 {
+		p.onLbl.SetText(lang.L("Edit your comment"))
+		p.send.SetText(lang.L("Save"))
+		p.cancel.Show()
+		return
 	}
 	if p.replyTo != 0 {
 		who := ""
@@ -232,8 +243,14 @@ func (p *commentsPanel) threadView(t data.Thread) fyne.CanvasObject {
 		u.board.revealThing(k, t.TargetID)
 	}
 	items := []fyne.CanvasObject{on}
+	me := u.authorName()
 	add := func(c data.Comment) {
-		head := widget.NewLabelWithStyle(authorOf(c)+" · "+commentTime(c.Created), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		var head fyne.CanvasObject = widget.NewLabelWithStyle(authorOf(c)+" · "+commentTime(c.Created), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		if me != "" && c.Author == me && !u.st.ReadOnly() { // one's own words can be put better
+			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { p.startEdit(c) })
+			edit.Importance = widget.LowImportance
+			head = container.NewBorder(nil, nil, nil, edit, head)
+		}
 		body := widget.NewLabel(c.Text)
 		body.Wrapping = fyne.TextWrapWord
 		items = append(items, head, body)
@@ -272,13 +289,31 @@ func (p *commentsPanel) threadView(t data.Thread) fyne.CanvasObject {
 
 // startReply makes the box below write a reply to thread id.
 func (p *commentsPanel) startReply(id int64) {
+	p.endEdit()
 	p.replyTo = id
 	p.follow()
 	p.u.win.Canvas().Focus(p.entry)
 }
 
+// startEdit puts one of the user's own comments in the box below, to be rewritten.
+func (p *commentsPanel) startEdit(c data.Comment) {
+	p.editing, p.replyTo = c.ID, 0
+	p.entry.SetText(c.Text)
+	p.follow()
+	p.u.win.Canvas().Focus(p.entry)
+}
+
+// endEdit leaves the rewriting of a comment, its text taken out of the box.
+func (p *commentsPanel) endEdit() {
+	if p.editing != 0 {
+		p.editing = 0
+		p.entry.SetText("")
+	}
+}
+
 // stopReply makes the box write a new thread again.
 func (p *commentsPanel) stopReply() {
+	p.endEdit()
 	p.replyTo = 0
 	p.chosen = false
 	p.follow()
@@ -290,6 +325,15 @@ func (p *commentsPanel) post() {
 	u := p.u
 	text := strings.TrimSpace(p.entry.Text)
 	if text == "" || u.m == nil {
+		return
+	}
+	if p.editing != 0 {
+		id := p.editing
+		if err := u.apply(func() error { return u.st.EditComment(u.mapID, id, text) }); err != nil {
+			return
+		}
+		p.endEdit()
+		p.follow()
 		return
 	}
 	c := data.Comment{MapID: u.mapID, TargetKind: p.onKind, TargetID: p.onID, ParentID: p.replyTo, Text: text}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -141,6 +142,68 @@ func TestCommentOnACardWithBadgeResolveUndo(t *testing.T) {
 	test.TapAt(link, fyne.NewPos(20, link.Size().Height/2))
 	if !b.isSelected(cb.ID) {
 		t.Fatal("the thread's link did not select its card")
+	}
+}
+
+// iconButtonsIn finds the buttons under o that show icon.
+func iconButtonsIn(o fyne.CanvasObject, icon fyne.Resource) []*widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Icon == icon {
+			return []*widget.Button{v}
+		}
+	case *fyne.Container:
+		var out []*widget.Button
+		for _, c := range v.Objects {
+			out = append(out, iconButtonsIn(c, icon)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// The user's own comments can be rewritten from the panel (their pen button puts the text back
+// in the box, Save writes it, undo takes it back); others' comments have no pen.
+func TestEditOwnComment(t *testing.T) {
+	u, w, other := lanWithMinh(t, data.SampleMap("vi"))
+	id, err := other.AddComment(data.Comment{MapID: u.mapID, TargetKind: data.OnMap, TargetID: u.mapID, Text: "Ai phụ trách bước này?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := u.st.AddComment(data.Comment{MapID: u.mapID, TargetKind: data.OnMap, TargetID: u.mapID, ParentID: id, Text: "Chị Hươg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.reload()
+	u.showComments()
+	p := u.comments
+	pens := iconButtonsIn(p.list, theme.DocumentCreateIcon())
+	if len(pens) != 1 {
+		t.Fatalf("%d pen buttons, want 1 (on Lan's reply only)", len(pens))
+	}
+	test.Tap(pens[0])
+	saveShot(w, "comment-edit.png")
+	if p.entry.Text != "Chị Hươg" || p.onLbl.Text != "Edit your comment" || p.send.Text != "Save" {
+		t.Fatalf("box %q, label %q, button %q", p.entry.Text, p.onLbl.Text, p.send.Text)
+	}
+	p.entry.SetText("Chị Hương, nhóm CSKH")
+	test.Tap(p.send)
+	got := reloadMap(t, u).Comment(mine)
+	if got == nil || got.Text != "Chị Hương, nhóm CSKH" || got.Author != "Lan" {
+		t.Fatalf("the comment in the file: %+v", got)
+	}
+	if p.entry.Text != "" || p.send.Text != "Comment" || len(reloadMap(t, u).Comments) != 2 {
+		t.Fatalf("after saving: box %q, button %q", p.entry.Text, p.send.Text)
+	}
+	u.undo()
+	if got = reloadMap(t, u).Comment(mine); got.Text != "Chị Hươg" {
+		t.Fatalf("after undo: %q", got.Text)
+	}
+	// Cancel leaves the rewriting without a change.
+	test.Tap(iconButtonsIn(p.list, theme.DocumentCreateIcon())[0])
+	test.Tap(p.cancel)
+	if p.entry.Text != "" || p.editing != 0 || p.send.Text != "Comment" {
+		t.Fatalf("after cancel: box %q", p.entry.Text)
 	}
 }
 

@@ -102,6 +102,16 @@ func (m *Map) OpenComments() map[int64]int {
 	return out
 }
 
+// Comment is the map's comment id (a thread's first comment or a reply), or nil.
+func (m *Map) Comment(id int64) *Comment {
+	for i := range m.Comments {
+		if m.Comments[i].ID == id {
+			return &m.Comments[i]
+		}
+	}
+	return nil
+}
+
 // HasTarget reports whether the map has the thing a comment is on: itself, a stage or a card.
 func (m *Map) HasTarget(kind string, id int64) bool {
 	switch kind {
