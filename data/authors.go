@@ -310,6 +310,6 @@ func (s *Store) EditCard(mapID, id int64, change func(c *Card)) error {
 		if err := cleanCard(&c, sc); err != nil {
 			return err
 		}
-		return t.put(&c)
+		return t.putOver(o, &c)
 	})
 }

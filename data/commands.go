@@ -429,7 +429,7 @@ func (s *Store) EditStage(mapID, id int64, change func(st *Stage)) error {
 		if err := cleanStage(&st); err != nil {
 			return err
 		}
-		return t.put(&st)
+		return t.putOver(o, &st)
 	})
 }
 
@@ -600,7 +600,7 @@ func (s *Store) EditLane(mapID, id int64, change func(l *Lane)) error {
 		if err := cleanLane(&l); err != nil {
 			return err
 		}
-		return t.put(&l)
+		return t.putOver(o, &l)
 	})
 }
 

@@ -166,27 +166,40 @@ func isWrite(query string) bool {
 	return true
 }
 
-// pgTx is a transaction that announces its changes as it commits.
+// pgTx is a transaction that announces its changes as it commits. Its BEGIN, COMMIT and
+// ROLLBACK are sent as plain SQL, so that the write lock and the announcement share their round
+// trips to the server.
 type pgTx struct {
-	inner driver.Tx
-	c     *pgConn
+	c *pgConn
 }
 
 func (t pgTx) Commit() error {
 	c := t.c
 	defer func() { c.inTx, c.wrote = false, false }()
-	if c.wrote {
-		if err := c.notify(context.Background()); err != nil {
-			t.inner.Rollback()
-			return err
-		}
+	end := "COMMIT"
+	if c.wrote { // announced in the same round trip as the commit
+		end = "SELECT pg_notify('" + pgChannel + "', '" + c.live.token + "'); COMMIT"
 	}
-	return t.inner.Commit()
+	rs, err := c.inner.Conn().PgConn().Exec(context.Background(), end).ReadAll()
+	if err == nil && len(rs) > 0 && rs[len(rs)-1].CommandTag.String() == "ROLLBACK" {
+		err = errors.New("the transaction was rolled back: a statement of it had failed")
+	}
+	if err != nil {
+		c.rollback()
+	}
+	return err
 }
 
 func (t pgTx) Rollback() error {
 	t.c.inTx, t.c.wrote = false, false
-	return t.inner.Rollback()
+	return t.c.inner.Conn().PgConn().Exec(context.Background(), "ROLLBACK").Close()
+}
+
+// rollback ends a transaction left open by a failed statement.
+func (c *pgConn) rollback() {
+	if pc := c.inner.Conn().PgConn(); !pc.IsClosed() && pc.TxStatus() != 'I' {
+		pc.Exec(context.Background(), "ROLLBACK").Close()
+	}
 }
 
 func (c *pgConn) Prepare(query string) (driver.Stmt, error) {
@@ -209,18 +222,32 @@ func (c *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx,
 	if err := c.live.offline(); err != nil {
 		return nil, errOffline
 	}
-	tx, err := c.inner.BeginTx(ctx, opts)
-	if err != nil {
+	// One round trip: the transaction begun, and for a writer the lock taken.
+	begin := "BEGIN"
+	switch opts.Isolation { // database/sql's levels
+	case 0: // the server's default
+	case 1:
+		begin += " ISOLATION LEVEL READ UNCOMMITTED"
+	case 2:
+		begin += " ISOLATION LEVEL READ COMMITTED"
+	case 4, 5: // repeatable read, snapshot
+		begin += " ISOLATION LEVEL REPEATABLE READ"
+	case 6:
+		begin += " ISOLATION LEVEL SERIALIZABLE"
+	default:
+		return nil, fmt.Errorf("isolation level %d is not one PostgreSQL has", opts.Isolation)
+	}
+	if opts.ReadOnly {
+		begin += " READ ONLY"
+	} else {
+		begin += fmt.Sprintf("; SELECT pg_advisory_xact_lock(%d)", int64(pgWriteLock))
+	}
+	if err := c.inner.Conn().PgConn().Exec(ctx, begin).Close(); err != nil {
+		c.rollback()
 		return nil, err
 	}
-	if !opts.ReadOnly {
-		if _, err := c.inner.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, []driver.NamedValue{{Ordinal: 1, Value: int64(pgWriteLock)}}); err != nil {
-			tx.Rollback()
-			return nil, err
-		}
-	}
 	c.inTx, c.wrote = true, false
-	return pgTx{inner: tx, c: c}, nil
+	return pgTx{c: c}, nil
 }
 
 func (c *pgConn) Ping(ctx context.Context) error { return c.inner.Ping(ctx) }

@@ -39,16 +39,23 @@ func (t *tx) notePicture(r row) {
 
 // put writes r (inserting it when its id is 0) and records the change.
 func (t *tx) put(r row) error {
-	var before json.RawMessage
+	var old row
 	if r.key() != 0 {
-		old, err := getRow(t.q, r.kind(), r.key())
-		if err != nil {
+		var err error
+		if old, err = getRow(t.q, r.kind(), r.key()); err != nil {
 			return err
 		}
-		if old != nil {
-			before = encodeRow(old)
-			defer t.notePicture(old)
-		}
+	}
+	return t.putOver(old, r)
+}
+
+// putOver is put for a row whose image in the database, old (nil for none), the caller has
+// just read in this transaction: one round trip fewer.
+func (t *tx) putOver(old, r row) error {
+	var before json.RawMessage
+	if old != nil {
+		before = encodeRow(old)
+		defer t.notePicture(old)
 	}
 	if _, err := putRow(t.q, r); err != nil {
 		return err
@@ -377,31 +384,21 @@ func trimmedKey(mapID int64) string { return fmt.Sprintf("history-trimmed:%d", m
 // pruneHistory drops the oldest entries of a scope beyond the count and age bounds, never the
 // entry just recorded (newest), and notes it so that Undo can say it reached the end.
 func (s *Store) pruneHistory(q querier, mapID, newest int64, now time.Time) (bool, error) {
-	var n int64
-	for _, del := range []struct {
-		query string
-		args  []any
-	}{
-		{`DELETE FROM history WHERE map_id=? AND undone=0 AND id < ? AND
-			id <= (SELECT id FROM history WHERE map_id=? AND undone=0 ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-			[]any{mapID, newest, mapID, s.histEdits}},
-		{`DELETE FROM history WHERE map_id=? AND at < ? AND undone=0 AND id < ?`,
-			[]any{mapID, now.Add(-s.histAge).Format(timeFormat), newest}},
-	} {
-		res, err := q.Exec(del.query, del.args...)
-		if err != nil {
-			return false, err
-		}
-		k, err := res.RowsAffected()
-		if err != nil {
-			return false, err
-		}
-		n += k
+	// Beyond the count bound, or older than the age bound: one statement, one round trip.
+	res, err := q.Exec(`DELETE FROM history WHERE map_id=? AND undone=0 AND id < ? AND (at < ? OR
+			id <= (SELECT id FROM history WHERE map_id=? AND undone=0 ORDER BY id DESC LIMIT 1 OFFSET ?))`,
+		mapID, newest, now.Add(-s.histAge).Format(timeFormat), mapID, s.histEdits)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, err
 	}
 	if n == 0 {
 		return false, nil
 	}
-	_, err := q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+	_, err = q.Exec(`INSERT INTO settings(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
 		trimmedKey(mapID), now.Format(timeFormat))
 	return true, err
 }
