@@ -32,7 +32,8 @@ const pollEvery = 500 * time.Millisecond
 type watcher struct {
 	stop  chan struct{}
 	done  chan struct{}
-	mapID atomic.Int64 // the map the window shows, for its presence
+	poke  chan struct{} // the window opened another map: say so now
+	mapID atomic.Int64  // the map the window shows, for its presence
 }
 
 // watch starts looking for others' changes to the window's workspace.
@@ -44,7 +45,7 @@ func (u *ui) watch() {
 		return
 	}
 	rev, _ := st.Revision()
-	w := &watcher{stop: make(chan struct{}), done: make(chan struct{})}
+	w := &watcher{stop: make(chan struct{}), done: make(chan struct{}), poke: make(chan struct{}, 1)}
 	w.mapID.Store(u.mapID)
 	u.watcher = w
 	changes := st.Changes() // a database's clients announce their changes: no need to wait for a tick
@@ -60,6 +61,9 @@ func (u *ui) watch() {
 				return
 			case <-t.C:
 			case <-changes:
+			case <-w.poke:
+				w.arrive(u, st)
+				beat = time.Now()
 			}
 			if reach := st.Reachable(); (reach == nil) != (offline == nil) {
 				offline = reach
@@ -113,16 +117,47 @@ func (u *ui) watch() {
 	}()
 }
 
-// here says, at once, which map this window shows (the watcher repeats it).
+// unseen marks seenEntry while the newest history entry of a map just opened is being read.
+const unseen = -2
+
+// here says which map this window shows, and reads who else is here and where the map's
+// history stands (the start for telling overwritten edits). The watcher does it, off the UI's
+// goroutine (a server may be far away), and repeats the presence every data.PresenceEvery.
 func (u *ui) here() {
-	if w := u.watcher; w != nil {
-		w.mapID.Store(u.mapID)
+	u.seenEntry = unseen
+	w := u.watcher
+	if w == nil {
+		u.st.Here(u.mapID)
+		_, u.seenEntry, _ = u.st.Overwritten(u.mapID, -1)
+		if here, err := u.st.Present(); err == nil {
+			u.showPresence(here)
+		}
+		return
 	}
-	u.st.Here(u.mapID)
-	_, u.seenEntry, _ = u.st.Overwritten(u.mapID, -1)
-	if here, err := u.st.Present(); err == nil {
-		u.showPresence(here)
+	w.mapID.Store(u.mapID)
+	select {
+	case w.poke <- struct{}{}:
+	default: // already asked
 	}
+}
+
+// arrive does what here asks of the watcher, on its goroutine.
+func (w *watcher) arrive(u *ui, st *data.Store) {
+	id := w.mapID.Load()
+	st.Here(id)
+	_, seen, err := st.Overwritten(id, -1)
+	here, herr := st.Present()
+	fyne.Do(func() {
+		if u.watcher != w || u.mapID != id {
+			return // another map since: its own arrival follows
+		}
+		if err == nil && u.seenEntry == unseen {
+			u.seenEntry = seen
+		}
+		if herr == nil {
+			u.showPresence(here)
+		}
+	})
 }
 
 // unwatch stops looking, and waits until the watcher no longer uses the store (which may be
@@ -262,6 +297,9 @@ func (u *ui) presentOn(id int64) string {
 // tellOverwritten tells the user when someone else's edit, read just now, replaced what they
 // had written in a field: the last write is kept, and they should know theirs is gone.
 func (u *ui) tellOverwritten() {
+	if u.seenEntry == unseen {
+		return // the map was opened just now: nothing written here can have been overwritten
+	}
 	ov, last, err := u.st.Overwritten(u.mapID, u.seenEntry)
 	if err != nil {
 		return
