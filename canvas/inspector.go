@@ -650,3 +650,52 @@ func (in *inspector) card(c data.Card) {
 		widget.NewButton(lang.L("Delete"), u.deleteSelection))
 	in.nps = npsFields{mName, mValue, mUnit, mUp}
 }
+
+// catchUp shows in the form being used what others changed, just read, without disturbing the
+// user: the field being typed in, and any field holding typing not yet saved, keep their text
+// (and the focus stays where it is); every other field, check box and choice takes the value
+// the map now has. It reports false when the form is no longer about the selection (the thing
+// was deleted, say), which waits until the user leaves the field.
+func (in *inspector) catchUp() bool {
+	if in.u.m == nil {
+		return false
+	}
+	probe := newInspector(in.u) // the form as it would be built now, never shown
+	key, build := probe.formFor()
+	build()
+	if probe.target != in.target || len(probe.fields) != len(in.fields) {
+		return false
+	}
+	in.building = true
+	for label, w := range in.fields {
+		in.catchUpObject(w, probe.fields[label])
+	}
+	in.building = false
+	in.shown = key
+	return true
+}
+
+// catchUpObject gives a widget of the form the value of the same widget in a fresh form.
+func (in *inspector) catchUpObject(live, fresh fyne.CanvasObject) {
+	switch v := live.(type) {
+	case *field:
+		if p, ok := fresh.(*field); ok && !v.dirty && in.visiting != v && v.Text != p.Text {
+			v.SetText(p.Text)
+			v.SetValidationError(nil)
+		}
+	case *widget.Select:
+		if p, ok := fresh.(*widget.Select); ok && !in.touched[v] && v.SelectedIndex() != p.SelectedIndex() {
+			v.SetSelectedIndex(p.SelectedIndex())
+		}
+	case *widget.Check:
+		if p, ok := fresh.(*widget.Check); ok && !in.touched[v] && v.Checked != p.Checked {
+			v.SetChecked(p.Checked)
+		}
+	case *fyne.Container:
+		if p, ok := fresh.(*fyne.Container); ok && len(p.Objects) == len(v.Objects) {
+			for i := range v.Objects {
+				in.catchUpObject(v.Objects[i], p.Objects[i])
+			}
+		}
+	}
+}

@@ -81,9 +81,10 @@ func (u *ui) watch() {
 			if time.Since(beat) >= data.PresenceEvery {
 				st.Here(w.mapID.Load()) // best effort: a missed beat is made up at the next
 				beat = time.Now()
-				// Others' heartbeats are not announced: who is here is read again at each beat
-				// (a window whose program was killed goes after data.PresenceTimeout).
-				if here, err := st.Present(); err == nil {
+				// On a server others' heartbeats are not announced: who is here is read again at
+				// each beat (a window whose program was killed goes after data.PresenceTimeout).
+				// In a file each heartbeat moves the data version, which reads it below.
+				if here, err := st.Present(); err == nil && st.Remote() {
 					fyne.Do(func() {
 						if u.watcher == w {
 							u.showPresence(here)
@@ -121,12 +122,13 @@ func (u *ui) watch() {
 const unseen = -2
 
 // here says which map this window shows, and reads who else is here and where the map's
-// history stands (the start for telling overwritten edits). The watcher does it, off the UI's
-// goroutine (a server may be far away), and repeats the presence every data.PresenceEvery.
+// history stands (the start for telling overwritten edits). For a workspace on a server the
+// watcher does it, off the UI's goroutine (the server may be far away); the watcher repeats
+// the presence every data.PresenceEvery.
 func (u *ui) here() {
 	u.seenEntry = unseen
 	w := u.watcher
-	if w == nil {
+	if w == nil || !u.st.Remote() { // a file answers in microseconds
 		u.st.Here(u.mapID)
 		_, u.seenEntry, _ = u.st.Overwritten(u.mapID, -1)
 		if here, err := u.st.Present(); err == nil {
@@ -199,7 +201,9 @@ func (u *ui) externalChange() {
 	u.comments.refresh()
 	u.tellOverwritten()
 	if u.insp.visiting != nil || u.insp.dirty {
-		u.insp.stale = true
+		if !u.insp.catchUp() {
+			u.insp.stale = true
+		}
 		return
 	}
 	u.insp.refresh()

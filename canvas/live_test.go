@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
 	"journeycanvas/data/pgtest"
@@ -155,5 +156,38 @@ func TestUndoInAWindowTakesBackOnlyYourEdits(t *testing.T) {
 	}
 	if got := reloadMap(t, u).Card(id); got.Title != "Minh's title" {
 		t.Fatalf("a refused undo changed the title to %q", got.Title)
+	}
+}
+
+// While Lan types in one field of a card, Minh changes another field of it: her form shows
+// Minh's value at once (so that her next edit of that field starts from it), and her typing,
+// its field and the focus are untouched.
+func TestFormCatchesUpWhileTyping(t *testing.T) {
+	u, w, other := lanWithMinh(t, data.SampleMap("vi"))
+	b := u.board
+	id := b.lay.Cards[0].ID
+	test.Tap(b.cards[id])
+	notes := u.insp.fields["Notes"].(*field)
+	channel := u.insp.fields["Channel"].(*field)
+	w.Canvas().Focus(notes)
+	test.Type(notes, "Lan đang gõ")
+	if err := other.EditCard(u.mapID, id, func(c *data.Card) { c.Channel = "Facebook, Zalo"; c.Pain = true }); err != nil {
+		t.Fatal(err)
+	}
+	within(t, "Minh's channel in Lan's form", func() bool { return channel.Text == "Facebook, Zalo" })
+	if u.insp.fields["Notes"] != notes || notes.Text != "Lan đang gõ" || w.Canvas().Focused() != notes {
+		t.Fatalf("Lan's typing was disturbed: %q, focused %v", notes.Text, w.Canvas().Focused())
+	}
+	pain := u.insp.fields["Marks"].(*fyne.Container).Objects[0].(*widget.Check)
+	if !pain.Checked {
+		t.Fatal("Minh's pain mark is not in Lan's form")
+	}
+	w.Canvas().Focus(channel)
+	channel.CursorColumn = len([]rune(channel.Text))
+	test.Type(channel, ", Email")
+	w.Canvas().Unfocus()
+	c := reloadMap(t, u).Card(id)
+	if c.Channel != "Facebook, Zalo, Email" || c.Notes != "Lan đang gõ" || !c.Pain {
+		t.Fatalf("card: channel %q, notes %q, pain %v", c.Channel, c.Notes, c.Pain)
 	}
 }

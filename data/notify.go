@@ -171,6 +171,10 @@ func (s *Store) Changes() <-chan struct{} {
 	return s.live.changed
 }
 
+// Remote reports whether the workspace is on a server (PostgreSQL), where each statement is a
+// round trip over the network, rather than in a file.
+func (s *Store) Remote() bool { return s.pg }
+
 // Reachable is nil while the workspace's server answers, and ErrUnreachable with the reason
 // while the connection is lost (a file is always reachable). Edits are then refused at once;
 // the store reconnects by itself, and Changes tells when.
