@@ -242,8 +242,8 @@ func TestPresenceShowsOthersByName(t *testing.T) {
 		t.Fatal(err)
 	}
 	within(t, "the toolbar to name Minh", func() bool { return u.hereLbl.Visible() && u.hereLbl.Text == "Also here: Minh" })
-	if got := u.presentOn(u.mapID); got != "Minh" {
-		t.Fatalf("the list of maps shows %q beside the map", got)
+	if got := u.presentOn(u.mapID); got != 1 {
+		t.Fatalf("the list of maps counts %d beside the map", got)
 	}
 	other.Leave()
 	within(t, "Minh's name to go", func() bool { return !u.hereLbl.Visible() })
@@ -438,4 +438,30 @@ func saveShot(w fyne.Window, name string) {
 			f.Close()
 		}
 	}
+}
+
+// A crowd on the map is named short in the toolbar (two names, cut, and a count), and the
+// user's own other windows are not counted as others.
+func TestPresenceCrowdAndSelf(t *testing.T) {
+	if got := shortList([]string{"Nguyễn Thị Phương Thảo Anh", "Minh", "Hoa", "Đức"}, 2); got != "Nguyễn Thị Phương…, Minh +2" {
+		t.Fatalf("shortList: %q", got)
+	}
+	u, _, other := lanWithMinh(t, data.SampleMap("vi"))
+	other.SetAuthor("Lan", "other.2") // Lan's second window
+	if err := other.Here(u.mapID); err != nil {
+		t.Fatal(err)
+	}
+	u.showPresence(mustPresent(t, u.st))
+	if u.hereLbl.Visible() || u.presentOn(u.mapID) != 0 {
+		t.Fatalf("Lan's own window counted as another: %q", u.hereLbl.Text)
+	}
+}
+
+func mustPresent(t *testing.T, s *data.Store) []data.Visitor {
+	t.Helper()
+	vs, err := s.Present()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs
 }

@@ -278,24 +278,46 @@ func (u *ui) nameDialog() {
 // showPresence shows who else has the workspace open: by name over the board for this map,
 // and beside each map in the list.
 func (u *ui) showPresence(vs []data.Visitor) {
-	u.others = vs
+	me := u.authorName()
+	u.others = nil
+	for _, v := range vs {
+		if me == "" || v.Author != me { // the user's own other windows are not "others"
+			u.others = append(u.others, v)
+		}
+	}
 	if u.hereLbl == nil {
 		return
 	}
-	names := data.Names(vs, u.mapID, lang.L("Someone"))
+	names := data.Names(u.others, u.mapID, lang.L("Someone"))
 	if u.mapID == 0 || len(names) == 0 {
 		u.hereLbl.SetText("")
 		u.hereLbl.Hide()
 	} else {
-		u.hereLbl.SetText(fmt.Sprintf(lang.L("Also here: %s"), strings.Join(names, ", ")))
+		u.hereLbl.SetText(fmt.Sprintf(lang.L("Also here: %s"), shortList(names, 2)))
 		u.hereLbl.Show()
 	}
 	u.side.list.Refresh()
 }
 
-// presentOn are the names of the others on map id, for the list of maps.
-func (u *ui) presentOn(id int64) string {
-	return strings.Join(data.Names(u.others, id, lang.L("Someone")), ", ")
+// shortList names the first n of names, each cut to a short line, and counts the rest
+// ("Minh, Hoa +3"), so that a crowd does not push the toolbar out of the window.
+func shortList(names []string, n int) string {
+	var out []string
+	for i, s := range names {
+		if i == n {
+			return strings.Join(out, ", ") + fmt.Sprintf(" +%d", len(names)-n)
+		}
+		if r := []rune(s); len(r) > 18 {
+			s = string(r[:17]) + "…"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ", ")
+}
+
+// presentOn counts the others who have map id open, for the list of maps.
+func (u *ui) presentOn(id int64) int {
+	return len(data.Names(u.others, id, lang.L("Someone")))
 }
 
 // tellOverwritten tells the user when someone else's edit, read just now, replaced what they

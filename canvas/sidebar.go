@@ -3,6 +3,7 @@ package canvas
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,8 +38,10 @@ func newSidebar(u *ui) *sidebar {
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("")
 			t.Truncation = fyne.TextTruncateEllipsis
-			who := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-			who.Importance = widget.LowImportance
+			// How many others have the map open: a person and a count, narrow enough to leave
+			// the title its room (the toolbar names them for the map shown).
+			who := container.NewHBox(widget.NewIcon(theme.AccountIcon()), widget.NewLabel(""))
+			who.Hide()
 			return container.NewBorder(nil, nil, nil, who, t)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -47,8 +50,13 @@ func newSidebar(u *ui) *sidebar {
 			}
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(s.shown[i].Title)
-			// Who else has the map open, by name.
-			row.Objects[1].(*widget.Label).SetText(u.presentOn(s.shown[i].ID))
+			who := row.Objects[1].(*fyne.Container)
+			if n := u.presentOn(s.shown[i].ID); n > 0 {
+				who.Objects[1].(*widget.Label).SetText(strconv.Itoa(n))
+				who.Show()
+			} else {
+				who.Hide()
+			}
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if s.quiet || i >= len(s.shown) {

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // PresenceEvery is how often an open window says it is still there; PresenceTimeout is how
@@ -88,9 +91,11 @@ func (s *Store) Present() ([]Visitor, error) {
 		}
 		out = append(out, p)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Author != out[j].Author {
-			return out[i].Author < out[j].Author
+	// By name as a Vietnamese reader sorts them (Đặng after Dương, before Võ), then map.
+	col := collate.New(language.Vietnamese, collate.IgnoreCase)
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := col.CompareString(out[i].Author, out[j].Author); c != 0 {
+			return c < 0
 		}
 		return out[i].MapID < out[j].MapID
 	})
