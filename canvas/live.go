@@ -3,6 +3,7 @@ package canvas
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"os"
 	"os/user"
 	"strings"
@@ -376,7 +377,15 @@ const alertFor = 20 * time.Second
 
 // showAlert shows a notice over the board that does not stop the work: a sentence, a Show
 // button when show is given, and a close button. It goes by itself after alertFor.
-func (u *ui) showAlert(text string, show func()) {
+func (u *ui) showAlert(text string, show func()) { u.showNote(text, show, false) }
+
+// showNews is showAlert for good news (the connection is back): an information icon and the
+// success colour.
+func (u *ui) showNews(text string) { u.showNote(text, nil, true) }
+
+// showNote shows a notice over the top of the panels, without moving them (a click aimed at
+// the board a moment before lands where it was aimed).
+func (u *ui) showNote(text string, show func(), good bool) {
 	if u.alert == nil {
 		return
 	}
@@ -391,15 +400,24 @@ func (u *ui) showAlert(text string, show func()) {
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { u.hideAlert(gen) })
 	closeBtn.Importance = widget.LowImportance
 	buttons = append(buttons, closeBtn)
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
-	bg.FillColor = withAlpha(bg.FillColor, 0x55)
-	row := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewHBox(buttons...), lbl)
-	u.alert.Objects = []fyne.CanvasObject{bg, row}
+	tint, icon := theme.ColorNameWarning, theme.WarningIcon()
+	if good {
+		tint, icon = theme.ColorNameSuccess, theme.InfoIcon()
+	}
+	row := container.NewBorder(nil, nil, widget.NewIcon(icon), container.NewHBox(buttons...), lbl)
+	u.alert.Objects = []fyne.CanvasObject{canvas.NewRectangle(noteColour(tint)), row}
 	u.alert.Show()
-	u.alert.Refresh()
-	u.relayout()
+	u.alertBox.Refresh() // lays the notice out at its height
 	u.lastAlert = text
 	time.AfterFunc(alertFor, func() { fyne.Do(func() { u.hideAlert(gen) }) })
+}
+
+// noteColour is the opaque background of a notice or banner: the theme's colour named tint,
+// a third of the way from the background, so that the theme's text reads well on it.
+func noteColour(tint fyne.ThemeColorName) color.NRGBA {
+	a, b := toNRGBA(theme.Color(theme.ColorNameBackground)), toNRGBA(theme.Color(tint))
+	mix := func(x, y uint8) uint8 { return uint8((int(x)*2 + int(y)) / 3) }
+	return color.NRGBA{R: mix(a.R, b.R), G: mix(a.G, b.G), B: mix(a.B, b.B), A: 0xff}
 }
 
 // hideAlert takes the notice away, if it is still the one of generation gen.
@@ -409,6 +427,5 @@ func (u *ui) hideAlert(gen int) {
 	}
 	u.alert.Objects = nil
 	u.alert.Hide()
-	u.alert.Refresh()
-	u.relayout()
+	u.alertBox.Refresh()
 }

@@ -214,7 +214,7 @@ func (u *ui) frame() *fyne.Container { return u.content.Objects[0].(*fyne.Contai
 // float layer over it), through the containers that hold the board, as they are laid out.
 func (u *ui) boardInWindow(p fyne.Position) fyne.Position {
 	sc := u.board.scroll
-	return p.Subtract(sc.Offset).Add(sc.Position()).Add(u.body.Position()).Add(u.outer.Position()).Add(u.frame().Position())
+	return p.Subtract(sc.Offset).Add(sc.Position()).Add(u.body.Position()).Add(u.outer.Position()).Add(u.panes.Position()).Add(u.frame().Position())
 }
 
 // toolbarInWindow is where an object of the toolbar is in the window's content.

@@ -37,7 +37,7 @@ func (u *ui) backOnline() {
 	u.offline = nil
 	u.updateNotice()
 	u.updateTitle()
-	u.showAlert(fmt.Sprintf(lang.L("Connected again to %s."), u.st.Name()), nil)
+	u.showNews(fmt.Sprintf(lang.L("Connected again to %s."), u.st.Name()))
 	u.flush()
 	u.externalChange()
 }

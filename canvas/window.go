@@ -33,17 +33,19 @@ type ui struct {
 	mapID int64
 	m     *data.Map
 
-	board   *Board
-	side    *sidebar
-	insp    *inspector
-	find    *finder // the search bar (search.go)
-	notice  *fyne.Container
-	zoomLbl *widget.Label
-	toolbar fyne.CanvasObject
-	body    *pxSplit // the board and the inspector (panels.go)
-	outer   *pxSplit // the list of maps and the body
-	content *fyne.Container
-	chrome  *fyne.Container // the toolbar, the banners and notices over the panels
+	board    *Board
+	side     *sidebar
+	insp     *inspector
+	find     *finder // the search bar (search.go)
+	notice   *fyne.Container
+	zoomLbl  *widget.Label
+	toolbar  fyne.CanvasObject
+	body     *pxSplit // the board and the inspector (panels.go)
+	outer    *pxSplit // the list of maps and the body
+	content  *fyne.Container
+	chrome   *fyne.Container // the toolbar, the banner, and the panes
+	panes    *fyne.Container // the panels, and the notices floating over their top
+	alertBox *fyne.Container // … those notices, at the top of the panes
 
 	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
 	lastDeleted int64       // a map just deleted, which Ctrl+Z brings back
@@ -106,7 +108,10 @@ func (u *ui) install() {
 	u.find = newFinder(u)
 	u.board.onSetMap = u.find.mapChanged
 	u.installPanels()
-	u.chrome = container.NewBorder(container.NewVBox(u.toolbar, u.notice, u.alert), nil, nil, nil, u.outer)
+	// Notices float over the top of the panels: showing one moves nothing under the pointer.
+	u.alertBox = container.NewVBox(u.alert)
+	u.panes = container.NewStack(u.outer, u.alertBox)
+	u.chrome = container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.panes)
 	u.content = container.NewStack(u.chrome, u.float.box) // tooltips and the name editor float over the window
 	u.win.SetContent(u.content)
 	u.win.SetCloseIntercept(func() {
@@ -425,7 +430,7 @@ func (u *ui) updateNotice() {
 		u.relayout()
 		return
 	}
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	bg := canvas.NewRectangle(noteColour(theme.ColorNameWarning))
 	msg := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	msg.Wrapping = fyne.TextWrapWord
 	u.notice.Objects = []fyne.CanvasObject{bg, msg}
