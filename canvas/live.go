@@ -194,6 +194,7 @@ func (u *ui) externalChange() {
 	if err != nil {
 		return // busy: the next change, or the next edit here, reads it
 	}
+	u.keepTypingOnGone(m)
 	u.m = m
 	u.board.setMap(m)
 	u.board.scroll.Refresh()

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"strings"
 	"errors"
 	"testing"
 	"time"
@@ -189,5 +190,25 @@ func TestFormCatchesUpWhileTyping(t *testing.T) {
 	c := reloadMap(t, u).Card(id)
 	if c.Channel != "Facebook, Zalo, Email" || c.Notes != "Lan đang gõ" || !c.Pain {
 		t.Fatalf("card: channel %q, notes %q, pain %v", c.Channel, c.Notes, c.Pain)
+	}
+}
+
+// Lan is writing a card's title on the board when Minh deletes the card: her text is put on
+// the clipboard and she is told, instead of vanishing with the card.
+func TestTypingOnADeletedCardIsKept(t *testing.T) {
+	u, _, other := lanWithMinh(t, data.SampleMap("vi"))
+	b := u.board
+	id := b.lay.Cards[0].ID
+	b.editTitle(id)
+	test.Type(b.title, "Tiêu đề Lan đang viết") // over the old title, selected as the editor opens
+	if err := other.DeleteCards(u.mapID, []int64{id}); err != nil {
+		t.Fatal(err)
+	}
+	within(t, "the notice of the deleted card", func() bool { return strings.Contains(u.lastAlert, "deleted") })
+	if got := u.app.Clipboard().Content(); got != "Tiêu đề Lan đang viết" {
+		t.Fatalf("clipboard %q", got)
+	}
+	if b.title.Visible() {
+		t.Fatal("the title editor stayed open on a card that is gone")
 	}
 }

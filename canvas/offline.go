@@ -3,6 +3,7 @@ package canvas
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -88,4 +89,51 @@ func (u *ui) leaveUnsaved(leave func()) {
 	d.Resize(fyne.NewSize(460, 200))
 	u.lastConfirm = d
 	d.Show()
+}
+
+// keepTypingOnGone looks, before the map m just read replaces the one shown, for text being
+// typed about something m no longer has (another person deleted the card, stage or lane): that
+// text is put on the clipboard and the user is told, instead of vanishing with the thing.
+func (u *ui) keepTypingOnGone(m *data.Map) {
+	var name string
+	var texts []string
+	if e := u.board.title; e != nil && e.Visible() && !e.done && m.Card(e.cardID) == nil {
+		if t := strings.TrimSpace(e.Text); t != "" {
+			texts = append(texts, t)
+		}
+		if c := u.m.Card(e.cardID); c != nil {
+			name = c.Title
+		}
+		e.done = true
+		e.Hide()
+	}
+	var kind string
+	var id int64
+	if _, err := fmt.Sscanf(u.insp.target, "%s %d", &kind, &id); err == nil && u.insp.dirty {
+		gone := (kind == "card" && m.Card(id) == nil) || (kind == "stage" && m.Stage(id) == nil) || (kind == "lane" && m.Lane(id) == nil)
+		if gone {
+			for _, f := range u.insp.texts {
+				if t := strings.TrimSpace(f.Text); f.dirty && t != "" {
+					texts = append(texts, t)
+				}
+			}
+			u.insp.dirty = false // nothing left to save it on
+			u.insp.stale = false
+			if name == "" {
+				switch {
+				case kind == "card" && u.m.Card(id) != nil:
+					name = u.m.Card(id).Title
+				case kind == "stage" && u.m.Stage(id) != nil:
+					name = u.m.Stage(id).Name
+				case kind == "lane" && u.m.Lane(id) != nil:
+					name = u.m.Lane(id).Name
+				}
+			}
+		}
+	}
+	if len(texts) == 0 {
+		return
+	}
+	u.app.Clipboard().SetContent(strings.Join(texts, "\n"))
+	u.showAlert(fmt.Sprintf(lang.L("Someone else deleted “%s” while you were writing on it; what you typed is on the clipboard."), oneLineOf(name)), nil)
 }
