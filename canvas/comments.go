@@ -37,6 +37,7 @@ type commentsPanel struct {
 	onID    int64
 	replyTo int64 // the thread a reply goes to; 0 for a new thread
 	editing int64 // the user's own comment the box rewrites; 0 when it writes a new one
+	waiting bool  // the box's text was sent while the server was out of reach: send it when back
 	chosen  bool  // onKind/onID were chosen with "Comment…", not by the selection
 }
 
@@ -325,6 +326,12 @@ func (p *commentsPanel) post() {
 	u := p.u
 	text := strings.TrimSpace(p.entry.Text)
 	if text == "" || u.m == nil {
+		return
+	}
+	p.waiting = false
+	if u.offline != nil { // kept in the box, and sent when the server is back (offline.go)
+		p.waiting = true
+		u.refuseOffline()
 		return
 	}
 	if p.editing != 0 {

@@ -1,8 +1,8 @@
 package canvas
 
 import (
-	"strings"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 

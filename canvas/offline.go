@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -40,6 +42,9 @@ func (u *ui) backOnline() {
 	u.updateTitle()
 	u.showNews(fmt.Sprintf(lang.L("Connected again to %s."), u.st.Name()))
 	u.flush()
+	if p := u.comments; p.waiting && strings.TrimSpace(p.entry.Text) != "" {
+		p.post() // the comment sent while the server was away
+	}
 	u.externalChange()
 }
 
@@ -68,7 +73,7 @@ func (u *ui) unsavedText() bool {
 		return false
 	}
 	e := u.board.title
-	return u.insp.dirty || (e != nil && e.Visible() && !e.done)
+	return u.insp.dirty || (e != nil && e.Visible() && !e.done) || u.comments.waiting
 }
 
 // leaveUnsaved closes the window or quits (leave) at once, unless text typed while the server
@@ -80,12 +85,12 @@ func (u *ui) leaveUnsaved(leave func()) {
 	}
 	msg := widget.NewLabel(fmt.Sprintf(lang.L("%s cannot be reached, so what you typed last has not been saved. Close anyway, or wait for the connection to come back?"), u.st.Name()))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Close without saving?"), lang.L("Close anyway"), lang.L("Wait"), msg,
-		func(ok bool) {
-			if ok {
-				leave()
-			}
-		}, u.win)
+	var d dialog.Dialog
+	wait := widget.NewButton(lang.L("Wait"), func() { d.Hide() })
+	wait.Importance = widget.HighImportance // the safe choice is the one that stands out
+	closeAnyway := widget.NewButton(lang.L("Close anyway"), func() { d.Hide(); leave() })
+	d = dialog.NewCustomWithoutButtons(lang.L("Close without saving?"),
+		container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeAnyway, wait), nil, nil, msg), u.win)
 	d.Resize(fyne.NewSize(460, 200))
 	u.lastConfirm = d
 	d.Show()

@@ -61,6 +61,13 @@ func TestServerGoneWhileTyping(t *testing.T) {
 		t.Fatal("a card was added offline")
 	}
 
+	// A comment sent now waits in its box, and is sent when the server is back.
+	p := u.comments
+	p.entry.SetText("Gọi lại cho khách trong 24 giờ")
+	p.post()
+	if !p.waiting || p.entry.Text == "" {
+		t.Fatalf("the comment sent offline: waiting %v, box %q", p.waiting, p.entry.Text)
+	}
 	// Closing the window now would lose the notes: it asks first, and "Wait" keeps it open.
 	left := false
 	u.leaveUnsaved(func() { left = true })
@@ -88,6 +95,11 @@ func TestServerGoneWhileTyping(t *testing.T) {
 		return got == "Khách gọi tổng đài lúc 9 giờ"
 	})
 	waitFor(t, "reconnection notice", func() bool { return strings.Contains(u.lastAlert, "Connected again") })
+	waitFor(t, "the waiting comment sent", func() bool {
+		m, err := other.LoadMap(u.mapID)
+		return err == nil && len(m.Comments) == 1 && m.Comments[0].Text == "Gọi lại cho khách trong 24 giờ"
+	})
+	waitFor(t, "the box emptied after sending", func() bool { return !p.waiting && p.entry.Text == "" })
 	u.leaveUnsaved(func() { left = true })
 	if !left {
 		t.Fatal("with nothing unsaved, closing asked")
