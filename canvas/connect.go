@@ -267,6 +267,8 @@ func (c *connectDialog) fail(err error) {
 		head = lang.L("The server cannot be reached. Check the host name, the port and your network.")
 	case errors.Is(err, data.ErrNotJourney):
 		head = lang.L("This database is not a Journey Canvas workspace: it holds other tables. Use an empty database, or one made by Journey Canvas.")
+	case errors.Is(err, data.ErrNoAccess):
+		head = lang.L("Your database role may not read this workspace. Ask the database's administrator to give it access.")
 	case errors.Is(err, data.ErrReadOnly):
 		head = lang.L("Your database role may not create or upgrade the workspace in this database. Ask the database's administrator.")
 	case errors.Is(err, data.ErrNewerSchema):

@@ -93,8 +93,11 @@ func (s *Store) migratePG(ctx context.Context, noCreate bool) error {
 	}
 	defer tx.Rollback()
 	var hasVersion, tables int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE table_name=?), count(*)
-		FROM information_schema.tables WHERE table_schema=current_schema()`, pgVersionTable).Scan(&hasVersion, &tables); err != nil {
+	// The catalogue, not information_schema: that lists only the tables the role may use, so a
+	// role given no rights would take the team's workspace for an empty database.
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE c.relname=?), count(*)
+		FROM pg_class c WHERE c.relnamespace=current_schema()::regnamespace AND c.relkind IN ('r','p')`,
+		pgVersionTable).Scan(&hasVersion, &tables); err != nil {
 		return s.wrap("open", err)
 	}
 	v := 0
@@ -110,6 +113,10 @@ func (s *Store) migratePG(ctx context.Context, noCreate bool) error {
 		}
 	default:
 		if err := tx.QueryRowContext(ctx, `SELECT version FROM `+pgVersionTable).Scan(&v); err != nil {
+			if errors.Is(pgKind(err), ErrReadOnly) { // insufficient privilege
+				return fmt.Errorf("open %s: %w: ask the database's administrator to GRANT SELECT (to view) or SELECT, INSERT, UPDATE, DELETE (to edit) ON ALL TABLES IN SCHEMA %s to your role",
+					s.path, ErrNoAccess, "public")
+			}
 			return fmt.Errorf("open %s: %w: its format cannot be read: %v", s.path, ErrCorrupt, err)
 		}
 	}
@@ -149,6 +156,9 @@ func (s *Store) migratePG(ctx context.Context, noCreate bool) error {
 	}
 	return nil
 }
+
+// ErrNoAccess is a workspace on a server that the database role may not even read.
+var ErrNoAccess = errors.New("your database role may not read this workspace")
 
 // pgPrivileges opens the workspace read-only when the role may not change every table of it:
 // PostgreSQL's roles decide who may edit.

@@ -219,3 +219,30 @@ func setFormatOf(t testing.TB, conn string, v int) {
 		t.Fatal(err)
 	}
 }
+
+// TestRoleWithoutRights: a role the administrator gave no rights on the workspace's tables is
+// told it may not read the workspace, and how to get the rights; not that the database is
+// empty (information_schema hides tables a role may not use).
+func TestRoleWithoutRights(t *testing.T) {
+	pgOnly(t)
+	conn := pgtest.DB(t)
+	s, err := Open(conn, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateMap(sampleMap()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db := dbName(t, conn)
+	role := "nobody_" + db
+	if err := pgtest.Exec(context.Background(), db, `CREATE ROLE `+role+` LOGIN`); err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{false, true} {
+		_, err = Open(pgtest.URL(role, db), OpenOptions{ReadOnly: ro})
+		if !errors.Is(err, ErrNoAccess) || !strings.Contains(err.Error(), "GRANT SELECT") {
+			t.Fatalf("read-only %v: %v", ro, err)
+		}
+	}
+}
