@@ -385,10 +385,21 @@ func (u *ui) refuseReadOnly() {
 func (u *ui) showError(err error) {
 	u.lastErr = err
 	var fe *data.FieldError
+	var ce *data.ConflictError
 	switch {
 	case errors.As(err, &fe):
 		dialog.ShowInformation(lang.L("Check the value"), fe.Error(), u.win)
 	case u.unreachable(err):
+	case errors.As(err, &ce):
+		who := ce.Author
+		if who == "" {
+			who = lang.L("Someone")
+		}
+		title, msg := lang.L("Not undone"), lang.L("“%[1]s” cannot be undone: %[2]s changed the same thing afterwards, and undoing would erase their change.")
+		if ce.Op == "redo" {
+			title, msg = lang.L("Not redone"), lang.L("“%[1]s” cannot be redone: %[2]s changed the same thing afterwards, and redoing would erase their change.")
+		}
+		dialog.ShowInformation(title, fmt.Sprintf(msg, trLabel(ce.Label), who), u.win)
 	case errors.Is(err, data.ErrBusy):
 		dialog.ShowError(fmt.Errorf(lang.L("The workspace is busy in another program; try again.")+" (%w)", err), u.win)
 	default:
