@@ -203,7 +203,7 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 	test.Tap(v.connect)
 	busy := connectShown(t, w)
 	saveShot(w, "connect-busy.png")
-	if !strings.Contains(busy.text, "Connecting to maps@127.0.0.1…") || !busy.connect.Disabled() || !busy.conn.Disabled() {
+	if !strings.Contains(busy.text, "Connecting to maps@"+l.Addr().String()+"…") || !busy.connect.Disabled() || !busy.conn.Disabled() {
 		t.Errorf("while connecting: %q, Connect disabled %v", busy.text, busy.connect.Disabled())
 	}
 	connectWait(t)

@@ -180,6 +180,9 @@ func (u *ui) unwatch() {
 func (u *ui) externalChange() {
 	u.side.reload()
 	if u.mapID == 0 {
+		if len(u.side.maps) > 0 {
+			u.openMap(u.side.maps[0].ID) // the first map of an empty workspace, made elsewhere
+		}
 		return
 	}
 	m, err := u.st.LoadMap(u.mapID)

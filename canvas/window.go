@@ -435,6 +435,9 @@ func (u *ui) updateNotice() {
 		text = fmt.Sprintf(lang.L("Cannot reach %s. The map shows what was last read; changes wait until the connection is back. Reconnecting…"), u.st.Name())
 	case u.st.ReadOnly():
 		text = fmt.Sprintf(lang.L("Read-only: %s can be viewed but not changed."), u.st.Name())
+		if why := u.st.ReadOnlyReason(); why != "" {
+			text += " (" + why + ")"
+		}
 	default:
 		u.notice.Objects = nil
 		u.notice.Refresh()

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,9 @@ func DisplayName(name string) string {
 	}
 	if cfg.Host == "" || strings.HasPrefix(cfg.Host, "/") {
 		return cfg.Database
+	}
+	if cfg.Port != 0 && cfg.Port != 5432 { // two servers on one host are told apart
+		return fmt.Sprintf("%s@%s:%d", cfg.Database, cfg.Host, cfg.Port)
 	}
 	return cfg.Database + "@" + cfg.Host
 }
