@@ -159,7 +159,7 @@ type Overwrite struct {
 }
 
 // Overwritten lists others' edits of map mapID made after history entry after that replaced a
-// field whose previous write was this author's, and returns the newest entry id to pass next
+// field whose previous write was this store's window's (see SetAuthor), and returns the newest entry id to pass next
 // time. With after -1 it lists nothing and only returns that id (a window starting to watch).
 func (s *Store) Overwritten(mapID, after int64) ([]Overwrite, int64, error) {
 	s.life.RLock()
@@ -175,9 +175,9 @@ func (s *Store) Overwritten(mapID, after int64) ([]Overwrite, int64, error) {
 		return nil, last, nil
 	}
 	type entry struct {
-		id      int64
-		author  string
-		changes []change
+		id             int64
+		author, window string
+		changes        []change
 	}
 	read := func(query string, args ...any) ([]entry, error) {
 		rows, err := s.db.Query(query, args...)
@@ -189,7 +189,7 @@ func (s *Store) Overwritten(mapID, after int64) ([]Overwrite, int64, error) {
 		for rows.Next() {
 			var e entry
 			var raw []byte
-			if err := rows.Scan(&e.id, &e.author, &raw); err != nil {
+			if err := rows.Scan(&e.id, &e.author, &e.window, &raw); err != nil {
 				return nil, err
 			}
 			if json.Unmarshal(raw, &e.changes) == nil {
@@ -199,11 +199,11 @@ func (s *Store) Overwritten(mapID, after int64) ([]Overwrite, int64, error) {
 		return out, rows.Err()
 	}
 	// The new entries, and enough of the earlier ones to find who wrote each field before.
-	newer, err := read(`SELECT id,author,changes FROM history WHERE map_id=? AND id>? AND undone=0 ORDER BY id`, mapID, after)
+	newer, err := read(`SELECT id,author,window,changes FROM history WHERE map_id=? AND id>? AND undone=0 ORDER BY id`, mapID, after)
 	if err != nil {
 		return nil, after, s.wrap("look for overwritten edits in", err)
 	}
-	older, err := read(`SELECT id,author,changes FROM history WHERE map_id=? AND id<=? AND undone=0 ORDER BY id DESC LIMIT 200`, mapID, after)
+	older, err := read(`SELECT id,author,window,changes FROM history WHERE map_id=? AND id<=? AND undone=0 ORDER BY id DESC LIMIT 200`, mapID, after)
 	if err != nil {
 		return nil, after, s.wrap("look for overwritten edits in", err)
 	}
@@ -214,7 +214,10 @@ func (s *Store) Overwritten(mapID, after int64) ([]Overwrite, int64, error) {
 		id   int64
 		name string
 	}
-	writer := map[field]string{} // who wrote each field last, so far
+	// Which window wrote each field last, so far: only what was written in this window (this
+	// run of the program) counts as the user's typing; their edits of an earlier day, written
+	// over since, are not news.
+	writer := map[field]string{}
 	var out []Overwrite
 	for _, e := range all {
 		for _, c := range e.changes {
@@ -223,10 +226,10 @@ func (s *Store) Overwritten(mapID, after int64) ([]Overwrite, int64, error) {
 					continue // moving other cards renumbers: not anyone's writing
 				}
 				f := field{c.Kind, c.ID, k}
-				if e.id > after && e.author != s.author && e.author != "" && writer[f] == s.author {
+				if e.id > after && e.author != s.author && e.author != "" && writer[f] == s.window && s.window != "" {
 					out = append(out, Overwrite{Author: e.author, Kind: c.Kind, ID: c.ID, Field: k, Name: rowName(c.After)})
 				}
-				writer[f] = e.author
+				writer[f] = e.window
 			}
 		}
 	}

@@ -250,3 +250,32 @@ func lanAndMinh(t *testing.T) (lan, minh *Store, mapID int64) {
 	}
 	return lan, minh, mapID
 }
+
+// TestOverwrittenOnlyThisWindowsTyping: what Lan wrote in an earlier run of the program
+// (another window id), written over by Minh since, is not told as her typing overwritten.
+func TestOverwrittenOnlyThisWindowsTyping(t *testing.T) {
+	lan, minh, id := lanAndMinh(t)
+	m, _ := lan.LoadMap(id)
+	cid := m.Cards[0].ID
+	if err := lan.EditCard(id, cid, func(c *Card) { c.Notes = "Lan, hôm qua" }); err != nil {
+		t.Fatal(err)
+	}
+	lan.SetAuthor("Lan", "w9") // the program started again: another window
+	_, from, _ := lan.Overwritten(id, -1)
+	if err := minh.EditCard(id, cid, func(c *Card) { c.Notes = "Minh, hôm nay" }); err != nil {
+		t.Fatal(err)
+	}
+	if ov, _, err := lan.Overwritten(id, from); err != nil || len(ov) != 0 {
+		t.Fatalf("yesterday's notes told as overwritten: %+v %v", ov, err)
+	}
+	if err := lan.EditCard(id, cid, func(c *Card) { c.Notes = "Lan, hôm nay" }); err != nil {
+		t.Fatal(err)
+	}
+	_, from, _ = lan.Overwritten(id, -1)
+	if err := minh.EditCard(id, cid, func(c *Card) { c.Notes = "Minh, lần nữa" }); err != nil {
+		t.Fatal(err)
+	}
+	if ov, _, _ := lan.Overwritten(id, from); len(ov) != 1 || ov[0].Author != "Minh" || ov[0].Field != "Notes" {
+		t.Fatalf("today's notes written over: %+v", ov)
+	}
+}
