@@ -377,8 +377,16 @@ func (u *ui) selectionChanged() {
 	u.updateMenus()
 }
 
+// refuseReadOnly says, in a notice over the board (not a dialog to dismiss at each try), that
+// the workspace cannot be changed.
 func (u *ui) refuseReadOnly() {
-	u.showError(fmt.Errorf(lang.L("%s is open read-only: changes cannot be saved. Open a copy you can write to (File › Save a copy as…)"), u.st.Name()))
+	err := fmt.Errorf(lang.L("%s is open read-only: changes cannot be saved. Open a copy you can write to (File › Save a copy as…)"), u.st.Name())
+	u.lastErr = err
+	if u.alert == nil {
+		u.showError(err)
+		return
+	}
+	u.showAlert(err.Error(), nil)
 }
 
 // showError shows a fault in a dialog.
