@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,6 +68,16 @@ func (u *ui) historyDialog() {
 // historyLine is one edit as the history lists it: time, label, and whether it is undone.
 func historyLine(e data.Entry) string {
 	s := fmtTime(e.At.Local()) + " — " + trLabel(e.Label)
+	if e.Name != "" {
+		s += ": “" + oneLineOf(e.Name) + "”"
+		var fs []string
+		for _, f := range e.Fields {
+			fs = append(fs, fieldWord(f))
+		}
+		if len(fs) > 0 {
+			s += " (" + strings.Join(fs, ", ") + ")"
+		}
+	}
 	if e.Undone {
 		s += " (" + lang.L("undone") + ")"
 	}

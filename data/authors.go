@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"time"
 )
 
@@ -258,12 +259,40 @@ type Entry struct {
 	Window string
 	At     time.Time
 	Undone bool
+	Name   string   // the title or name of the card, stage, lane or map it changed first
+	Fields []string // the fields it changed in it ("Title", "Notes"…), for an edit of fields
+}
+
+// whatChanged names what an edit's changes touched first: the row's title or name, and the
+// fields it changed there (none when it made or removed the row).
+func whatChanged(changes []change) (string, []string) {
+	for _, c := range changes {
+		img := c.After
+		if len(img) == 0 || string(img) == "null" {
+			img = c.Before
+		}
+		name := rowName(img)
+		if name == "" {
+			continue
+		}
+		var fields []string
+		if len(c.Before) > 0 && len(c.After) > 0 && string(c.Before) != "null" && string(c.After) != "null" {
+			for k := range fieldsChanged(c.Before, c.After) {
+				if k != "Position" && k != "Updated" {
+					fields = append(fields, k)
+				}
+			}
+			sort.Strings(fields)
+		}
+		return name, fields
+	}
+	return "", nil
 }
 
 // History lists the newest edits of map mapID (0: workspace-wide edits), newest first, at
 // most limit of them.
 func (s *Store) History(mapID int64, limit int) ([]Entry, error) {
-	rows, err := s.db.Query(`SELECT id,label,author,window,at,undone FROM history WHERE map_id=? ORDER BY id DESC LIMIT ?`, mapID, limit)
+	rows, err := s.db.Query(`SELECT id,label,author,window,at,undone,changes FROM history WHERE map_id=? ORDER BY id DESC LIMIT ?`, mapID, limit)
 	if err != nil {
 		return nil, s.wrap("read the history in", err)
 	}
@@ -272,10 +301,15 @@ func (s *Store) History(mapID int64, limit int) ([]Entry, error) {
 	for rows.Next() {
 		var e Entry
 		var at string
-		if err := rows.Scan(&e.ID, &e.Label, &e.Author, &e.Window, &at, &e.Undone); err != nil {
+		var raw []byte
+		if err := rows.Scan(&e.ID, &e.Label, &e.Author, &e.Window, &at, &e.Undone, &raw); err != nil {
 			return nil, s.wrap("read the history in", err)
 		}
 		e.At, _ = parseTime(at)
+		var changes []change
+		if json.Unmarshal(raw, &changes) == nil {
+			e.Name, e.Fields = whatChanged(changes)
+		}
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
