@@ -270,14 +270,20 @@ func (u *ui) signEdits() {
 func (u *ui) nameDialog() {
 	e := widget.NewEntry()
 	e.SetText(u.authorName())
-	dialog.ShowForm(lang.L("Your name"), lang.L("Save"), lang.L("Cancel"),
+	d := dialog.NewForm(lang.L("Your name"), lang.L("Save"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Name"), e)}, func(ok bool) {
 			if !ok {
 				return
 			}
 			u.app.Preferences().SetString(prefAuthor, strings.TrimSpace(e.Text))
 			u.signEdits()
+			u.st.Leave() // the others hear of it at once, under the new name
+			u.here()
 		}, u.win)
+	e.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in every form
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+	u.win.Canvas().Focus(e)
 }
 
 // showPresence shows who else has the workspace open: by name over the board for this map,
