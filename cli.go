@@ -138,6 +138,9 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, workspace string
 		return 2, ""
 	default:
 		fmt.Fprintln(stderr, "journeycanvas:", oneLine(err.Error()))
+		if data.SQLState(err) == "28P01" {
+			fmt.Fprintln(stderr, "journeycanvas: give the password in ~/.pgpass (host:port:database:user:password, mode 0600), PGPASSFILE or PGPASSWORD")
+		}
 		return 1, ""
 	}
 }
@@ -296,7 +299,7 @@ func cmdList(args []string, stdout io.Writer) error {
 // loadMapArg opens FILE and loads the map named by --map.
 func loadMapArg(path, ref string) (*data.Map, error) {
 	if ref == "" {
-		return nil, usageError{"--map ID|TITLE is required with a .journey file"}
+		return nil, usageError{"--map ID|TITLE is required with a workspace (a .journey file or a database); `journeycanvas list " + data.WithoutPassword(path) + "` lists its maps"}
 	}
 	s, err := openExisting(path)
 	if err != nil {
