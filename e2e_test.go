@@ -301,16 +301,25 @@ func TestE2EVietnameseBoard(t *testing.T) {
 	lay := geometry.Compute(m, geometry.Options{Theme: "light"})
 	app := startApp(t, ws)
 	img := screenshot(t, "e2e-vietnamese.png")
-	ox, oy := boardOrigin(t, img, lay, m.Stages[0].Colour)
-	for i, s := range m.Stages[:2] {
-		box, ok := findColour(img, s.Colour)
-		want := lay.Stages[i].Band
-		if !ok || abs(float64(box.Min.Y)-(oy+want.Y)) > 1 || abs(float64(box.Min.X+box.Max.X)/2-(ox+want.X+want.W/2)) > 1.5 {
-			t.Errorf("stage %q band at %v, geometry says %v + (%.0f, %.0f)", s.Name, box, want, ox, oy)
-		}
-	}
+	boardAsGeometry(t, img, m, lay)
 	app.quit()
 }
+
+// boardAsGeometry checks that the first stages' bands are on the screenshot where the geometry
+// puts them (within a pixel), and returns the board's origin on the screen.
+func boardAsGeometry(t *testing.T, img *image.RGBA, m *data.Map, lay *geometry.Layout) (float64, float64) {
+	t.Helper()
+	ox, oy := boardOrigin(t, img, lay, m.Stages[0].Colour)
+	for i, st := range m.Stages[:2] {
+		box, ok := findColour(img, st.Colour)
+		want := lay.Stages[i].Band
+		if !ok || abs(float64(box.Min.Y)-(oy+want.Y)) > 1 || abs(float64(box.Min.X+box.Max.X)/2-(ox+want.X+want.W/2)) > 1.5 {
+			t.Errorf("stage %q band at %v, geometry says %v + (%.0f, %.0f)", st.Name, box, want, ox, oy)
+		}
+	}
+	return ox, oy
+}
+
 
 func abs(v float64) float64 {
 	if v < 0 {
