@@ -320,7 +320,6 @@ func boardAsGeometry(t *testing.T, img *image.RGBA, m *data.Map, lay *geometry.L
 	return ox, oy
 }
 
-
 func abs(v float64) float64 {
 	if v < 0 {
 		return -v
