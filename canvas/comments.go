@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -226,11 +227,20 @@ func commentTime(t time.Time) string {
 	return t.Format("02/01/2006 15:04")
 }
 
+// headingOf is a phrase made to start a heading: its first letter a capital ("Thẻ “…”").
+func headingOf(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r[0])) + string(r[1:])
+}
+
 // threadView is one thread: what it is on, its comments, and what can be done with it.
 func (p *commentsPanel) threadView(t data.Thread) fyne.CanvasObject {
 	u := p.u
 	// What the thread is on, as a link to it on the board, cut to the panel's width.
-	on := widget.NewHyperlink(p.targetName(t.TargetKind, t.TargetID), nil)
+	on := widget.NewHyperlink(headingOf(p.targetName(t.TargetKind, t.TargetID)), nil)
 	on.Truncation = fyne.TextTruncateEllipsis
 	on.TextStyle.Bold = true
 	on.OnTapped = func() {

@@ -138,7 +138,7 @@ func TestCommentOnACardWithBadgeResolveUndo(t *testing.T) {
 	}
 	// The thread's "on" button takes the user to the card.
 	b.setSelection(selection{})
-	link := linkIn(p.list, p.targetName(data.OnCard, cb.ID))
+	link := linkIn(p.list, headingOf(p.targetName(data.OnCard, cb.ID)))
 	test.TapAt(link, fyne.NewPos(20, link.Size().Height/2))
 	if !b.isSelected(cb.ID) {
 		t.Fatal("the thread's link did not select its card")

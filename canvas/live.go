@@ -68,6 +68,12 @@ func (u *ui) watch() {
 			}
 			if reach := st.Reachable(); (reach == nil) != (offline == nil) {
 				offline = reach
+				if reach == nil {
+					// Back: the others may have taken this window for gone (its heartbeats
+					// failed meanwhile); say it is here, loud enough for them to hear.
+					st.Leave()
+					st.Here(w.mapID.Load())
+				}
 				fyne.Do(func() {
 					if u.watcher != w {
 						return
