@@ -60,6 +60,10 @@ func (f *field) validated(check func(string) error) *field {
 	return f
 }
 
+// AcceptsTab is false for every field of the form, multi-line ones too: Tab moves to the next
+// field, as in any form, instead of writing a tab into the notes.
+func (f *field) AcceptsTab() bool { return false }
+
 // problem is why the field's text cannot be saved, or nil.
 func (f *field) problem() error {
 	if f.check == nil {

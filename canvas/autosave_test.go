@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"time"
@@ -200,5 +201,22 @@ func TestUndoStopsAtTheMapsCreation(t *testing.T) {
 	}
 	if !u.undoItem.Disabled {
 		t.Fatal("Edit › Undo is offered with nothing but the map's creation behind it")
+	}
+}
+
+// Tab in the notes (a multi-line field) goes to the next field; no tab is written.
+func TestTabLeavesTheNotes(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("en"))
+	b := u.board
+	b.selectOne(selCard, b.lay.Cards[0].ID)
+	notes := u.insp.fields["Notes"].(*field)
+	w.Canvas().Focus(notes)
+	test.Type(notes, "a")
+	if notes.AcceptsTab() {
+		t.Fatal("the notes take Tab")
+	}
+	w.Canvas().FocusNext()
+	if w.Canvas().Focused() == notes || strings.Contains(notes.Text, "\t") {
+		t.Fatalf("Tab stayed in the notes: %q", notes.Text)
 	}
 }
