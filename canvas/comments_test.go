@@ -328,6 +328,12 @@ func TestHistoryShowsAuthors(t *testing.T) {
 			t.Errorf("row %d: %q, want … %q", i, got, want)
 		}
 	}
+	// A click on the card's edit shows the card on the board.
+	u.board.setSelection(selection{})
+	l.Select(0)
+	if !u.board.isSelected(c.ID) {
+		t.Fatal("a click on the edit did not select its card")
+	}
 }
 
 // Ticking a mark twice in the inspector leaves it as it was, in the file (a save writes only

@@ -42,6 +42,20 @@ func (u *ui) historyDialog() {
 			row.Objects[0].(*widget.Label).SetText(historyLine(shown[i]))
 			row.Objects[1].(*widget.Label).SetText(authorName(shown[i].Author))
 		})
+	// A click on an edit shows, on the board, the card or stage it changed (if it is still there).
+	list.OnSelected = func(i widget.ListItemID) {
+		if i >= len(shown) || u.m == nil {
+			return
+		}
+		switch e := shown[i]; {
+		case e.Kind == "card" && u.m.Card(e.Thing) != nil:
+			u.board.revealThing(selCard, e.Thing)
+		case e.Kind == "stage" && u.m.Stage(e.Thing) != nil:
+			u.board.revealThing(selStage, e.Thing)
+		case e.Kind == "lane" && u.m.Lane(e.Thing) != nil:
+			u.board.revealThing(selLane, e.Thing)
+		}
+	}
 	mine := widget.NewCheck(lang.L("Only yours"), func(on bool) {
 		shown = all
 		if on {

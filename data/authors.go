@@ -260,12 +260,14 @@ type Entry struct {
 	At     time.Time
 	Undone bool
 	Name   string   // the title or name of the card, stage, lane or map it changed first
+	Kind   string   // … what that is ("card", "stage", "lane", "map"…)
+	Thing  int64    // … and its id
 	Fields []string // the fields it changed in it ("Title", "Notes"…), for an edit of fields
 }
 
 // whatChanged names what an edit's changes touched first: the row's title or name, and the
 // fields it changed there (none when it made or removed the row).
-func whatChanged(changes []change) (string, []string) {
+func whatChanged(changes []change) (name, kind string, id int64, fields []string) {
 	for _, c := range changes {
 		img := c.After
 		if len(img) == 0 || string(img) == "null" {
@@ -275,7 +277,6 @@ func whatChanged(changes []change) (string, []string) {
 		if name == "" {
 			continue
 		}
-		var fields []string
 		if len(c.Before) > 0 && len(c.After) > 0 && string(c.Before) != "null" && string(c.After) != "null" {
 			for k := range fieldsChanged(c.Before, c.After) {
 				if k != "Position" && k != "Updated" {
@@ -284,9 +285,9 @@ func whatChanged(changes []change) (string, []string) {
 			}
 			sort.Strings(fields)
 		}
-		return name, fields
+		return name, c.Kind, c.ID, fields
 	}
-	return "", nil
+	return "", "", 0, nil
 }
 
 // History lists the newest edits of map mapID (0: workspace-wide edits), newest first, at
@@ -308,7 +309,7 @@ func (s *Store) History(mapID int64, limit int) ([]Entry, error) {
 		e.At, _ = parseTime(at)
 		var changes []change
 		if json.Unmarshal(raw, &changes) == nil {
-			e.Name, e.Fields = whatChanged(changes)
+			e.Name, e.Kind, e.Thing, e.Fields = whatChanged(changes)
 		}
 		out = append(out, e)
 	}
