@@ -39,7 +39,17 @@ func (t *appTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
 }
 
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return theme.DefaultTheme().Color(n, t.variant(v))
+	v = t.variant(v)
+	if n == theme.ColorNameDisabled {
+		// Fyne's disabled text is all but invisible (#39393a on #171717 in the dark variant):
+		// a read-only workspace's inspector must stay readable. These greys are dimmer than
+		// the text, and still 4.5:1 against the background.
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0x8c, G: 0x8c, B: 0x90, A: 0xff}
+		}
+		return color.NRGBA{R: 0x74, G: 0x74, B: 0x78, A: 0xff}
+	}
+	return theme.DefaultTheme().Color(n, v)
 }
 
 func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource {
