@@ -261,7 +261,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "journeycanvas: %s: warning: %s\n", pos[1], w)
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{})
+	s, err := openToWrite(pos[0])
 	if err != nil {
 		return err
 	}
@@ -535,7 +535,7 @@ func cmdNew(args []string, stdout io.Writer) error {
 	if *title != "" {
 		m.Title = *title
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{})
+	s, err := openToWrite(pos[0])
 	if err != nil {
 		return err
 	}
@@ -545,4 +545,15 @@ func cmdNew(args []string, stdout io.Writer) error {
 		return err
 	}
 	return printCreated(stdout, s.Path(), id, m.Title)
+}
+
+// openToWrite opens the workspace a command adds to; its edits are recorded under the
+// account's name, from "the command line", so that the history says who imported a map.
+func openToWrite(path string) (*data.Store, error) {
+	s, err := data.Open(path, data.OpenOptions{})
+	if err != nil {
+		return nil, err
+	}
+	s.SetAuthor(data.AccountName(), fmt.Sprintf("cli.%d", os.Getpid()))
+	return s, nil
 }

@@ -58,7 +58,7 @@ func cmdCopy(args []string, stdout io.Writer) error {
 	if sameFile(pos[0], pos[1]) || data.IsURL(pos[0]) && pos[0] == pos[1] {
 		return fmt.Errorf("copy %s into %s: the destination %w", src.Path(), data.WithoutPassword(pos[1]), data.ErrSameWorkspace)
 	}
-	dst, err := data.Open(pos[1], data.OpenOptions{})
+	dst, err := openToWrite(pos[1])
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"os"
-	"os/user"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -254,13 +253,7 @@ func (u *ui) authorName() string {
 	if n := strings.TrimSpace(u.app.Preferences().String(prefAuthor)); n != "" {
 		return n
 	}
-	if a, err := user.Current(); err == nil {
-		if n := strings.TrimSpace(a.Name); n != "" {
-			return n
-		}
-		return a.Username
-	}
-	return ""
+	return data.AccountName()
 }
 
 // signEdits records this window's edits under the user's name and the window's.

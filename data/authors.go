@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os/user"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -13,6 +15,19 @@ import (
 // records both, and Undo and Redo take back only this author's edits (and those made before
 // edits had authors).
 func (s *Store) SetAuthor(name, window string) { s.author, s.window = name, window }
+
+// AccountName is the name of the operating system account running the program, for the
+// history when the user has not chosen one: its full name, else its login, else "".
+func AccountName() string {
+	a, err := user.Current()
+	if err != nil {
+		return ""
+	}
+	if n := strings.TrimSpace(a.Name); n != "" {
+		return n
+	}
+	return a.Username
+}
 
 // Author is the name this store's edits are recorded under.
 func (s *Store) Author() string { return s.author }
