@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -277,5 +278,37 @@ func TestOverwrittenOnlyThisWindowsTyping(t *testing.T) {
 	}
 	if ov, _, _ := lan.Overwritten(id, from); len(ov) != 1 || ov[0].Author != "Minh" || ov[0].Field != "Notes" {
 		t.Fatalf("today's notes written over: %+v", ov)
+	}
+}
+
+// TestGroupDoesNotSwallowAnothersEdit: Lan's typing is one undo step while nobody writes in
+// between; when Minh's edit comes between two of her saves, her next save is a step of its
+// own, so that no entry of hers holds his change.
+func TestGroupDoesNotSwallowAnothersEdit(t *testing.T) {
+	lan, minh, id := lanAndMinh(t)
+	m, _ := lan.LoadMap(id)
+	cid := m.Cards[0].ID
+	lan.SetEditGroup("notes typing")
+	defer lan.SetEditGroup("")
+	for _, n := range []string{"Khách", "Khách muốn"} {
+		if err := lan.EditCard(id, cid, func(c *Card) { c.Notes = n }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := minh.EditCard(id, cid, func(c *Card) { c.Channel = "Grab" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := lan.EditCard(id, cid, func(c *Card) { c.Notes = "Khách muốn về sớm" }); err != nil {
+		t.Fatal(err)
+	}
+	h, err := lan.History(id, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 4 { // Lan's last save, Minh's, Lan's first two merged, the map's creation
+		t.Fatalf("%d entries: %+v", len(h), h)
+	}
+	if h[0].Author != "Lan" || strings.Join(h[0].Fields, ",") != "Notes" || h[1].Author != "Minh" || h[2].Author != "Lan" {
+		t.Fatalf("entries %+v", h[:3])
 	}
 }

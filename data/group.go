@@ -31,10 +31,14 @@ func (s *Store) mergeGroup(q querier, mapID int64, changes []change) (bool, erro
 	if g.key == "" || g.key != g.lastKey || g.lastEntry == 0 || g.lastMap != mapID {
 		return false, nil
 	}
+	// Only into the map's newest entry: when anyone's edit came after it (another window's, or
+	// another person's), or it was undone, this change is a step of its own, so that no entry
+	// holds someone else's change made in between.
 	var id int64
+	var undone bool
 	var raw []byte
-	if err := q.QueryRow(undoPick, mapID, s.author).Scan(&id, new(string), &raw); err != nil || id != g.lastEntry {
-		return false, nil // undone, or another edit came between: a step of its own
+	if err := q.QueryRow(`SELECT id,undone,changes FROM history WHERE map_id=? ORDER BY id DESC LIMIT 1`, mapID).Scan(&id, &undone, &raw); err != nil || id != g.lastEntry || undone {
+		return false, nil
 	}
 	var old []change
 	if err := json.Unmarshal(raw, &old); err != nil {
