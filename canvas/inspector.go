@@ -652,8 +652,7 @@ func (in *inspector) card(c data.Card) {
 }
 
 // catchUp shows in the form being used what others changed, just read, without disturbing the
-// user: the field being typed in, and any field holding typing not yet saved, keep their text
-// (and the focus stays where it is); every other field, check box and choice takes the value
+// user: a field holding typing not yet saved keeps its text (and the focus stays where it is); every other field, check box and choice takes the value
 // the map now has. It reports false when the form is no longer about the selection (the thing
 // was deleted, say), which waits until the user leaves the field.
 func (in *inspector) catchUp() bool {
@@ -679,9 +678,18 @@ func (in *inspector) catchUp() bool {
 func (in *inspector) catchUpObject(live, fresh fyne.CanvasObject) {
 	switch v := live.(type) {
 	case *field:
-		if p, ok := fresh.(*field); ok && !v.dirty && in.visiting != v && v.Text != p.Text {
+		// A field holding typing not yet saved keeps it; one the cursor merely sits in (Enter
+		// was pressed, the text saved) takes the new value too, the cursor kept in range.
+		if p, ok := fresh.(*field); ok && !v.dirty && v.Text != p.Text {
+			row, col := v.CursorRow, v.CursorColumn
 			v.SetText(p.Text)
 			v.SetValidationError(nil)
+			if in.visiting == v {
+				lines := strings.Split(p.Text, "\n")
+				v.CursorRow = min(row, len(lines)-1)
+				v.CursorColumn = min(col, len([]rune(lines[v.CursorRow])))
+				v.Refresh()
+			}
 		}
 	case *widget.Select:
 		if p, ok := fresh.(*widget.Select); ok && !in.touched[v] && v.SelectedIndex() != p.SelectedIndex() {

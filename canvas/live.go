@@ -48,6 +48,7 @@ func (u *ui) watch() {
 	w := &watcher{stop: make(chan struct{}), done: make(chan struct{}), poke: make(chan struct{}, 1)}
 	w.mapID.Store(u.mapID)
 	u.watcher = w
+	watching[u] = true
 	changes := st.Changes() // a database's clients announce their changes: no need to wait for a tick
 	offline := st.Reachable()
 	go func() {
@@ -171,6 +172,7 @@ func (w *watcher) arrive(u *ui, st *data.Store) {
 // unwatch stops looking, and waits until the watcher no longer uses the store (which may be
 // closed next).
 func (u *ui) unwatch() {
+	delete(watching, u)
 	if w := u.watcher; w != nil {
 		u.watcher = nil
 		close(w.stop)

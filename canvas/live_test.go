@@ -212,3 +212,23 @@ func TestTypingOnADeletedCardIsKept(t *testing.T) {
 		t.Fatal("the title editor stayed open on a card that is gone")
 	}
 }
+
+// Minh pressed Enter in the channel (saved; the cursor still there) when Lan changes it: his
+// field shows her value.
+func TestFocusedSavedFieldCatchesUp(t *testing.T) {
+	u, w, other := lanWithMinh(t, data.SampleMap("vi"))
+	b := u.board
+	id := b.lay.Cards[0].ID
+	test.Tap(b.cards[id])
+	channel := u.insp.fields["Channel"].(*field)
+	w.Canvas().Focus(channel)
+	channel.SetText("Shopee")
+	u.insp.commit()
+	if err := other.EditCard(u.mapID, id, func(c *data.Card) { c.Channel = "Lazada" }); err != nil {
+		t.Fatal(err)
+	}
+	within(t, "the other's channel in the focused field", func() bool { return channel.Text == "Lazada" })
+	if w.Canvas().Focused() != channel {
+		t.Fatal("the focus left the field")
+	}
+}

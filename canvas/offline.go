@@ -94,6 +94,7 @@ func (u *ui) leaveUnsaved(leave func()) {
 	d.Resize(fyne.NewSize(460, 200))
 	u.lastConfirm = d
 	d.Show()
+	u.win.Canvas().Focus(wait) // Enter and Space choose Wait; keys go no further than the dialog
 }
 
 // keepTypingOnGone looks, before the map m just read replaces the one shown, for text being

@@ -298,8 +298,17 @@ func (u *ui) flush() {
 // quit saves what is being typed and ends the program.
 func (u *ui) quit() {
 	u.flush()
-	u.leaveUnsaved(u.app.Quit)
+	u.leaveUnsaved(func() {
+		// Every window's watcher stops first: none calls into a window being torn down.
+		for o := range watching {
+			o.unwatch()
+		}
+		u.app.Quit()
+	})
 }
+
+// watching are the windows whose watcher runs (live.go), for quitting.
+var watching = map[*ui]bool{}
 
 // applyMove is apply for an edit that only moves cards of the shown map among the given cells
 // (where they were and where they go): instead of reading the whole map back it reads where
