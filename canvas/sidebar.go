@@ -147,10 +147,8 @@ func (s *sidebar) renameTo(title string) {
 	if u.m == nil {
 		return
 	}
-	m := *u.m
-	m.Title = title
-	m.Stages, m.Lanes, m.Cards, m.Links = nil, nil, nil, nil
-	u.apply(func() error { return u.st.UpdateMap(&m) })
+	id := u.mapID
+	u.apply(func() error { return u.st.EditMap(id, func(m *data.Map) { m.Title = title }) })
 }
 
 // duplicateAs copies the current map under a new title and type and opens the copy.
@@ -178,11 +176,15 @@ func (s *sidebar) rename() {
 	}
 	e := widget.NewEntry()
 	e.SetText(u.m.Title)
-	dialog.ShowForm(lang.L("Rename map"), lang.L("Rename"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Title"), e)}, func(ok bool) {
+	d := dialog.NewForm(lang.L("Rename map"), lang.L("Rename"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Title"), e)}, func(ok bool) {
 		if ok {
 			s.renameTo(e.Text)
 		}
 	}, u.win)
+	e.OnSubmitted = func(string) { d.Submit() } // Enter renames
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
+	d.Show()
+	u.win.Canvas().Focus(e)
 }
 
 func (s *sidebar) duplicate() {
