@@ -21,23 +21,9 @@ import (
 func TestE2EConnectToTeamWorkspace(t *testing.T) {
 	needDisplay(t)
 	conn := pgtest.DB(t)
-	s, err := data.Open(conn, data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	m := data.SampleMap("vi")
 	m.Title = "Hành trình của nhóm"
-	id, err := s.CreateMap(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.SetSetting("last-map", strconv.FormatInt(id, 10))
-	s.SetSetting("zoom", "1.00")
-	m, err = s.LoadMap(id)
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m = putMap(t, conn, m)
 	u, _ := url.Parse(conn)
 	db := strings.TrimPrefix(u.Path, "/")
 	ws, _, _ := makeWorkspace(t, data.SampleMap("en"))

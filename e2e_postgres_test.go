@@ -21,21 +21,7 @@ import (
 func TestE2EPostgresWindow(t *testing.T) {
 	needDisplay(t)
 	conn := pgtest.DB(t)
-	s, err := data.Open(conn, data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, err := s.CreateMap(data.SampleMap("vi"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.SetSetting("last-map", strconv.FormatInt(id, 10))
-	s.SetSetting("zoom", "1.00")
-	m, err := s.LoadMap(id)
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m := putMap(t, conn, data.SampleMap("vi"))
 	u, _ := url.Parse(conn)
 	db := strings.TrimPrefix(u.Path, "/")
 	_, reader := pgtest.Reader(t, conn, "")
@@ -62,19 +48,13 @@ func TestE2EPostgresLive(t *testing.T) {
 	needDisplay(t)
 	srv := pgtest.Own(t)
 	conn := srv.DB(t)
-	s, err := data.Open(conn, data.OpenOptions{})
+	id, m := putMap(t, conn, data.SampleMap("vi"))
+	s, err := data.Open(conn, data.OpenOptions{}) // Minh's program
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	s.SetAuthor("Minh", "e2e.1")
-	id, err := s.CreateMap(data.SampleMap("vi"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.SetSetting("last-map", strconv.FormatInt(id, 10))
-	s.SetSetting("zoom", "1.00")
-	m, _ := s.LoadMap(id)
 	lay := geometry.Compute(m, geometry.Options{Theme: "light"})
 	cell := lay.Cell(m.Stages[1].ID, m.Lanes[2].ID) // Cân nhắc × Suy nghĩ, empty
 	app := startApp(t, conn)

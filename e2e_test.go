@@ -195,7 +195,15 @@ func boardOrigin(t *testing.T, img *image.RGBA, lay *geometry.Layout, colour str
 func makeWorkspace(t *testing.T, m *data.Map) (string, int64, *data.Map) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "e2e.journey")
-	s, err := data.Open(path, data.OpenOptions{})
+	id, stored := putMap(t, path, m)
+	return path, id, stored
+}
+
+// putMap adds m to the workspace where (a file or a database), as the map the app opens at
+// 100 %, and returns its id and the map as stored.
+func putMap(t *testing.T, where string, m *data.Map) (int64, *data.Map) {
+	t.Helper()
+	s, err := data.Open(where, data.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +218,7 @@ func makeWorkspace(t *testing.T, m *data.Map) (string, int64, *data.Map) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return path, id, stored
+	return id, stored
 }
 
 func TestE2EDragCardOntoStage(t *testing.T) {
