@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -56,7 +57,7 @@ func TestE2EVietnameseIME(t *testing.T) {
 	}
 	imEnv := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"DBUS_SESSION_BUS_ADDRESS="+strings.TrimSpace(addr))
-	var imLog strings.Builder
+	var imLog lockedLog
 	im := exec.Command("fcitx5", "-r")
 	im.Env, im.Stdout, im.Stderr = imEnv, &imLog, &imLog
 	if err := im.Start(); err != nil {
@@ -92,58 +93,97 @@ func TestE2EVietnameseIME(t *testing.T) {
 	app := startAppIn(t, home, "C.UTF-8", ws)
 	img := screenshot(t, "ime-0-start.png")
 	ox, oy := boardOrigin(t, img, lay, m.Stages[0].Colour)
-	app.xdo("mousemove", fmt.Sprint(int(ox+cell.Rect.X+cell.Rect.W/2)), fmt.Sprint(int(oy+cell.Rect.Y+cell.Rect.H/2)))
-	time.Sleep(400 * time.Millisecond)
-	app.xdo("click", "--repeat", "2", "--delay", "80", "1") // a new card, its title open
-	time.Sleep(600 * time.Millisecond)
-
-	// The title field's input context must be focused and active in fcitx5 (state 2) before
-	// the first key, or the keys go past the engine.
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(200 * time.Millisecond) {
-		q := exec.Command("fcitx5-remote")
-		q.Env = imEnv
-		out, _ := q.Output()
-		if strings.TrimSpace(string(out)) == "2" {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("fcitx5 has no active input context in the window (fcitx5-remote: %q):\n%s", out, imLog.String())
-		}
-	}
 	// Telex, one key at a time as a person types; capitals with Shift held.
 	keys := []string{"Shift+v", "i", "e", "e", "t", "j", "BackSpace", "t", "space",
 		"Shift+n", "a", "m", "BackSpace", "m", "space", "BackSpace"}
-	for _, k := range keys {
-		if letter, ok := strings.CutPrefix(k, "Shift+"); ok {
-			app.xdo("keydown", "Shift_L")
-			time.Sleep(100 * time.Millisecond)
-			app.xdo("key", letter)
-			time.Sleep(100 * time.Millisecond)
-			app.xdo("keyup", "Shift_L")
-		} else {
-			app.xdo("key", k)
+	// typeIn adds a card to an empty cell with a double-click and types the keys into its title,
+	// then reads back what the workspace holds in that cell.
+	typeIn := func(cell *geometry.CellBox, shot string) []string {
+		app.xdo("mousemove", fmt.Sprint(int(ox+cell.Rect.X+cell.Rect.W/2)), fmt.Sprint(int(oy+cell.Rect.Y+cell.Rect.H/2)))
+		time.Sleep(400 * time.Millisecond)
+		app.xdo("click", "--repeat", "2", "--delay", "80", "1") // a new card, its title open
+		time.Sleep(600 * time.Millisecond)
+		// The title field's input context must be focused and active in fcitx5 (state 2)
+		// before the first key, or the keys go past the engine.
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+			q := exec.Command("fcitx5-remote")
+			q.Env = imEnv
+			out, _ := q.Output()
+			if strings.TrimSpace(string(out)) == "2" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("fcitx5 has no active input context in the window (fcitx5-remote: %q):\n%s", out, imLog.String())
+			}
 		}
-		time.Sleep(150 * time.Millisecond)
+		// fcitx5 loads the Unikey engine when an input context first needs it; keys that
+		// arrive while it loads pass through untouched.
+		for deadline := time.Now().Add(15 * time.Second); !strings.Contains(imLog.String(), "Loaded addon unikey"); time.Sleep(100 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("fcitx5 did not load Unikey:\n%s", imLog.String())
+			}
+		}
+		time.Sleep(300 * time.Millisecond)
+		for _, k := range keys {
+			if letter, ok := strings.CutPrefix(k, "Shift+"); ok {
+				app.xdo("keydown", "Shift_L")
+				time.Sleep(100 * time.Millisecond)
+				app.xdo("key", letter)
+				time.Sleep(100 * time.Millisecond)
+				app.xdo("keyup", "Shift_L")
+			} else {
+				app.xdo("key", k)
+			}
+			time.Sleep(150 * time.Millisecond)
+		}
+		screenshot(t, shot)
+		app.xdo("key", "Return")
+		time.Sleep(700 * time.Millisecond)
+		s, err := data.Open(ws, data.OpenOptions{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		got, err := s.LoadMap(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		for _, c := range got.CellCards(cell.StageID, cell.LaneID) {
+			titles = append(titles, c.Title)
+		}
+		return titles
 	}
-	screenshot(t, "ime-1-typed.png")
-	app.xdo("key", "Return")
-	time.Sleep(500 * time.Millisecond)
+	titles := typeIn(cell, "ime-1-typed.png")
+	if len(titles) == 1 && titles[0] == "Vieett Nam" {
+		// Every key went past the engine untouched, as if no input method were there. Seen on
+		// the loaded CI machine about once in three runs (never here in 35); the engine had
+		// loaded and the input context was active. Once more, in another empty cell: a
+		// real fault of ours (composition or Backspace) fails both.
+		t.Logf("first try: no composition at all (%q); trying again\nfcitx5:\n%s", titles, imLog.String())
+		cell = lay.Cell(m.Stages[2].ID, m.Lanes[2].ID) // Quyết định × Suy nghĩ, empty
+		titles = typeIn(cell, "ime-2-typed.png")
+	}
 	app.quit()
-
-	s, err := data.Open(ws, data.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	got, err := s.LoadMap(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var titles []string
-	for _, c := range got.CellCards(cell.StageID, cell.LaneID) {
-		titles = append(titles, c.Title)
-	}
 	if len(titles) != 1 || titles[0] != "Việt Nam" {
 		t.Fatalf("the new card's title is %q, want \"Việt Nam\" (keys %v)\nfcitx5:\n%s", titles, keys, imLog.String())
 	}
+}
+
+// lockedLog collects a program's output, to be read while the program still writes it.
+type lockedLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
