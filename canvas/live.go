@@ -69,9 +69,8 @@ func (u *ui) watch() {
 			if reach := st.Reachable(); (reach == nil) != (offline == nil) {
 				offline = reach
 				if reach == nil {
-					// Back: the others may have taken this window for gone (its heartbeats
-					// failed meanwhile); say it is here, loud enough for them to hear.
-					st.Leave()
+					// Back: the heartbeats failed meanwhile, so this one is announced (the
+					// others may have taken the window for gone).
 					st.Here(w.mapID.Load())
 				}
 				fyne.Do(func() {
@@ -91,12 +90,14 @@ func (u *ui) watch() {
 				// On a server others' heartbeats are not announced: who is here is read again at
 				// each beat (a window whose program was killed goes after data.PresenceTimeout).
 				// In a file each heartbeat moves the data version, which reads it below.
-				if here, err := st.Present(); err == nil && st.Remote() {
-					fyne.Do(func() {
-						if u.watcher == w {
-							u.showPresence(here)
-						}
-					})
+				if st.Remote() {
+					if here, err := st.Present(); err == nil {
+						fyne.Do(func() {
+							if u.watcher == w {
+								u.showPresence(here)
+							}
+						})
+					}
 				}
 			}
 			v, err := st.DataVersion()
@@ -278,8 +279,7 @@ func (u *ui) nameDialog() {
 			}
 			u.app.Preferences().SetString(prefAuthor, strings.TrimSpace(e.Text))
 			u.signEdits()
-			u.st.Leave() // the others hear of it at once, under the new name
-			u.here()
+			u.here() // announced: signEdits set a new author
 		}, u.win)
 	e.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in every form
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))

@@ -14,7 +14,10 @@ import (
 // SetAuthor names who makes this store's edits and the window they come from. Every edit
 // records both, and Undo and Redo take back only this author's edits (and those made before
 // edits had authors).
-func (s *Store) SetAuthor(name, window string) { s.author, s.window = name, window }
+func (s *Store) SetAuthor(name, window string) {
+	s.author, s.window = name, window
+	s.hereSaid.Store(0) // the next Here is announced: the others learn the new name at once
+}
 
 // AccountName is the name of the operating system account running the program, for the
 // history when the user has not chosen one: its full name, else its login, else "".

@@ -103,6 +103,10 @@ func TestPresenceRenewalIsQuiet(t *testing.T) {
 	b.Here(2)
 	seesChange(t, a, v, time.Second)
 	v, _ = a.DataVersion()
+	b.SetAuthor("Minh Đức", "2.1") // a new name is announced at the next heartbeat
+	b.Here(2)
+	seesChange(t, a, v, time.Second)
+	v, _ = a.DataVersion()
 	b.Leave()
 	seesChange(t, a, v, time.Second)
 }

@@ -42,6 +42,7 @@ func (s *Store) Here(mapID int64) error {
 	if _, err := s.db.ExecContext(ctx, `INSERT INTO presence(session,author,map_id,seen) VALUES(?,?,?,?)
 		ON CONFLICT(session) DO UPDATE SET author=excluded.author, map_id=excluded.map_id, seen=excluded.seen`,
 		s.window, s.author, mapID, now.Format(timeFormat)); err != nil {
+		s.hereSaid.Store(0) // not said: the next Here that reaches the others is announced
 		return s.wrap("say who has the map open in", err)
 	}
 	s.hereSaid.Store(mapID + 1)
