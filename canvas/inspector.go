@@ -33,6 +33,8 @@ type inspector struct {
 	// keeps the form, and so does the refresh that follows the form's own save.
 	shown string
 	// target names what the form edits ("card 12"); edit groups are named after it.
+	kind      string // what the form is about: "map", "stage", "lane", "link", "card" ("" none)
+	id        int64  // … and its id
 	target    string
 	save      func() // writes the form's changed fields; nil when the form edits nothing
 	texts     []*field
@@ -66,13 +68,17 @@ func newInspector(u *ui) *inspector {
 }
 
 // begin starts building a form for target; the fields made until show belong to it.
-func (in *inspector) begin(target string) {
+func (in *inspector) begin(kind string, id int64) {
 	in.commit()
 	if in.timer != nil {
 		in.timer.Stop()
 	}
 	in.gen++
-	in.target = target
+	in.kind, in.id = kind, id
+	in.target = ""
+	if kind != "" {
+		in.target = fmt.Sprintf("%s %d", kind, id)
+	}
 	in.texts = nil
 	in.touched = nil
 	in.save = nil
@@ -217,7 +223,7 @@ func (in *inspector) refresh() {
 		in.commit() // what was typed is saved before the form changes
 	}
 	if u.m == nil {
-		in.begin("")
+		in.begin("", 0)
 		in.shown = ""
 		in.title = ""
 		in.box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("No map. Create one with + in the list of maps."))}
@@ -276,7 +282,7 @@ func (in *inspector) formFor() (string, func()) {
 			}
 		} else if len(s.cards) > 1 {
 			return formKey("cards", s.cards, ro, uiLang()), func() {
-				in.begin("")
+				in.begin("", 0)
 				in.show(fmt.Sprintf(lang.L("%d cards selected"), len(s.cards)), nil,
 					widget.NewButton(lang.L("Delete"), u.deleteSelection), widget.NewButton(lang.L("Duplicate"), u.duplicate))
 			}
@@ -309,7 +315,7 @@ func cardKey(c data.Card, sc data.Scale, readOnly bool) string {
 
 func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 	u := in.u
-	in.begin(fmt.Sprintf("map %d", m.ID))
+	in.begin("map", m.ID)
 	id := m.ID
 	title := in.text("map title", m.Title, false)
 	goal := in.text("map goal", m.Goal, true)
@@ -439,7 +445,7 @@ func (in *inspector) mapForm(m data.Map, personas []data.Persona) {
 
 func (in *inspector) stage(st data.Stage) {
 	u := in.u
-	in.begin(fmt.Sprintf("stage %d", st.ID))
+	in.begin("stage", st.ID)
 	id := st.ID
 	name := in.text("stage name", st.Name, false)
 	colour := in.colourPicker(st.Colour, "stage colour")
@@ -479,7 +485,7 @@ func (in *inspector) stage(st data.Stage) {
 
 func (in *inspector) lane(l data.Lane) {
 	u := in.u
-	in.begin(fmt.Sprintf("lane %d", l.ID))
+	in.begin("lane", l.ID)
 	id := l.ID
 	name := in.text("lane name", l.Name, false)
 	var kinds []string
@@ -512,7 +518,7 @@ func (in *inspector) lane(l data.Lane) {
 
 func (in *inspector) link(l data.Link) {
 	u := in.u
-	in.begin(fmt.Sprintf("link %d", l.ID))
+	in.begin("link", l.ID)
 	id := l.ID
 	label := in.text("link label", l.Label, false)
 	from, to := "?", "?"
@@ -540,7 +546,7 @@ func (in *inspector) link(l data.Link) {
 
 func (in *inspector) card(c data.Card) {
 	u := in.u
-	in.begin(fmt.Sprintf("card %d", c.ID))
+	in.begin("card", c.ID)
 	id := c.ID
 	title := in.text("card title", c.Title, true)
 	notes := in.text("card notes", c.Notes, true)

@@ -113,9 +113,7 @@ func (u *ui) keepTypingOnGone(m *data.Map) {
 		e.done = true
 		e.Hide()
 	}
-	var kind string
-	var id int64
-	if _, err := fmt.Sscanf(u.insp.target, "%s %d", &kind, &id); err == nil && u.insp.dirty {
+	if kind, id := u.insp.kind, u.insp.id; u.insp.dirty {
 		gone := (kind == "card" && m.Card(id) == nil) || (kind == "stage" && m.Stage(id) == nil) || (kind == "lane" && m.Lane(id) == nil)
 		if gone {
 			for _, f := range u.insp.texts {
