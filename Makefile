@@ -45,11 +45,8 @@ vet: deps
 
 # Every test: unit, store, crash safety, fuzz seed corpora, widget tests, and the end-to-end
 # test that drives the real binary under Xvfb (it never skips when CI=true).
-# The real input method's test runs alone afterwards: on a machine loaded by the other
-# packages' tests its keys have gone past the input method untouched (see e2e_ime_test.go).
 test: build vet mermaid-cli
-	JC_IME_ALONE=later xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 -timeout 30m ./...
-	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 -run TestE2EVietnameseIME .
+	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 -timeout 30m ./...
 
 # Mermaid's own renderer, for the test that it draws our Mermaid export as a journey
 # (TestMermaidRendersJourney). With CI=true it is installed (Debian's chromium, and

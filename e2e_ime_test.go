@@ -26,9 +26,6 @@ import (
 // the space before that word in the field.
 func TestE2EVietnameseIME(t *testing.T) {
 	needDisplay(t)
-	if os.Getenv("JC_IME_ALONE") == "later" {
-		t.Skip("make test runs this test alone after the others, on a machine they no longer load")
-	}
 	for _, tool := range []string{"fcitx5", "fcitx5-remote", "dbus-daemon"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			if os.Getenv("CI") == "true" {
@@ -47,8 +44,20 @@ func TestE2EVietnameseIME(t *testing.T) {
 	os.WriteFile(filepath.Join(conf, "profile"), []byte(profile), 0o644)
 	os.WriteFile(filepath.Join(conf, "config"), []byte("[Behavior]\nActiveByDefault=True\nShareInputState=All\n"), 0o644)
 
-	// A session bus of its own, and fcitx5 on it.
-	bus := exec.Command("dbus-daemon", "--session", "--nofork", "--print-address=1")
+	// A session bus of its own, and fcitx5 on it. The bus starts no service on demand: with
+	// Debian's session configuration, the first fcitx5-remote below, asked before our fcitx5
+	// owned its name, had the bus start a second fcitx5 (org.fcitx.Fcitx5.service) in the
+	// bus's own environment, with root's profile and no Unikey. When that one won the display's
+	// XIM server, every key reached the window untouched ("Vieett Nam"): the failure seen on CI.
+	busConf := filepath.Join(home, "bus.conf")
+	os.WriteFile(busConf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:tmpdir=`+home+`</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
+</busconfig>
+`), 0o644)
+	bus := exec.Command("dbus-daemon", "--config-file="+busConf, "--nofork", "--print-address=1")
+	bus.Env = append(os.Environ(), "HOME="+home)
 	pipe, _ := bus.StdoutPipe()
 	if err := bus.Start(); err != nil {
 		t.Fatal(err)
@@ -158,15 +167,6 @@ func TestE2EVietnameseIME(t *testing.T) {
 		return titles
 	}
 	titles := typeIn(cell, "ime-1-typed.png")
-	if len(titles) == 1 && titles[0] == "Vieett Nam" {
-		// Every key went past the engine untouched, as if no input method were there. Seen on
-		// the loaded CI machine about once in three runs (never here in 35); the engine had
-		// loaded and the input context was active. Once more, in another empty cell: a
-		// real fault of ours (composition or Backspace) fails both.
-		t.Logf("first try: no composition at all (%q); trying again\nfcitx5:\n%s", titles, imLog.String())
-		cell = lay.Cell(m.Stages[2].ID, m.Lanes[2].ID) // Quyết định × Suy nghĩ, empty
-		titles = typeIn(cell, "ime-2-typed.png")
-	}
 	app.quit()
 	if len(titles) != 1 || titles[0] != "Việt Nam" {
 		t.Fatalf("the new card's title is %q, want \"Việt Nam\" (keys %v)\nfcitx5:\n%s", titles, keys, imLog.String())
