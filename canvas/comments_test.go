@@ -241,12 +241,12 @@ func TestPresenceShowsOthersByName(t *testing.T) {
 	if err := other.Here(u.mapID); err != nil {
 		t.Fatal(err)
 	}
-	within(t, "the toolbar to name Minh", func() bool { return u.hereLbl.Visible() && u.hereLbl.Text == "Also here: Minh" })
+	within(t, "the toolbar to name Minh", func() bool { return u.hereBtn.Visible() && u.hereBtn.Text == "Minh" })
 	if got := u.presentOn(u.mapID); got != 1 {
 		t.Fatalf("the list of maps counts %d beside the map", got)
 	}
 	other.Leave()
-	within(t, "Minh's name to go", func() bool { return !u.hereLbl.Visible() })
+	within(t, "Minh's name to go", func() bool { return !u.hereBtn.Visible() })
 }
 
 // Lan types a card's notes; Minh, in another program, then writes the same field: Lan is
@@ -458,9 +458,55 @@ func TestPresenceCrowdAndSelf(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.showPresence(mustPresent(t, u.st))
-	if u.hereLbl.Visible() || u.presentOn(u.mapID) != 0 {
-		t.Fatalf("Lan's own window counted as another: %q", u.hereLbl.Text)
+	if u.hereBtn.Visible() || u.presentOn(u.mapID) != 0 {
+		t.Fatalf("Lan's own window counted as another: %q", u.hereBtn.Text)
 	}
+}
+
+// The people button names who is on this map; a tap lists them, then everyone on other maps
+// with the map they are on, and choosing one of those opens that map.
+func TestPeopleButtonListsEveryone(t *testing.T) {
+	u, w, minh := lanWithMinh(t, data.SampleMap("vi"))
+	second := data.SampleMap("vi")
+	second.Title = "Hành trình đổi trả"
+	otherMap, err := u.st.CreateMap(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hoa, err := data.Open(u.st.Path(), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { hoa.Close() })
+	hoa.SetAuthor("Hoa", "other.3")
+	first := u.mapID
+	if err := minh.Here(first); err != nil {
+		t.Fatal(err)
+	}
+	if err := hoa.Here(otherMap); err != nil {
+		t.Fatal(err)
+	}
+	within(t, "the toolbar to name Minh", func() bool { return u.hereBtn.Visible() && u.hereBtn.Text == "Minh" })
+	within(t, "the list to know Hoa's map", func() bool { return u.presentOn(otherMap) == 1 })
+	saveShot(w, "people-button.png")
+	test.Tap(u.hereBtn)
+	var labels []string
+	for _, it := range u.whoMenu.Items {
+		labels = append(labels, it.Label)
+	}
+	want := []string{"On this map", "Minh", "", "On other maps", "Hoa — Hành trình đổi trả"}
+	if strings.Join(labels, "|") != strings.Join(want, "|") {
+		t.Fatalf("the list shows %q, want %q", labels, want)
+	}
+	if !u.whoMenu.Items[0].Disabled || u.whoMenu.Items[1].Action != nil {
+		t.Fatal("the heading, or the name of someone on this map, does something when chosen")
+	}
+	saveShot(w, "people-list.png")
+	menuItem(t, u.whoMenu, "Hoa — Hành trình đổi trả").Action()
+	if u.mapID != otherMap || u.m.Title != "Hành trình đổi trả" {
+		t.Fatalf("choosing Hoa opened map %d, want %d", u.mapID, otherMap)
+	}
+	within(t, "the toolbar to name Hoa on her map", func() bool { return u.hereBtn.Text == "Hoa" })
 }
 
 func mustPresent(t *testing.T, s *data.Store) []data.Visitor {

@@ -297,17 +297,18 @@ func (u *ui) showPresence(vs []data.Visitor) {
 			u.others = append(u.others, v)
 		}
 	}
-	if u.hereLbl == nil {
+	if u.hereBtn == nil {
 		return
 	}
 	names := data.Names(u.others, u.mapID, lang.L("Someone"))
 	if u.mapID == 0 || len(names) == 0 {
-		u.hereLbl.SetText("")
-		u.hereLbl.Hide()
+		u.hereBtn.SetText("")
+		u.hereBtn.Hide()
 	} else {
-		u.hereLbl.SetText(fmt.Sprintf(lang.L("Also here: %s"), shortList(names, 2)))
-		u.hereLbl.Show()
+		u.hereBtn.SetText(shortList(names, 2))
+		u.hereBtn.Show()
 	}
+	u.toolbar.Refresh() // the row makes room for the button, or takes it back
 	u.side.list.Refresh()
 }
 
@@ -325,6 +326,51 @@ func shortList(names []string, n int) string {
 		out = append(out, s)
 	}
 	return strings.Join(out, ", ")
+}
+
+// showWhoIsHere lists, under the toolbar's people button, everyone else who has the workspace
+// open: those on this map first, then each of the others with the map they are on.
+func (u *ui) showWhoIsHere() {
+	var items []*fyne.MenuItem
+	for _, n := range data.Names(u.others, u.mapID, lang.L("Someone")) {
+		items = append(items, fyne.NewMenuItem(n, nil))
+	}
+	if len(items) > 0 {
+		items = append([]*fyne.MenuItem{heading(lang.L("On this map"))}, items...)
+	}
+	titles := map[int64]string{}
+	for _, m := range u.side.maps {
+		titles[m.ID] = m.Title
+	}
+	elsewhere := false
+	for _, v := range u.others {
+		if v.MapID == u.mapID || v.MapID == 0 {
+			continue
+		}
+		if !elsewhere {
+			items = append(items, fyne.NewMenuItemSeparator(), heading(lang.L("On other maps")))
+			elsewhere = true
+		}
+		n := v.Author
+		if n == "" {
+			n = lang.L("Someone")
+		}
+		id := v.MapID
+		items = append(items, fyne.NewMenuItem(fmt.Sprintf("%s — %s", n, titles[id]), func() { u.openMap(id) }))
+	}
+	if len(items) == 0 {
+		return
+	}
+	u.whoMenu = fyne.NewMenu("", items...)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.hereBtn)
+	widget.ShowPopUpMenuAtPosition(u.whoMenu, u.win.Canvas(), pos.AddXY(0, u.hereBtn.Size().Height))
+}
+
+// heading is a menu line that names the group below it and does nothing when tapped.
+func heading(text string) *fyne.MenuItem {
+	it := fyne.NewMenuItem(text, nil)
+	it.Disabled = true
+	return it
 }
 
 // presentOn counts the others who have map id open, for the list of maps.

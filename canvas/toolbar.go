@@ -56,7 +56,7 @@ func (u *ui) newToolbar() fyne.CanvasObject {
 		btn("", theme.HistoryIcon(), lang.L("Versions…"), u.versionsDialog),
 		btn("", commentIcon, withKey(lang.L("Comments"), shiftShortcutKey, keyComments), u.toggleComments),
 		layout.NewSpacer(),
-		u.hereLbl,
+		u.hereBtn,
 		btn("", theme.ZoomOutIcon(), withKey(lang.L("Zoom out"), ctrl, fyne.KeyMinus), u.zoomOut),
 		u.zoomLbl,
 		btn("", theme.ZoomInIcon(), withKey(lang.L("Zoom in"), ctrl, fyne.KeyEqual), u.zoomIn),

@@ -62,7 +62,8 @@ type ui struct {
 	windowID    string         // names this window in the history (live.go)
 	seenEntry   int64          // the newest history entry looked at for overwritten edits (live.go)
 	others      []data.Visitor // the others who have the workspace open (live.go)
-	hereLbl     *widget.Label  // who else has this map open, in the toolbar
+	hereBtn     *toolButton    // who else has this map open, in the toolbar; a tap lists everyone
+	whoMenu     *fyne.Menu     // the list it last showed
 	alert       *fyne.Container
 	alertGen    int            // the notice showing in alert
 	lastAlert   string         // its text (for tests)
@@ -101,9 +102,9 @@ func (u *ui) install() {
 	u.notice = container.NewStack()
 	u.alert = container.NewStack()
 	u.alert.Hide()
-	u.hereLbl = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-	u.hereLbl.Hide()
 	u.float = newFloatLayer()
+	u.hereBtn = newToolButton("", theme.AccountIcon(), lang.L("Who else has the workspace open"), u.float, u.showWhoIsHere)
+	u.hereBtn.Hide()
 	u.toolbar = u.newToolbar()
 	u.find = newFinder(u)
 	u.board.onSetMap = u.find.mapChanged
