@@ -42,7 +42,14 @@ func newTestUIAt(t testing.TB, where string, m *data.Map) (*ui, fyne.Window) {
 	u.body.SetOffset(0.99) // room for the board
 	u.outer.SetOffset(0.01)
 	w.Resize(fyne.NewSize(1600, 1000))
-	t.Cleanup(func() { u.close() })
+	t.Cleanup(func() {
+		for o := range watching { // the window state a change of language put in u's place
+			if o.win == w && o != u {
+				o.unwatch()
+			}
+		}
+		u.close()
+	})
 	return u, w
 }
 

@@ -144,12 +144,27 @@ func (u *ui) languageMenu() *fyne.MenuItem {
 		if c.Code == "" {
 			name = lang.L("Follow the system")
 		}
-		it := fyne.NewMenuItem(name, func() { u.switchLanguage(c.Code) })
+		it := fyne.NewMenuItem(name, func() { u.switchEveryWindow(c.Code) })
 		it.Checked = c.Code == cur
 		items = append(items, it)
 	}
 	item.ChildMenu = fyne.NewMenu("", items...)
 	return item
+}
+
+// switchEveryWindow switches the language of this window, then of the program's other
+// windows (File › New window): one program speaks one language.
+func (u *ui) switchEveryWindow(code string) {
+	var others []*ui
+	for o := range watching {
+		if o != u && !o.retired && o.win != u.win {
+			others = append(others, o)
+		}
+	}
+	u.switchLanguage(code)
+	for _, o := range others {
+		o.switchLanguage(code)
+	}
 }
 
 // switchLanguage keeps code as the interface language and builds the window's content and
@@ -164,6 +179,7 @@ func (u *ui) switchLanguage(code string) *ui {
 	u.board.stopAutoscroll()
 	u.savePanels() // the new window state opens the panels as wide as they are
 	u.retired = true
+	u.unwatch() // the new window state watches the store; two watchers would both redraw
 	nu := newUI(u.app, u.win, u.st, u.th)
 	nu.install()
 	if nu.mapID == u.mapID {

@@ -179,6 +179,51 @@ func TestSwitchToVietnamese(t *testing.T) {
 }
 
 // TestNumbersAndDatesFollowTheLanguage checks the number and date forms of both languages.
+// View › Language in one window speaks the new language in the program's other windows too,
+// and each window keeps a single watcher of the workspace.
+func TestLanguageReachesEveryWindow(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	nu := u.newWindow()
+	if nu == nil {
+		t.Fatal("no second window")
+	}
+	defer nu.win.Close()
+	var vi *fyne.MenuItem
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Language" {
+				for _, c := range it.ChildMenu.Items {
+					if c.Label == "Tiếng Việt" {
+						vi = c
+					}
+				}
+			}
+		}
+	}
+	if vi == nil {
+		t.Fatal("no View › Language › Tiếng Việt")
+	}
+	vi.Action()
+	for _, win := range []fyne.Window{w, nu.win} {
+		if got := win.MainMenu().Items[0].Label; got != "Tệp" {
+			t.Fatalf("window %q: the File menu reads %q after Tiếng Việt in the first window", win.Title(), got)
+		}
+	}
+	live := map[fyne.Window]int{}
+	for o := range watching {
+		if o.win == w || o.win == nu.win {
+			live[o.win]++
+			if o.retired {
+				t.Fatal("a replaced window state still watches the workspace")
+			}
+		}
+	}
+	if live[w] != 1 || live[nu.win] != 1 {
+		t.Fatalf("watchers per window: %d and %d, want 1 each", live[w], live[nu.win])
+	}
+}
+
 func TestNumbersAndDatesFollowTheLanguage(t *testing.T) {
 	t.Cleanup(func() { setLanguage("en") })
 	at := time.Date(2026, 11, 23, 9, 5, 0, 0, time.UTC)
