@@ -274,6 +274,13 @@ func TestOverwrittenTypingIsTold(t *testing.T) {
 	if buttonIn(u.alert, lang.L("Show")) == nil {
 		t.Fatal("no Show button on the notice")
 	}
+	saveShot(w, "notice.png")
+	// The notice stands at the foot of the panels, centred, clear of the inspector's tabs.
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.alert)
+	tabs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.insp.box)
+	if at.Y < w.Canvas().Size().Height/2 || u.alert.Size().Width > noticeWidth || at.Y+u.alert.Size().Height > w.Canvas().Size().Height {
+		t.Fatalf("the notice is at %v, %v in a window of %v (inspector at %v)", at, u.alert.Size(), w.Canvas().Size(), tabs)
+	}
 	if got := u.m.Card(id).Notes; got != "Minh viết lại" {
 		t.Fatalf("the board shows %q", got)
 	}

@@ -440,7 +440,7 @@ func (u *ui) showAlert(text string, show func()) { u.showNote(text, show, false)
 // success colour.
 func (u *ui) showNews(text string) { u.showNote(text, nil, true) }
 
-// showNote shows a notice over the top of the panels, without moving them (a click aimed at
+// showNote shows a notice over the foot of the panels, without moving them (a click aimed at
 // the board a moment before lands where it was aimed).
 func (u *ui) showNote(text string, show func(), good bool) {
 	if u.alert == nil {
@@ -468,6 +468,29 @@ func (u *ui) showNote(text string, show func(), good bool) {
 	u.lastAlert = text
 	time.AfterFunc(alertFor, func() { fyne.Do(func() { u.hideAlert(gen) }) })
 }
+
+// noticeLayout places a notice at the foot of its area, centred, at most noticeWidth wide,
+// as tall as its text needs at that width.
+type noticeLayout struct{}
+
+// noticeWidth is the widest a notice is drawn: a line a reader takes in at a glance.
+const noticeWidth = 640
+
+func (noticeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding() * 3
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		w := min(float32(noticeWidth), size.Width-2*pad)
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		h := o.MinSize().Height // a wrapped sentence knows its height once it has its width
+		o.Resize(fyne.NewSize(w, h))
+		o.Move(fyne.NewPos((size.Width-w)/2, size.Height-h-pad))
+	}
+}
+
+func (noticeLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 // noteColour is the opaque background of a notice or banner: the theme's colour named tint,
 // a third of the way from the background, so that the theme's text reads well on it.

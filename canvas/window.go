@@ -45,7 +45,7 @@ type ui struct {
 	content  *fyne.Container
 	chrome   *fyne.Container // the toolbar, the banner, and the panes
 	panes    *fyne.Container // the panels, and the notices floating over their top
-	alertBox *fyne.Container // … those notices, at the top of the panes
+	alertBox *fyne.Container // … those notices, at the foot of the panes
 
 	clip        []data.Card // cards copied with Ctrl+C / Ctrl+X
 	lastDeleted int64       // a map just deleted, which Ctrl+Z brings back
@@ -109,8 +109,10 @@ func (u *ui) install() {
 	u.find = newFinder(u)
 	u.board.onSetMap = u.find.mapChanged
 	u.installPanels()
-	// Notices float over the top of the panels: showing one moves nothing under the pointer.
-	u.alertBox = container.NewVBox(u.alert)
+	// Notices float over the foot of the panels, centred and no wider than a sentence needs:
+	// showing one moves nothing under the pointer and covers neither the list's filter nor
+	// the inspector's tabs.
+	u.alertBox = container.New(noticeLayout{}, u.alert)
 	u.panes = container.NewStack(u.outer, u.alertBox)
 	u.chrome = container.NewBorder(container.NewVBox(u.toolbar, u.notice), nil, nil, nil, u.panes)
 	u.content = container.NewStack(u.chrome, u.float.box) // tooltips and the name editor float over the window
