@@ -1,6 +1,7 @@
 package main
 
 import (
+	"image"
 	"net/url"
 	"os/exec"
 	"strconv"
@@ -28,8 +29,9 @@ func TestE2EConnectToTeamWorkspace(t *testing.T) {
 	db := strings.TrimPrefix(u.Path, "/")
 	ws, _, _ := makeWorkspace(t, data.SampleMap("en"))
 
+	home := t.TempDir()
 	for _, locale := range []string{"vi_VN.UTF-8", "en_US.UTF-8"} {
-		app := startAppIn(t, t.TempDir(), locale, ws)
+		app := startAppIn(t, home, locale, ws)
 		app.openConnectDialog()
 		if locale != "en_US.UTF-8" {
 			screenshot(t, "connect-0-dialog-vi.png")
@@ -57,6 +59,74 @@ func TestE2EConnectToTeamWorkspace(t *testing.T) {
 		boardAsGeometry(t, img, m, lay)
 		app.quit()
 	}
+
+	// Started again with no workspace named, the app opens the default file and offers, in a
+	// notice at the foot of the window, to connect to the team workspace again: a click on
+	// Reconnect does.
+	app := startAppIn(t, home, "en_US.UTF-8")
+	img := screenshot(t, "connect-3-offer.png")
+	x, y, ok := offerButton(img)
+	if !ok {
+		t.Fatalf("no notice offering to reconnect at the foot of the window\n%s", app.out.String())
+	}
+	app.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y))
+	time.Sleep(300 * time.Millisecond)
+	app.xdo("click", "1")
+	var title string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		out, _ := exec.Command("xdotool", "getwindowname", app.win).Output()
+		if title = strings.TrimSpace(string(out)); strings.Contains(title, db) {
+			break
+		}
+	}
+	if title != m.Title+" — "+db+" — Journey Canvas" {
+		screenshot(t, "connect-4-not-reconnected.png")
+		t.Fatalf("window title %q after Reconnect\n%s", title, app.out.String())
+	}
+	app.quit()
+}
+
+// offerButton finds a good-news notice (a band of green) in the lower part of the screen and
+// returns the middle of its action button: the first thing not green left of the close
+// button, which stands on the band's green at its right end.
+func offerButton(img *image.RGBA) (x, y int, ok bool) {
+	b := img.Bounds()
+	green := func(x, y int) bool {
+		c := img.RGBAAt(x, y)
+		return int(c.G)-int(c.R) > 30 && int(c.G)-int(c.B) > 30
+	}
+	for top := b.Max.Y / 2; top < b.Max.Y-20; top++ {
+		run := 0
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if !green(x, top) {
+				run = 0
+				continue
+			}
+			if run++; run < 300 {
+				continue
+			}
+			// The band's top edge. Along the row through its middle: the last stretch of
+			// green is under the close button, the gap before it is the action button.
+			y := top + 18
+			var segs [][2]int // stretches of green, [first, last]
+			for sx := max(b.Min.X, x-300); sx < min(b.Max.X, x+700); sx++ {
+				if !green(sx, y) {
+					continue
+				}
+				if n := len(segs); n > 0 && sx-segs[n-1][1] <= 8 {
+					segs[n-1][1] = sx // small gaps are the letters of the sentence
+				} else {
+					segs = append(segs, [2]int{sx, sx})
+				}
+			}
+			if len(segs) < 2 {
+				return 0, 0, false
+			}
+			n := len(segs)
+			return (segs[n-2][1] + segs[n-1][0]) / 2, y, true
+		}
+	}
+	return 0, 0, false
 }
 
 // openConnectDialog clicks File in the window's menu bar and goes down to Connect to team

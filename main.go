@@ -16,5 +16,8 @@ func main() {
 	if workspace == "" {
 		os.Exit(code)
 	}
+	if len(os.Args) == 1 { // the default workspace
+		os.Exit(canvas.RunDefault(workspace, os.Stderr))
+	}
 	os.Exit(canvas.Run(workspace, os.Stderr))
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -21,7 +22,13 @@ const AppID = "io.journeycanvas.app"
 // window closes. A workspace that cannot be opened is reported in a dialog and on stderr.
 // When the app already runs for this user, it opens path in a window of its own there, and
 // Run returns at once (instance.go).
-func Run(path string, stderr io.Writer) int {
+func Run(path string, stderr io.Writer) int { return run(path, false, stderr) }
+
+// RunDefault is Run on the default workspace at path, for a start that named none: when the
+// user last worked in a team workspace, a notice offers to connect to it again.
+func RunDefault(path string, stderr io.Writer) int { return run(path, true, stderr) }
+
+func run(path string, offerLast bool, stderr io.Writer) int {
 	if handOver(path) {
 		return 0
 	}
@@ -45,10 +52,14 @@ func Run(path string, stderr io.Writer) int {
 	if err := ensureSample(s); err != nil {
 		fmt.Fprintln(stderr, "journeycanvas:", err)
 	}
+	last := a.Preferences().String(prefLastWorkspace)
 	addRecent(a, s.Path()) // a connection string without its password
 	closingWindow = func(a fyne.App, w fyne.Window) { saveWindow(a, w, screenArea) }
 	u := newUI(a, w, s, th)
 	u.install()
+	if offerLast {
+		u.offerReconnect(last)
+	}
 	srv := serveInstance(func(p string) { fyne.Do(func() { openFileWindow(a, th, p, stderr) }) })
 	defer srv.close()
 	w.ShowAndRun()
@@ -81,6 +92,22 @@ func openFileWindow(a fyne.App, th *appTheme, path string, stderr io.Writer) {
 	w.SetOnClosed(u.close)
 	w.Show()
 	w.RequestFocus()
+}
+
+// offerReconnect offers, in a notice, to connect again to the team workspace last, when the
+// user last worked in one: the app starts on the default file, and a click on Reconnect opens
+// File › Connect's dialog already connecting (it asks for a password when the server wants
+// one, and Cancel leaves the file open).
+func (u *ui) offerReconnect(last string) {
+	if !data.IsURL(last) || last == u.st.Path() {
+		return
+	}
+	u.showOffer(fmt.Sprintf(lang.L("Last time you worked in the team workspace %s."), data.DisplayName(last)),
+		lang.L("Reconnect"), func() {
+			d := u.connectDialog()
+			d.choose(last)
+			d.start()
+		})
 }
 
 // ensureSample gives an empty, writable workspace the sample map so a new user sees a real

@@ -303,6 +303,41 @@ func TestConnectToTeamWorkspace(t *testing.T) {
 // A role with a password the machine does not know: the server asks, the dialog shows a
 // password field, a wrong password is refused, the right one connects; a password typed in the
 // URL connects too. No password is ever in the preferences.
+// The app started with no workspace named, after the user last worked in a team workspace,
+// offers to connect to it again; Reconnect connects (the dialog shows while it does) and the
+// window shows the team's map. A file last, or no team workspace, offers nothing.
+func TestReconnectOfferAtStart(t *testing.T) {
+	noPasswordSources(t)
+	conn := pgtest.DB(t)
+	db := teamDatabase(t, conn, "Hành trình của nhóm")
+	u, w := newTestUI(t, data.SampleMap("en"))
+	addRecent(u.app, conn)
+	if got := u.app.Preferences().String(prefLastWorkspace); got != data.WithoutPassword(conn) {
+		t.Fatalf("the last workspace kept is %q", got)
+	}
+	u.offerReconnect(u.st.Path()) // a file: nothing to offer
+	if u.alert.Visible() {
+		t.Fatalf("an offer for a file: %q", u.lastAlert)
+	}
+	u.offerReconnect(conn)
+	if !u.alert.Visible() || !strings.Contains(u.lastAlert, "Last time you worked in the team workspace "+db) {
+		t.Fatalf("the notice says %q", u.lastAlert)
+	}
+	saveShot(w, "reconnect-offer.png")
+	b := buttonIn(u.alert, "Reconnect")
+	if b == nil {
+		t.Fatal("no Reconnect button on the notice")
+	}
+	test.Tap(b)
+	connectWait(t)
+	if u.st.Path() != data.WithoutPassword(conn) || u.m == nil || u.m.Title != "Hành trình của nhóm" {
+		t.Fatalf("after Reconnect the window shows %s, map %v", u.st.Path(), u.m)
+	}
+	if u.alert.Visible() {
+		t.Fatal("the offer stays after it was taken")
+	}
+}
+
 func TestConnectAsksForThePassword(t *testing.T) {
 	noPasswordSources(t)
 	const secret = "mật khẩu 'bí mật'"

@@ -434,26 +434,32 @@ const alertFor = 20 * time.Second
 
 // showAlert shows a notice over the board that does not stop the work: a sentence, a Show
 // button when show is given, and a close button. It goes by itself after alertFor.
-func (u *ui) showAlert(text string, show func()) { u.showNote(text, show, false) }
+func (u *ui) showAlert(text string, show func()) { u.showNote(text, lang.L("Show"), show, false) }
 
 // showNews is showAlert for good news (the connection is back): an information icon and the
 // success colour.
-func (u *ui) showNews(text string) { u.showNote(text, nil, true) }
+func (u *ui) showNews(text string) { u.showNote(text, "", nil, true) }
+
+// showOffer is showNews with a button that does what the sentence offers.
+func (u *ui) showOffer(text, action string, do func()) { u.showNote(text, action, do, true) }
 
 // showNote shows a notice over the foot of the panels, without moving them (a click aimed at
 // the board a moment before lands where it was aimed).
-func (u *ui) showNote(text string, show func(), good bool) {
+func (u *ui) showNote(text, action string, do func(), good bool) {
 	if u.alert == nil {
 		return
 	}
 	lbl := widget.NewLabel(text)
 	lbl.Wrapping = fyne.TextWrapWord
 	var buttons []fyne.CanvasObject
-	if show != nil {
-		buttons = append(buttons, widget.NewButton(lang.L("Show"), show))
-	}
 	u.alertGen++
 	gen := u.alertGen
+	if do != nil {
+		buttons = append(buttons, widget.NewButton(action, func() {
+			u.hideAlert(gen)
+			do()
+		}))
+	}
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { u.hideAlert(gen) })
 	closeBtn.Importance = widget.LowImportance
 	buttons = append(buttons, closeBtn)

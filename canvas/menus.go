@@ -20,6 +20,10 @@ import (
 
 const prefRecent = "recent"
 
+// prefLastWorkspace is the workspace a window opened last: a file, or a connection string
+// without its password.
+const prefLastWorkspace = "last-workspace"
+
 // installMenus sets the main menu: File, Edit, View, Map.
 func (u *ui) installMenus() {
 	recent := fyne.NewMenuItem(lang.L("Open recent"), nil)
@@ -544,11 +548,13 @@ func recentFiles(a fyne.App) []string {
 func addRecent(a fyne.App, path string) {
 	if data.IsURL(path) {
 		addConnection(a, path)
+		a.Preferences().SetString(prefLastWorkspace, data.WithoutPassword(path))
 		return
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
+	a.Preferences().SetString(prefLastWorkspace, path)
 	list := []string{path}
 	for _, p := range recentFiles(a) {
 		if p != path && len(list) < maxRecent {
