@@ -129,11 +129,13 @@ func (c pgConnector) Driver() driver.Driver { return c.inner.Driver() }
 // (unless its context is quiet). While the store's listener knows the server is out of reach
 // every statement is refused at once (errOffline).
 type pgConn struct {
-	inner  *stdlib.Conn
-	live   *pgLive
-	inTx   bool  // a transaction is open
-	wrote  bool  // … and it changed something
-	losses int64 // the server's losses before this connection was made (pgLive.losses)
+	inner *stdlib.Conn
+	live  *pgLive
+	inTx  bool // a transaction is open
+	wrote bool // … and it changed something
+	// atCommit are the transaction's statements left to send with its COMMIT (see atCommit).
+	atCommit []string
+	losses   int64 // the server's losses before this connection was made (pgLive.losses)
 }
 
 // lost reports a connection made before the server was last lost: it is not used again (the
@@ -145,6 +147,17 @@ type quietKey struct{}
 
 // quietly is ctx for a write that others need not hear about.
 func quietly(ctx context.Context) context.Context { return context.WithValue(ctx, quietKey{}, true) }
+
+// atCommitKey marks a context whose statement may wait for the transaction's COMMIT.
+type atCommitKey struct{}
+
+// atCommit is ctx for a write, without parameters and whose result nobody reads, that may
+// travel to a database's server with the transaction's COMMIT instead of in a round trip of
+// its own (a map's new time, the workspace's revision). It fails the commit when it fails. A
+// file's store runs it at once.
+func atCommit(ctx context.Context) context.Context {
+	return context.WithValue(ctx, atCommitKey{}, true)
+}
 
 // notify announces a change to the other clients.
 func (c *pgConn) notify(ctx context.Context) error {
@@ -175,10 +188,13 @@ type pgTx struct {
 
 func (t pgTx) Commit() error {
 	c := t.c
-	defer func() { c.inTx, c.wrote = false, false }()
+	defer func() { c.inTx, c.wrote, c.atCommit = false, false, nil }()
 	end := "COMMIT"
 	if c.wrote { // announced in the same round trip as the commit
 		end = "SELECT pg_notify('" + pgChannel + "', '" + c.live.token + "'); COMMIT"
+	}
+	if len(c.atCommit) > 0 { // a failure among them skips the COMMIT: the server rolls back
+		end = strings.Join(c.atCommit, "; ") + "; " + end
 	}
 	rs, err := c.inner.Conn().PgConn().Exec(context.Background(), end).ReadAll()
 	if err == nil && len(rs) > 0 && rs[len(rs)-1].CommandTag.String() == "ROLLBACK" {
@@ -191,7 +207,7 @@ func (t pgTx) Commit() error {
 }
 
 func (t pgTx) Rollback() error {
-	t.c.inTx, t.c.wrote = false, false
+	t.c.inTx, t.c.wrote, t.c.atCommit = false, false, nil
 	return t.c.inner.Conn().PgConn().Exec(context.Background(), "ROLLBACK").Close()
 }
 
@@ -279,6 +295,12 @@ func checkPgValue(v *driver.NamedValue) error {
 func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	if err := c.live.offline(); err != nil && !c.inTx {
 		return nil, errOffline
+	}
+	if c.inTx && len(args) == 0 && ctx.Value(atCommitKey{}) != nil {
+		st, _ := pgStatement(query, nil)
+		c.atCommit = append(c.atCommit, st.text)
+		c.wrote = true
+		return driver.RowsAffected(0), nil
 	}
 	res, err := c.exec(ctx, query, args)
 	if err == nil && isWrite(query) {

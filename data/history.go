@@ -241,8 +241,9 @@ func touch(q querier, mapID int64, now time.Time) error {
 	if mapID == 0 {
 		return nil
 	}
-	_, err := q.Exec(`UPDATE maps SET updated=? WHERE id=?`, now.Format(timeFormat), mapID)
-	return err
+	// Written out, not bound, so that it can travel with the COMMIT: the time is ours, in
+	// timeFormat (digits and separators only), and the id a number.
+	return execAtCommit(q, fmt.Sprintf(`UPDATE maps SET updated='%s' WHERE id=%d`, now.Format(timeFormat), mapID))
 }
 
 // Undo reverts the latest edit in the scope of mapID (0: workspace-wide edits such as

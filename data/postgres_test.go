@@ -246,3 +246,40 @@ func TestRoleWithoutRights(t *testing.T) {
 		}
 	}
 }
+
+// A write sent with the COMMIT (atCommit) that fails fails the commit: nothing of the
+// transaction is kept, and the connection is ready for the next one.
+func TestAtCommitFailureRollsBack(t *testing.T) {
+	pgOnly(t)
+	s, _ := openTemp(t)
+	id, err := s.CreateMap(sampleMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := s.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Exec(`UPDATE maps SET title=? WHERE id=?`, "Không được giữ", id); err != nil {
+		t.Fatal(err)
+	}
+	if err := execAtCommit(q, `UPDATE no_such_table SET x=1`); err != nil {
+		t.Fatalf("the statement was sent before the commit: %v", err)
+	}
+	if err := q.Commit(); err == nil {
+		t.Fatal("the commit succeeded with a failing statement in it")
+	}
+	m, err := s.LoadMap(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Title == "Không được giữ" {
+		t.Fatal("the transaction's change was kept")
+	}
+	if err := s.EditMap(id, func(m *Map) { m.Title = "Được giữ" }); err != nil {
+		t.Fatalf("the next edit: %v", err)
+	}
+	if m, _ := s.LoadMap(id); m.Title != "Được giữ" {
+		t.Fatalf("the next edit was not kept: %q", m.Title)
+	}
+}

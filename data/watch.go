@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -51,7 +52,19 @@ func (s *Store) Revision() (int64, error) {
 
 // bumpRevision counts one more change of what maps show, in the transaction making it.
 func bumpRevision(q querier) error {
-	_, err := q.Exec(`INSERT INTO settings(key,value) VALUES('revision','1')
+	return execAtCommit(q, `INSERT INTO settings(key,value) VALUES('revision','1')
 		ON CONFLICT(key) DO UPDATE SET value=CAST(CAST(settings.value AS INTEGER)+1 AS TEXT)`)
+}
+
+// execAtCommit runs a write without parameters whose result nobody reads; in a transaction on
+// a database's server it travels with the COMMIT (atCommit), a round trip saved.
+func execAtCommit(q querier, query string) error {
+	if c, ok := q.(interface {
+		ExecContext(context.Context, string, ...any) (sql.Result, error)
+	}); ok {
+		_, err := c.ExecContext(atCommit(context.Background()), query)
+		return err
+	}
+	_, err := q.Exec(query)
 	return err
 }
