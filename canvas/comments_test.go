@@ -516,6 +516,28 @@ func TestPeopleButtonListsEveryone(t *testing.T) {
 	within(t, "the toolbar to name Hoa on her map", func() bool { return u.hereBtn.Text == "Hoa" })
 }
 
+// The heartbeat of a window on a file names the map it shows, after the user opened another
+// one too: before, it named none, and the others lost the user's name within ten seconds.
+func TestHeartbeatNamesTheMapShown(t *testing.T) {
+	u, _, minh := lanWithMinh(t, data.SampleMap("vi"))
+	other, err := u.st.CreateMap(data.SampleMap("en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{other, u.mapID} {
+		u.openMap(id)
+		if got := u.watcher.mapID.Load(); got != id {
+			t.Fatalf("the heartbeat names map %d, the window shows %d", got, id)
+		}
+		if err := u.st.Here(u.watcher.mapID.Load()); err != nil { // a beat, as the watcher makes it
+			t.Fatal(err)
+		}
+		if names := data.Names(mustPresent(t, minh), id, "?"); len(names) != 1 || names[0] != "Lan" {
+			t.Fatalf("Minh sees %q on map %d after Lan's heartbeat", names, id)
+		}
+	}
+}
+
 func mustPresent(t *testing.T, s *data.Store) []data.Visitor {
 	t.Helper()
 	vs, err := s.Present()

@@ -136,6 +136,9 @@ const unseen = -2
 func (u *ui) here() {
 	u.seenEntry = unseen
 	w := u.watcher
+	if w != nil {
+		w.mapID.Store(u.mapID) // the map the heartbeats name
+	}
 	if w == nil || !u.st.Remote() { // a file answers in microseconds
 		u.st.Here(u.mapID)
 		_, u.seenEntry, _ = u.st.Overwritten(u.mapID, -1)
@@ -144,7 +147,6 @@ func (u *ui) here() {
 		}
 		return
 	}
-	w.mapID.Store(u.mapID)
 	select {
 	case w.poke <- struct{}{}:
 	default: // already asked
