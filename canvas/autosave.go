@@ -26,6 +26,10 @@ type field struct {
 	name  string
 	label string // its label in the form (for messages)
 	dirty bool   // typed since the last save
+	// enterSaves is set on a wrapped field that holds one line unless the user breaks it (a
+	// card's title): Enter saves and leaves it, Shift+Enter breaks the line, as on the board.
+	enterSaves bool
+	wrap       wrapTyping // a multi-line field wraps words
 	// check returns why the text cannot be saved, or nil; the file keeps the last valid value.
 	check func(string) error
 }
@@ -63,6 +67,24 @@ func (f *field) validated(check func(string) error) *field {
 // AcceptsTab is false for every field of the form, multi-line ones too: Tab moves to the next
 // field, as in any form, instead of writing a tab into the notes.
 func (f *field) AcceptsTab() bool { return false }
+
+// TypedRune types r where the cursor is (wrapTyping).
+func (f *field) TypedRune(r rune) { f.wrap.typeRune(&f.Entry, r) }
+
+// TypedKey saves and leaves a field that enterSaves on Enter; Shift+Enter breaks its line.
+func (f *field) TypedKey(k *fyne.KeyEvent) {
+	if f.wrap.typeKey(&f.Entry, k) {
+		return
+	}
+	if f.enterSaves && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && keyModifiers()&fyne.KeyModifierShift == 0 {
+		f.in.commit()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(f); c != nil {
+			c.Unfocus()
+		}
+		return
+	}
+	f.Entry.TypedKey(k)
+}
 
 // problem is why the field's text cannot be saved, or nil.
 func (f *field) problem() error {

@@ -258,6 +258,59 @@ func TestReorderLanes(t *testing.T) {
 	}
 }
 
+// A title holds no tab, and a line break only when asked for: Tab leaves the title on the
+// board saved; Enter in the inspector's title saves and leaves it, Shift+Enter breaks the line.
+func TestTitleKeysSaveInsteadOfWriting(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	b := u.board
+	id := b.lay.Cards[0].ID
+	old := reloadMap(t, u).Card(id).Title
+	test.DoubleTap(b.cards[id])
+	b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(b.title, " hẹn Thứ Bảy")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if b.title.Visible() {
+		t.Fatal("the title editor stays open after Tab")
+	}
+	if got := reloadMap(t, u).Card(id).Title; got != old+" hẹn Thứ Bảy" {
+		t.Fatalf("after Tab the file holds %q", got)
+	}
+
+	b.selectOne(selCard, id)
+	var title *field
+	for _, f := range u.insp.texts {
+		if f.name == "card title" {
+			title = f
+		}
+	}
+	if title == nil {
+		t.Fatal("no title field in the inspector")
+	}
+	w.Canvas().Focus(title)
+	title.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(title, old+" hẹn Thứ Bảy sớm")
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.Canvas().Focused() == title {
+		t.Fatal("the title keeps the focus after Enter")
+	}
+	want := old + " hẹn Thứ Bảy sớm"
+	if got := reloadMap(t, u).Card(id).Title; got != want {
+		t.Fatalf("after Enter the file holds %q, want %q", got, want)
+	}
+	shift := keyModifiers
+	keyModifiers = func() fyne.KeyModifier { return fyne.KeyModifierShift }
+	t.Cleanup(func() { keyModifiers = shift })
+	w.Canvas().Focus(title)
+	title.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(title, want)
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(title, "dòng hai")
+	w.Canvas().Unfocus()
+	if got := reloadMap(t, u).Card(id).Title; got != want+"\ndòng hai" {
+		t.Fatalf("after Shift+Enter the file holds %q", got)
+	}
+}
+
 func TestEditTitleInPlace(t *testing.T) {
 	u, _ := newTestUI(t, data.SampleMap("en"))
 	b := u.board

@@ -46,6 +46,17 @@ type commentsPanel struct {
 type commentEntry struct {
 	widget.Entry
 	send func()
+	wrap wrapTyping
+}
+
+// TypedRune types r where the cursor is (wrapTyping).
+func (e *commentEntry) TypedRune(r rune) { e.wrap.typeRune(&e.Entry, r) }
+
+// TypedKey mends Backspace after a space that wrapped; other keys are the entry's.
+func (e *commentEntry) TypedKey(k *fyne.KeyEvent) {
+	if !e.wrap.typeKey(&e.Entry, k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 func newCommentEntry(send func()) *commentEntry {

@@ -549,6 +549,7 @@ func (in *inspector) card(c data.Card) {
 	in.begin("card", c.ID)
 	id := c.ID
 	title := in.text("card title", c.Title, true)
+	title.enterSaves = true
 	notes := in.text("card notes", c.Notes, true)
 	channel := in.text("card channel", c.Channel, false)
 	pi := 0

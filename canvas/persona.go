@@ -26,6 +26,7 @@ type personaForm struct {
 	choose   *widget.Select
 	del      *widget.Button
 	entries  []*widget.Entry
+	shown    []fyne.CanvasObject // the entries as the form shows them (a long one wraps words)
 	thumb    *canvas.Image
 	photoLbl *widget.Label
 	p        data.Persona // what is being edited (ID 0: a new persona)
@@ -72,12 +73,14 @@ func (u *ui) newPersonaForm() *personaForm {
 	f.photoLbl = widget.NewLabel("")
 	for _, fl := range personaFields(&f.p) {
 		e := widget.NewEntry()
+		var shown fyne.CanvasObject = e
 		if fl.long {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
-			e.SetMinRowsVisible(2)
+			we := newWrapEntry()
+			we.SetMinRowsVisible(2)
+			e, shown = &we.Entry, we
 		}
 		f.entries = append(f.entries, e)
+		f.shown = append(f.shown, shown)
 	}
 	sel := 0
 	if u.m != nil {
@@ -205,7 +208,7 @@ func (u *ui) personaDialog() {
 	f := u.newPersonaForm()
 	var items []*widget.FormItem
 	for i, fl := range personaFields(&f.p) {
-		items = append(items, widget.NewFormItem(tr(fl.key), f.entries[i]))
+		items = append(items, widget.NewFormItem(tr(fl.key), f.shown[i]))
 	}
 	pick := widget.NewButton(lang.L("Choose picture…"), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {

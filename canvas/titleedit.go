@@ -19,8 +19,8 @@ func dataLink(mapID, from, to int64) data.Link {
 	return data.Link{MapID: mapID, FromID: from, ToID: to}
 }
 
-// titleEditor edits a card's title in place, over the card: Enter saves, Shift+Enter breaks the
-// line, Esc cancels, and leaving the field saves.
+// titleEditor edits a card's title in place, over the card: Enter and Tab save, Shift+Enter
+// breaks the line, Esc cancels, and leaving the field saves.
 type titleEditor struct {
 	widget.Entry
 	b      *Board
@@ -30,6 +30,7 @@ type titleEditor struct {
 	// undo step (the store's edit group), and leaving it untitled removes it without a trace.
 	fresh bool
 	group string // the edit group the card was added in
+	wrap  wrapTyping
 }
 
 func newTitleEditor(b *Board) *titleEditor {
@@ -43,9 +44,14 @@ func newTitleEditor(b *Board) *titleEditor {
 // newCards counts the cards added, to name their edit groups.
 var newCards int
 
-// TypedKey saves on Enter and cancels on Esc.
+// TypedKey saves on Enter and on Tab, and cancels on Esc.
 func (e *titleEditor) TypedKey(k *fyne.KeyEvent) {
+	if e.wrap.typeKey(&e.Entry, k) {
+		return
+	}
 	switch k.Name {
+	case fyne.KeyTab: // a title holds no tab: Tab leaves it, saved, as in any form
+		e.b.commitTitle()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if d, ok := fyne.CurrentApp().Driver().(interface{ CurrentKeyModifiers() fyne.KeyModifier }); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
 			e.Entry.TypedKey(k)
@@ -62,6 +68,9 @@ func (e *titleEditor) TypedKey(k *fyne.KeyEvent) {
 		e.Entry.TypedKey(k)
 	}
 }
+
+// TypedRune types r where the cursor is (wrapTyping).
+func (e *titleEditor) TypedRune(r rune) { e.wrap.typeRune(&e.Entry, r) }
 
 // FocusLost saves the title.
 func (e *titleEditor) FocusLost() {
