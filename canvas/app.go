@@ -55,6 +55,7 @@ func run(path string, offerLast bool, stderr io.Writer) int {
 	last := a.Preferences().String(prefLastWorkspace)
 	addRecent(a, s.Path()) // a connection string without its password
 	closingWindow = func(a fyne.App, w fyne.Window) { saveWindow(a, w, screenArea) }
+	screenOpened = screenArea
 	u := newUI(a, w, s, th)
 	u.install()
 	if offerLast {

@@ -494,3 +494,37 @@ func TestAddCardReadyToType(t *testing.T) {
 		t.Fatalf("title %q", got)
 	}
 }
+
+// A window that was maximised on a wide screen opens laid out first at its restored size
+// (1280×800 here) and then maximised: the list of maps is shown, for the screen it opens on.
+// (It started hidden on every start after the first, and stayed so.)
+func TestMaximisedWindowShowsMaps(t *testing.T) {
+	setLanguage("en")
+	a := test.NewTempApp(t)
+	th := &appTheme{mode: themeLight}
+	a.Settings().SetTheme(th)
+	a.Preferences().SetBool(prefWinMax, true)
+	old := screenOpened
+	screenOpened = func() (fyne.Size, bool) { return fyne.NewSize(1440, 870), true }
+	t.Cleanup(func() { screenOpened = old })
+	s, err := data.Open(filepath.Join(t.TempDir(), "w.journey"), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateMap(data.SampleMap("en")); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1280, 800))
+	u := newUI(a, w, s, th)
+	u.install()
+	t.Cleanup(u.close)
+	w.Resize(fyne.NewSize(1440, 870))
+	if !u.panels.maps.Visible() {
+		t.Fatal("the list of maps is hidden in a window maximised on a 1440-wide screen")
+	}
+	if got := u.panels.maps.Size().Width; got < mapsWidth-1 {
+		t.Fatalf("the list of maps is %v wide", got)
+	}
+}
+

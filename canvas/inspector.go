@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,7 +105,10 @@ func (in *inspector) show(title string, items []*widget.FormItem, extra ...fyne.
 	in.msg.Text = ""
 	in.msg.Color = theme.Color(theme.ColorNameError)
 	content := container.NewVBox(head, form, in.msg, container.NewHBox(extra...))
-	in.box.Objects = []fyne.CanvasObject{container.NewVScroll(content)}
+	// A margin at the right, so that the fields do not run into the window's edge (or under
+	// the scroll bar).
+	inset := container.New(layout.NewCustomPaddedLayout(0, 0, 0, 3*theme.Padding()), content)
+	in.box.Objects = []fyne.CanvasObject{container.NewVScroll(inset)}
 	in.box.Refresh()
 }
 

@@ -36,6 +36,10 @@ const (
 // screen's size of the desktop driver, which tests do not have).
 var closingWindow func(a fyne.App, w fyne.Window)
 
+// screenOpened, set by Run, gives the screen's work area: a window that opens maximised is
+// laid out first at its restored size, and its list of maps is shown or not for the screen.
+var screenOpened func() (fyne.Size, bool)
+
 // panelWidths are the wrappers that give the list of maps and the inspector widths of their
 // own, whatever they show.
 type panelWidths struct {
@@ -73,7 +77,7 @@ type pxSplit struct {
 }
 
 func newPxSplit(leading, trailing fyne.CanvasObject, keepTrailing bool, want float32) *pxSplit {
-	s := &pxSplit{keepTrailing: keepTrailing, want: want}
+	s := &pxSplit{keepTrailing: keepTrailing, want: want, set: 0.5}
 	s.Horizontal, s.Leading, s.Trailing, s.Offset = true, leading, trailing, 0.5
 	s.ExtendBaseWidget(s)
 	return s
@@ -89,7 +93,9 @@ func (s *pxSplit) panel() fyne.CanvasObject {
 // width is the width the panel keeps: the one the user dragged the divider to, if they did
 // since; a window too small for it narrows the panel for a while, not for good.
 func (s *pxSplit) width() float32 {
-	if p := s.panel(); s.Offset != s.set && p.Visible() && s.Leading.Visible() && s.Trailing.Visible() && s.Size().Width > 0 && p.Size().Width > 0 {
+	// A panel narrower than its least width was squeezed by a window being made (a maximised
+	// window is first laid out small): that is not a width the user chose.
+	if p := s.panel(); s.Offset != s.set && p.Visible() && s.Leading.Visible() && s.Trailing.Visible() && s.Size().Width > 0 && p.Size().Width >= p.MinSize().Width && p.Size().Width > 0 {
 		s.want = p.Size().Width
 	}
 	s.set = s.Offset
@@ -100,6 +106,7 @@ func (s *pxSplit) width() float32 {
 func (s *pxSplit) offsetFor(total float32) float64 {
 	avail := total - 2*theme.Padding() // the divider, as container.Split draws it
 	if avail <= 0 {
+		s.set = s.Offset // not a drag of the divider
 		return s.Offset
 	}
 	f := float64(s.want / avail)
@@ -138,7 +145,13 @@ func (u *ui) installPanels() {
 	u.body = newPxSplit(u.find.view, u.panels.insp, true, float32(p.FloatWithFallback(prefInspWidth, inspWidth)))
 	u.outer = newPxSplit(u.panels.maps, u.body, false, float32(p.FloatWithFallback(prefMapsWidth, mapsWidth)))
 	// The list of maps starts hidden in a window too narrow for it and three stages.
-	if p.BoolWithFallback(prefMapsHidden, u.win.Canvas().Size().Width < narrowWindow) {
+	wide := u.win.Canvas().Size().Width
+	if p.Bool(prefWinMax) && screenOpened != nil {
+		if s, ok := screenOpened(); ok {
+			wide = max(wide, s.Width)
+		}
+	}
+	if p.BoolWithFallback(prefMapsHidden, wide < narrowWindow) {
 		u.panels.maps.Hide()
 	}
 	if p.Bool(prefInspHidden) {
