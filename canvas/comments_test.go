@@ -538,6 +538,23 @@ func TestHeartbeatNamesTheMapShown(t *testing.T) {
 	}
 }
 
+// A card moved to another stage reads, in the history, as that card with its place changed,
+// named once.
+func TestHistoryLineOfAMove(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("en"))
+	m := u.m
+	c := m.Cards[0]
+	u.apply(func() error { return u.st.MoveCard(u.mapID, c.ID, m.Stages[2].ID, m.Lanes[1].ID, 0) })
+	h, err := u.st.History(u.mapID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Move card: “" + c.Title + "” (place on the board)"
+	if got := historyLine(h[0]); !strings.HasSuffix(got, want) {
+		t.Fatalf("the history reads %q, want it to end %q", got, want)
+	}
+}
+
 func mustPresent(t *testing.T, s *data.Store) []data.Visitor {
 	t.Helper()
 	vs, err := s.Present()

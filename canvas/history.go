@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +33,9 @@ func (u *ui) historyDialog() {
 	list := widget.NewList(func() int { return len(shown) },
 		func() fyne.CanvasObject {
 			who := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-			return container.NewBorder(nil, nil, nil, who, widget.NewLabel(""))
+			what := widget.NewLabel("")
+			what.Truncation = fyne.TextTruncateEllipsis // the author keeps its room
+			return container.NewBorder(nil, nil, nil, who, what)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(shown) {
@@ -86,7 +89,9 @@ func historyLine(e data.Entry) string {
 		s += ": “" + oneLineOf(e.Name) + "”"
 		var fs []string
 		for _, f := range e.Fields {
-			fs = append(fs, fieldWord(f))
+			if w := fieldWord(f); !slices.Contains(fs, w) { // a stage and a lane are one place
+				fs = append(fs, w)
+			}
 		}
 		if len(fs) > 0 {
 			s += " (" + strings.Join(fs, ", ") + ")"

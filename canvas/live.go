@@ -421,7 +421,8 @@ func oneLineOf(s string) string {
 // fieldWords are the fields a notice names, by their name in the store's row images.
 var fieldWords = map[string]string{"Title": "field.title", "Name": "field.name", "Notes": "field.notes",
 	"Channel": "field.channel", "Emotion": "field.emotion-score", "Description": "field.description",
-	"Tags": "field.tags", "Text": "field.text", "Colour": "field.colour"}
+	"Tags": "field.tags", "Text": "field.text", "Colour": "field.colour",
+	"StageID": "field.place", "LaneID": "field.place"}
 
 // fieldWord names a field of a card, stage, lane, map or comment in a sentence.
 func fieldWord(f string) string {

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -310,5 +311,48 @@ func TestGroupDoesNotSwallowAnothersEdit(t *testing.T) {
 	}
 	if h[0].Author != "Lan" || strings.Join(h[0].Fields, ",") != "Notes" || h[1].Author != "Minh" || h[2].Author != "Lan" {
 		t.Fatalf("entries %+v", h[:3])
+	}
+}
+
+// A move that renumbers the neighbours names, in the history, what was moved: the card dragged
+// (not a card beside the place it left) and the stage dragged; undo takes the whole move back.
+func TestHistoryNamesWhatMoved(t *testing.T) {
+	s, _ := openTemp(t)
+	m := sampleMap()
+	// Three cards in one cell, so that moving the first renumbers the two after it.
+	m.Cards = append(m.Cards, Card{ID: 6, StageID: 1, LaneID: 1, Title: "Hỏi giá qua Messenger"},
+		Card{ID: 7, StageID: 1, LaneID: 1, Title: "Lưu sản phẩm"})
+	id, err := s.CreateMap(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.LoadMap(id)
+	cell := got.CellCards(got.Stages[0].ID, got.Lanes[0].ID)
+	moved := cell[0]
+	before := state(t, s, id)
+	if err := s.MoveCard(id, moved.ID, got.Stages[1].ID, got.Lanes[0].ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.History(id, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := h[0]; e.Name != moved.Title || e.Kind != "card" || e.Thing != moved.ID || !slices.Contains(e.Fields, "StageID") {
+		t.Fatalf("the card move is recorded as %q %s %d %v, want %q", e.Name, e.Kind, e.Thing, e.Fields, moved.Title)
+	}
+	stage := got.Stages[1]
+	if err := s.MoveStage(id, stage.ID, 3); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ = s.History(id, 1); h[0].Name != stage.Name || h[0].Kind != "stage" || h[0].Thing != stage.ID {
+		t.Fatalf("the stage move is recorded as %q %s %d, want %q", h[0].Name, h[0].Kind, h[0].Thing, stage.Name)
+	}
+	for range 2 {
+		if _, _, err := s.Undo(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := state(t, s, id); after != before {
+		t.Fatalf("undo did not take the moves back:\n%s\n---\n%s", before, after)
 	}
 }

@@ -448,6 +448,7 @@ func (t *tx) stageRow(mapID, id int64) (*Stage, error) {
 // MoveStage moves a stage to index to among its map's stages.
 func (s *Store) MoveStage(mapID, id int64, to int) error {
 	return s.edit(mapID, "Move stage", func(t *tx) error {
+		t.about("stage", id)
 		all, err := stagesOf(t.q, mapID)
 		if err != nil {
 			return err
@@ -619,6 +620,7 @@ func (t *tx) laneRow(mapID, id int64) (*Lane, error) {
 // MoveLane moves a lane to index to among its map's lanes.
 func (s *Store) MoveLane(mapID, id int64, to int) error {
 	return s.edit(mapID, "Move lane", func(t *tx) error {
+		t.about("lane", id)
 		all, err := lanesOf(t.q, mapID)
 		if err != nil {
 			return err
@@ -716,6 +718,9 @@ func (s *Store) MoveCards(mapID int64, ids []int64, stageID, laneID int64, at in
 		label = fmt.Sprintf("Move %d cards", len(ids))
 	}
 	return s.edit(mapID, label, func(t *tx) error {
+		if len(ids) > 0 {
+			t.about("card", ids[0])
+		}
 		if err := t.checkCell(mapID, stageID, laneID); err != nil {
 			return err
 		}

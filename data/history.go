@@ -25,6 +25,29 @@ type tx struct {
 	scope   int64           // set by an edit that creates its own scope (a new map)
 	pics    map[string]bool // the pictures the recorded images name
 	ids     newIDs          // when set, insertMap tells here the new id of each row it wrote
+	// subject is the row an edit is about when it changes others too (a card moved, and its
+	// neighbours renumbered): its change is recorded first, so the history names it.
+	subject struct {
+		kind string
+		id   int64
+	}
+}
+
+// about names the row the edit is about (see subject).
+func (t *tx) about(kind string, id int64) { t.subject.kind, t.subject.id = kind, id }
+
+// subjectFirst puts the change of the edit's subject first, the others in their order.
+func (t *tx) subjectFirst() {
+	for i, c := range t.changes {
+		if c.Kind == t.subject.kind && c.ID == t.subject.id {
+			if i > 0 {
+				first := t.changes[i]
+				copy(t.changes[1:i+1], t.changes[:i])
+				t.changes[0] = first
+			}
+			return
+		}
+	}
 }
 
 // notePicture remembers that a recorded image names the persona's picture.
@@ -170,6 +193,7 @@ func (s *Store) edit(mapID int64, label string, fn func(t *tx) error) error {
 	if len(t.changes) == 0 {
 		return nil // a no-op edit leaves no history entry
 	}
+	t.subjectFirst()
 	created := t.scope != 0
 	if created {
 		mapID = t.scope
