@@ -527,4 +527,3 @@ func TestMaximisedWindowShowsMaps(t *testing.T) {
 		t.Fatalf("the list of maps is %v wide", got)
 	}
 }
-

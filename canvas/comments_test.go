@@ -494,7 +494,7 @@ func TestPeopleButtonListsEveryone(t *testing.T) {
 		t.Fatal(err)
 	}
 	within(t, "the toolbar to name Minh", func() bool { return u.hereBtn.Visible() && u.hereBtn.Text == "Minh" })
-	within(t, "the list to know Hoa's map", func() bool { return u.presentOn(otherMap) == 1 })
+	within(t, "the list to know Hoa's map", func() bool { return u.presentOn(otherMap) == 1 && len(u.side.maps) == 2 })
 	saveShot(w, "people-button.png")
 	test.Tap(u.hereBtn)
 	var labels []string

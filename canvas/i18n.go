@@ -66,7 +66,7 @@ var dynamicKeys = []string{
 	"Add persona", "Move card", "Move %d cards", "Delete card", "Delete %d cards",
 	"Comment", "Reply", "Resolve comment", "Reopen comment", "Edit comment", "Delete comment",
 	"field.title", "field.name", "field.notes", "field.channel", "field.emotion-score",
-	"field.description", "field.tags", "field.text", "field.colour",
+	"field.description", "field.tags", "field.text", "field.colour", "field.place",
 	"Name", "Summary", "Demographics", "A day in their life", "Goals", "Challenges",
 	"What excites them", "What frustrates them", "Channels they use", "What makes them buy",
 	"Problems we solve", "Information they lack",

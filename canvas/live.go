@@ -358,7 +358,10 @@ func (u *ui) showWhoIsHere() {
 			n = lang.L("Someone")
 		}
 		id := v.MapID
-		items = append(items, fyne.NewMenuItem(fmt.Sprintf("%s — %s", n, titles[id]), func() { u.openMap(id) }))
+		if t, ok := titles[id]; ok { // a map made elsewhere a moment ago is not listed yet
+			n = fmt.Sprintf("%s — %s", n, t)
+		}
+		items = append(items, fyne.NewMenuItem(n, func() { u.openMap(id) }))
 	}
 	if len(items) == 0 {
 		return
