@@ -315,9 +315,13 @@ func TestEditTitleInPlace(t *testing.T) {
 	u, _ := newTestUI(t, data.SampleMap("en"))
 	b := u.board
 	ad := cardByTitle(t, b.Map(), adTitle)
+	b.selectOne(selCard, b.lay.Cards[len(b.lay.Cards)-1].ID) // another card selected before
 	test.DoubleTap(b.cards[ad.ID])
 	if !b.title.Visible() {
 		t.Fatal("no title editor after a double tap")
+	}
+	if !b.isSelected(ad.ID) || len(b.sel.cards) != 1 || u.insp.kind != "card" || u.insp.id != ad.ID {
+		t.Fatalf("a double tap to type the title left the selection %+v, the inspector on %s %d", b.sel, u.insp.kind, u.insp.id)
 	}
 	// The title opens selected: typing replaces it.
 	test.Type(b.title, "Thấy quảng cáo ở Nhận thức")

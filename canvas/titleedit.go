@@ -95,6 +95,9 @@ func (b *Board) openTitle(id int64, fresh bool, group string) {
 		return
 	}
 	b.commitTitle()
+	if !b.isSelected(id) || len(b.sel.cards) != 1 {
+		b.selectOne(selCard, id) // the inspector shows the card whose title is being typed
+	}
 	b.title.cardID = id
 	b.title.done = false
 	b.title.fresh, b.title.group = fresh, group
