@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeycanvas/data"
@@ -301,6 +302,9 @@ func (u *ui) exportDialog() {
 		widget.NewFormItem(lang.L("Paper"), container.NewBorder(nil, nil, nil, f.landsc, f.paper)),
 		widget.NewFormItem(lang.L("Tiles"), f.tiles),
 	)
+	// The preview takes the room the window has beside the form (a 1024-pixel window too).
+	room := u.win.Canvas().Size().Width - form.MinSize().Width - 40*theme.Padding() // the dialog's own margins
+	f.preview.SetMinSize(fyne.NewSize(max(160, min(440, room)), 260))
 	content := container.NewBorder(nil, f.info, nil, nil, container.NewHBox(form, f.preview))
 	d := dialog.NewCustomConfirm(lang.L("Export PNG, PDF or SVG"), lang.L("Export…"), lang.L("Cancel"), content, func(ok bool) {
 		if !ok {
@@ -314,6 +318,8 @@ func (u *ui) exportDialog() {
 		u.askExportPath(f.m, c)
 	}, u.win)
 	f.update()
+	u.dismiss = d.Hide // Esc cancels
+	d.SetOnClosed(func() { u.dismiss = nil })
 	d.Show()
 }
 

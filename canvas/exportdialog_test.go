@@ -11,6 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
 	"journeycanvas/data"
 	"journeycanvas/export"
 )
@@ -163,5 +167,34 @@ func TestExportDialogVector(t *testing.T) {
 	}
 	if !f.paper.Disabled() || !f.tiles.Disabled() {
 		t.Fatal("a deck has its own pages: paper and tiles should be off")
+	}
+}
+
+// In a window of 1024×768 the export dialog (Ctrl+E) fits inside the window, its preview
+// narrower, and Esc closes it as Cancel does.
+func TestExportDialogFitsAndEscCloses(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	w.Resize(fyne.NewSize(1024, 768))
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Ctrl+E opened no dialog")
+	}
+	saveShot(w, "export-1024.png")
+	var dlg fyne.CanvasObject
+	for _, o := range test.WidgetRenderer(top.(fyne.Widget)).Objects() {
+		if o.Size().Width > 100 && (dlg == nil || o.Size().Width < dlg.Size().Width) {
+			dlg = o
+		}
+	}
+	if dlg == nil || dlg.MinSize().Width > 1024 {
+		t.Fatalf("the dialog needs %v in a window 1024 wide", dlg.MinSize())
+	}
+	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the export dialog")
+	}
+	if u.dismiss != nil {
+		t.Fatal("Esc is still bound to the closed dialog")
 	}
 }

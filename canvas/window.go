@@ -64,6 +64,7 @@ type ui struct {
 	others      []data.Visitor // the others who have the workspace open (live.go)
 	hereBtn     *toolButton    // who else has this map open, in the toolbar; a tap lists everyone
 	whoMenu     *fyne.Menu     // the list it last showed
+	dismiss     func()         // cancels the dialog shown that Esc closes, if any
 	alert       *fyne.Container
 	alertGen    int            // the notice showing in alert
 	lastAlert   string         // its text (for tests)
@@ -540,6 +541,8 @@ func (u *ui) setZoom(z float64) { u.board.setZoom(z) }
 // selection.
 func (u *ui) escape() {
 	switch {
+	case u.dismiss != nil && u.win.Canvas().Overlays().Top() != nil:
+		u.dismiss() // a dialog that Esc cancels, as its Cancel button does
 	case u.board.cancelDrag():
 	case u.board.cancelTitle():
 	case u.presenting:
