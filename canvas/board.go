@@ -82,23 +82,26 @@ type Board struct {
 	// pinned at the view's left, the stage headers pinned at its top, and the corner where
 	// both meet: what scrolls under the headers is covered, not seen between them.
 	pinLeft, pinTop, pinCorner *canvas.Rectangle
-	cells                      []*canvas.Rectangle
-	curve                      *tile
-	lines                      []*tile       // a service blueprint's lines
-	curveBand                  geometry.Rect // the emotion lane's cells as one band
-	stageHeads                 []*headerView
-	laneHeads                  []*headerView
-	cards                      map[int64]*cardView
-	cardOrder                  []*cardView
-	links                      []*tile
-	indicator                  *canvas.Rectangle
-	band                       *canvas.Rectangle
-	linkLine                   *canvas.Line
-	tip                        *hoverTip
-	plus                       *widget.Button // the + of the cell under the pointer
-	plusCell                   [2]int64       // its stage and lane
-	title                      *titleEditor
-	objs                       []fyne.CanvasObject
+	// laneTag repeats, at the top of the view, the name of a lane taller than the view whose
+	// own name is scrolled away under the pinned stage headers (painted as its header is).
+	laneTag    *tile
+	cells      []*canvas.Rectangle
+	curve      *tile
+	lines      []*tile       // a service blueprint's lines
+	curveBand  geometry.Rect // the emotion lane's cells as one band
+	stageHeads []*headerView
+	laneHeads  []*headerView
+	cards      map[int64]*cardView
+	cardOrder  []*cardView
+	links      []*tile
+	indicator  *canvas.Rectangle
+	band       *canvas.Rectangle
+	linkLine   *canvas.Line
+	tip        *hoverTip
+	plus       *widget.Button // the + of the cell under the pointer
+	plusCell   [2]int64       // its stage and lane
+	title      *titleEditor
+	objs       []fyne.CanvasObject
 
 	drag     *dragState
 	cedit    curveEdit        // the emotion curve: a point dragged, the map compared (curveedit.go)
@@ -125,6 +128,8 @@ func newBoard(h host) *Board {
 	b.pinTop = canvas.NewRectangle(b.pal.Background)
 	b.pinCorner = canvas.NewRectangle(b.pal.Background)
 	b.curve = newTile()
+	b.laneTag = newTile()
+	b.laneTag.raster.Hide()
 	b.indicator = canvas.NewRectangle(color.Transparent)
 	b.indicator.CornerRadius = 2
 	b.indicator.Hide()
@@ -219,6 +224,53 @@ func (b *Board) placePins() {
 	show(b.pinTop, pinnedY, fyne.NewPos(0, off.Y), fyne.NewSize(w, sh))
 	show(b.pinCorner, pinnedX || pinnedY, fyne.NewPos(max(off.X, 0), max(off.Y, top)),
 		fyne.NewSize(max(left, off.X)-max(off.X, 0)+lw, sh))
+	b.placeLaneTag(pinnedY, float64(off.X), float64(off.Y+sh))
+}
+
+// placeLaneTag shows the name of the lane crossing the top of the view (below the pinned stage
+// headers, at visTop) when its own name is scrolled away and the lane goes on below: the lane
+// header painted again, only its name, at the top of the lane's part in view.
+func (b *Board) placeLaneTag(pinnedY bool, offX, visTop float64) {
+	t := b.laneTag
+	var ln *geometry.LaneBox
+	if pinnedY {
+		for i := range b.lay.Lanes {
+			l := &b.lay.Lanes[i]
+			if l.Header.Y < visTop && l.Header.Bottom() > visTop && len(l.Name) > 0 && l.Kind != data.LaneEmotions {
+				ln = l
+			}
+		}
+	}
+	var tag geometry.Rect
+	if ln != nil {
+		first, last := ln.Name[0], ln.Name[len(ln.Name)-1]
+		pad := first.Y - first.Size*0.75 - ln.Header.Y // above the first line's capitals
+		tag = geometry.Rect{X: max(ln.Header.X, offX), Y: visTop, W: ln.Header.W, H: last.Y + first.Size*0.25 + pad - ln.Header.Y}
+		if tag.Bottom() > ln.Header.Bottom() || visTop-ln.Header.Y <= pad {
+			ln = nil // the lane ends there, or its own name still shows whole
+		}
+	}
+	if ln == nil {
+		if t.raster.Visible() {
+			t.raster.Hide()
+		}
+		return
+	}
+	moved := *ln
+	dy := tag.Y - ln.Header.Y
+	moved.Header = geometry.Rect{X: ln.Header.X, Y: tag.Y, W: tag.W, H: tag.H}
+	moved.Name = append([]geometry.TextLine(nil), ln.Name...)
+	for i := range moved.Name {
+		moved.Name[i].Y += dy
+	}
+	tag.X = ln.Header.X
+	t.set(tag, b.pal, func(c *paint.Canvas) { c.LaneHeader(&moved) })
+	t.placeIn(0, 0)
+	t.raster.Move(fyne.NewPos(float32(max(ln.Header.X, offX)), float32(tag.Y)))
+	t.raster.Refresh()
+	if !t.raster.Visible() {
+		t.raster.Show()
+	}
 }
 
 func (b *Board) readOnly() bool { return b.host.store().ReadOnly() }
@@ -510,7 +562,7 @@ func (b *Board) rebuildObjects() {
 	for _, h := range b.laneHeads {
 		objs = append(objs, h)
 	}
-	objs = append(objs, b.pinTop)
+	objs = append(objs, b.laneTag.raster, b.pinTop)
 	for _, h := range b.stageHeads {
 		objs = append(objs, h)
 	}

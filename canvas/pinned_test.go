@@ -83,6 +83,34 @@ func checkPinned(t *testing.T, b *Board) {
 	}
 }
 
+// A lane whose name is scrolled away under the pinned stage headers, while the lane goes on
+// below, shows its name again at the top of its part in view; scrolled back, the tag goes.
+func TestLaneNameFollowsTheView(t *testing.T) {
+	m := data.SampleMap("vi")
+	for i := range 12 { // a tall first lane
+		m.Cards = append(m.Cards, data.Card{StageID: m.Stages[0].ID, LaneID: m.Lanes[0].ID, Title: fmt.Sprintf("Bước %d", i+1)})
+	}
+	u, w := newTestUI(t, m)
+	b := u.board
+	w.SetPadded(false)
+	w.SetContent(b.scroll)
+	w.Resize(fyne.NewSize(1000, 700))
+	l := b.lay
+	ln := l.Lanes[0]
+	sh := float32(l.Stages[0].Header.H + l.Stages[0].Rect.X - l.Lanes[0].Header.Right())
+	off := fyne.NewPos(0, float32(ln.Header.Y)+200-sh)
+	b.scrollToOffset(off)
+	tag := b.laneTag.raster
+	if !tag.Visible() || tag.Position().Y != b.scroll.Offset.Y+sh {
+		t.Fatalf("in the middle of a tall lane the tag is shown %v at %v, want y %v", tag.Visible(), tag.Position(), b.scroll.Offset.Y+sh)
+	}
+	saveShot(w, "lane-tag.png")
+	b.scrollToOffset(fyne.NewPos(0, 0))
+	if tag.Visible() {
+		t.Fatal("the tag stays when the lane's own name is in view")
+	}
+}
+
 // During a drag that scrolls the board by itself, the headers stay pinned at every step.
 func TestPinnedHeadersDuringAutoscroll(t *testing.T) {
 	u, w := newTestUI(t, data.SampleMap("vi"))
