@@ -171,6 +171,13 @@ func (b *Board) scrolled() {
 	if b.plus.Visible() {
 		b.plus.Hide() // the + of the cell that was under the pointer is elsewhere now
 	}
+	// The card that was under the pointer has moved from under it, and the toolkit tells it
+	// only at the pointer's next move: its link handle goes now.
+	for _, v := range b.cardOrder {
+		if v.hovered {
+			v.MouseOut()
+		}
+	}
 	for _, h := range b.stageHeads {
 		b.placeHeader(h)
 	}

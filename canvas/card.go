@@ -208,8 +208,16 @@ func (v *cardView) MouseIn(e *desktop.MouseEvent) {
 	v.b.hoverCard(v, true)
 }
 
-// MouseMoved notes where the pointer is (Ctrl+V pastes into its cell).
-func (v *cardView) MouseMoved(e *desktop.MouseEvent) { v.b.pointerAt(v.Position().Add(e.Position)) }
+// MouseMoved notes where the pointer is (Ctrl+V pastes into its cell), and shows the handle
+// again when a scroll had taken it away with the pointer still on the card.
+func (v *cardView) MouseMoved(e *desktop.MouseEvent) {
+	v.b.pointerAt(v.Position().Add(e.Position))
+	if !v.hovered {
+		v.hovered = true
+		v.updateMarks()
+		v.b.hoverCard(v, true)
+	}
+}
 
 // MouseOut hides the handle.
 func (v *cardView) MouseOut() {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"journeycanvas/canvas/geometry"
 	"journeycanvas/data"
@@ -186,5 +187,25 @@ func TestTilesAreWholeUnits(t *testing.T) {
 				t.Fatalf("at %v a lane header's raster is %v", z, s)
 			}
 		}
+	}
+}
+
+// A scroll moves the card under the pointer away: its link handle goes with the scroll, and
+// comes back when the pointer moves on the card again.
+func TestScrollTakesTheHoverAway(t *testing.T) {
+	u, _ := newTestUI(t, data.SampleMap("vi"))
+	b := u.board
+	v := b.cards[b.lay.Cards[0].ID]
+	v.MouseIn(&desktop.MouseEvent{})
+	if !v.hovered {
+		t.Fatal("the card does not know the pointer is on it")
+	}
+	b.scrollToOffset(fyne.NewPos(0, 120))
+	if v.hovered {
+		t.Fatal("the card still shows its handle after the board scrolled under the pointer")
+	}
+	v.MouseMoved(&desktop.MouseEvent{})
+	if !v.hovered {
+		t.Fatal("the handle does not come back when the pointer moves on the card")
 	}
 }
