@@ -527,3 +527,51 @@ func TestMaximisedWindowShowsMaps(t *testing.T) {
 		t.Fatalf("the list of maps is %v wide", got)
 	}
 }
+
+// At half a 1440-pixel screen (720 wide) the window's content fits: the toolbar leaves out the
+// buttons it can do without (all in the menus), keeps undo, the add buttons, fit and the
+// panels' toggles, and nothing of it reaches past the window's edge.
+func TestToolbarInHalfAScreen(t *testing.T) {
+	u, w := newTestUI(t, data.SampleMap("vi"))
+	if min := u.content.MinSize().Width; min > 720 {
+		t.Fatalf("the window cannot be narrower than %v", min)
+	}
+	w.Resize(fyne.NewSize(720, 800))
+	saveShot(w, "toolbar-720.png")
+	d := fyne.CurrentApp().Driver()
+	btns := toolButtons(t, u)
+	shown := 0
+	for name, b := range btns {
+		if !b.Visible() {
+			continue
+		}
+		at := d.AbsolutePositionForObject(b)
+		if at.X < 0 || b.Size().Width == 0 {
+			continue // left out
+		}
+		shown++
+		if at.X+b.Size().Width > w.Canvas().Size().Width {
+			t.Errorf("%q reaches %v, past the window's edge", name, at.X+b.Size().Width)
+		}
+	}
+	for _, want := range []string{"+ Stage", "+ Lane", "+ Card"} {
+		if b := btns[want]; b == nil || d.AbsolutePositionForObject(b).X < 0 {
+			t.Errorf("%q is left out", want)
+		}
+	}
+	for _, b := range []*toolButton{u.mapsBtn, u.inspBtn} {
+		if d.AbsolutePositionForObject(b).X < 0 {
+			t.Errorf("the %q toggle is left out", b.tip)
+		}
+	}
+	w.Resize(fyne.NewSize(1600, 1000))
+	wide := 0
+	for _, b := range btns {
+		if b.Visible() && d.AbsolutePositionForObject(b).X >= 0 && b.Size().Width > 0 {
+			wide++
+		}
+	}
+	if wide <= shown {
+		t.Fatalf("a wide window shows %d buttons, a narrow one %d", wide, shown)
+	}
+}

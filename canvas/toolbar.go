@@ -35,14 +35,27 @@ func (u *ui) newToolbar() fyne.CanvasObject {
 	btn := func(label string, icon fyne.Resource, tip string, fn func()) *toolButton {
 		return newToolButton(label, icon, tip, u.float, fn)
 	}
-	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
+	var seps []fyne.CanvasObject
+	sep := func() fyne.CanvasObject {
+		s := widget.NewSeparator()
+		seps = append(seps, s)
+		return s
+	}
 	u.mapsBtn = btn("", theme.ListIcon(), withKey(lang.L("Show or hide the list of maps"), ctrl, keyToggleMaps), u.toggleMaps)
 	u.inspBtn = btn("", theme.InfoIcon(), withKey(lang.L("Show or hide the inspector"), ctrl, keyToggleInsp), u.toggleInspector)
-	row := container.NewHBox(
+	open := btn("", theme.FolderOpenIcon(), withKey(lang.L("Open a workspace"), ctrl, fyne.KeyO), u.openDialog)
+	imp := btn("", theme.FileIcon(), lang.L("Import a map (JSON, CSV, OJF, Mermaid)"), u.importDialog)
+	persona := btn("", theme.AccountIcon(), lang.L("Persona…"), u.personaDialog)
+	versions := btn("", theme.HistoryIcon(), lang.L("Versions…"), u.versionsDialog)
+	comments := btn("", commentIcon, withKey(lang.L("Comments"), shiftShortcutKey, keyComments), u.toggleComments)
+	zoomOut := btn("", theme.ZoomOutIcon(), withKey(lang.L("Zoom out"), ctrl, fyne.KeyMinus), u.zoomOut)
+	zoomIn := btn("", theme.ZoomInIcon(), withKey(lang.L("Zoom in"), ctrl, fyne.KeyEqual), u.zoomIn)
+	present := btn("", theme.MediaPlayIcon(), lang.L("Present")+" (F5)", u.present)
+	row := container.New(&toolbarLayout{},
 		u.mapsBtn,
 		sep(),
-		btn("", theme.FolderOpenIcon(), withKey(lang.L("Open a workspace"), ctrl, fyne.KeyO), u.openDialog),
-		btn("", theme.FileIcon(), lang.L("Import a map (JSON, CSV, OJF, Mermaid)"), u.importDialog),
+		open,
+		imp,
 		btn("", theme.MediaPhotoIcon(), withKey(lang.L("Export PNG, PDF or SVG…"), ctrl, fyne.KeyE), u.exportDialog),
 		sep(),
 		btn("", theme.ContentUndoIcon(), withKey(lang.L("Undo"), ctrl, fyne.KeyZ), u.undo),
@@ -52,20 +65,94 @@ func (u *ui) newToolbar() fyne.CanvasObject {
 		btn(lang.L("+ Lane"), nil, withKey(lang.L("Add lane"), shiftShortcutKey, keyAddLane), u.addLane),
 		btn(lang.L("+ Card"), nil, withKey(lang.L("Add card"), shiftShortcutKey, keyAddCard), u.addCardMenu),
 		sep(),
-		btn("", theme.AccountIcon(), lang.L("Persona…"), u.personaDialog),
-		btn("", theme.HistoryIcon(), lang.L("Versions…"), u.versionsDialog),
-		btn("", commentIcon, withKey(lang.L("Comments"), shiftShortcutKey, keyComments), u.toggleComments),
+		persona,
+		versions,
+		comments,
 		layout.NewSpacer(),
 		u.hereBtn,
-		btn("", theme.ZoomOutIcon(), withKey(lang.L("Zoom out"), ctrl, fyne.KeyMinus), u.zoomOut),
+		zoomOut,
 		u.zoomLbl,
-		btn("", theme.ZoomInIcon(), withKey(lang.L("Zoom in"), ctrl, fyne.KeyEqual), u.zoomIn),
+		zoomIn,
 		btn("", theme.ZoomFitIcon(), withKey(lang.L("Fit the map in the window"), ctrl, keyFit), u.fitMap),
 		sep(),
-		btn("", theme.MediaPlayIcon(), lang.L("Present")+" (F5)", u.present),
+		present,
 		u.inspBtn,
 	)
+	// In a narrow window (half a screen) the row gives up these first, in this order: each
+	// is also in the menus with its shortcut.
+	row.Layout.(*toolbarLayout).drop = append([]fyne.CanvasObject{u.zoomLbl, zoomOut, zoomIn, versions, persona,
+		imp, open, comments, present}, seps...)
 	return row
+}
+
+// toolbarLayout lays the toolbar out in a row, as an HBox does (a spacer takes the room left),
+// but narrower than all its buttons need it leaves out those named in drop, in that order, so
+// that the window can be made as narrow as half a screen. A button left out is still in the
+// menus.
+type toolbarLayout struct {
+	drop []fyne.CanvasObject
+}
+
+func (l *toolbarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	out := map[fyne.CanvasObject]bool{}
+	need := func() float32 {
+		w := float32(0)
+		for _, o := range objs {
+			if o.Visible() && !out[o] && !isSpacer(o) {
+				w += o.MinSize().Width + pad
+			}
+		}
+		return w
+	}
+	for _, o := range l.drop {
+		if need() <= size.Width {
+			break
+		}
+		out[o] = true
+	}
+	spare := max(0, size.Width-need())
+	x := float32(0)
+	for _, o := range objs {
+		switch {
+		case !o.Visible():
+		case out[o]:
+			o.Resize(fyne.Size{})
+			o.Move(fyne.NewPos(-10000, 0)) // out of the row, out of reach
+		case isSpacer(o):
+			x += spare
+		default:
+			m := o.MinSize()
+			o.Resize(fyne.NewSize(m.Width, size.Height))
+			o.Move(fyne.NewPos(x, 0))
+			x += m.Width + pad
+		}
+	}
+}
+
+// MinSize is the row without what it may leave out.
+func (l *toolbarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	dropped := map[fyne.CanvasObject]bool{}
+	for _, o := range l.drop {
+		dropped[o] = true
+	}
+	var s fyne.Size
+	for _, o := range objs {
+		if !o.Visible() || isSpacer(o) {
+			continue
+		}
+		m := o.MinSize()
+		s.Height = max(s.Height, m.Height)
+		if !dropped[o] {
+			s.Width += m.Width + theme.Padding()
+		}
+	}
+	return s
+}
+
+func isSpacer(o fyne.CanvasObject) bool {
+	sp, ok := o.(layout.SpacerObject)
+	return ok && sp.ExpandHorizontal()
 }
 
 // commentIcon is a speech bubble, in the theme's foreground colour.
