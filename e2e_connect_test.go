@@ -43,13 +43,7 @@ func TestE2EConnectToTeamWorkspace(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		screenshot(t, "connect-1-typed.png")
 		app.xdo("key", "Return")
-		var title string
-		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
-			out, _ := exec.Command("xdotool", "getwindowname", app.win).Output()
-			if title = strings.TrimSpace(string(out)); strings.Contains(title, db) {
-				break
-			}
-		}
+		title := app.titleWith(db, 15*time.Second)
 		if title != m.Title+" — "+db+" — Journey Canvas" {
 			t.Fatalf("window title %q after connecting\n%s", title, app.out.String())
 		}
@@ -72,18 +66,25 @@ func TestE2EConnectToTeamWorkspace(t *testing.T) {
 	app.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y))
 	time.Sleep(300 * time.Millisecond)
 	app.xdo("click", "1")
-	var title string
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
-		out, _ := exec.Command("xdotool", "getwindowname", app.win).Output()
-		if title = strings.TrimSpace(string(out)); strings.Contains(title, db) {
-			break
-		}
-	}
+	title := app.titleWith(db, 15*time.Second)
 	if title != m.Title+" — "+db+" — Journey Canvas" {
 		screenshot(t, "connect-4-not-reconnected.png")
 		t.Fatalf("window title %q after Reconnect\n%s", title, app.out.String())
 	}
 	app.quit()
+}
+
+// titleWith waits up to wait for the window's title to contain part, and returns the title
+// it has then.
+func (a *desktopApp) titleWith(part string, wait time.Duration) string {
+	var title string
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		out, _ := exec.Command("xdotool", "getwindowname", a.win).Output()
+		if title = strings.TrimSpace(string(out)); strings.Contains(title, part) {
+			break
+		}
+	}
+	return title
 }
 
 // offerButton finds a good-news notice (a band of green) in the lower part of the screen and

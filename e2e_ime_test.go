@@ -151,15 +151,7 @@ func TestE2EVietnameseIME(t *testing.T) {
 		screenshot(t, shot)
 		app.xdo("key", "Return")
 		time.Sleep(700 * time.Millisecond)
-		s, err := data.Open(ws, data.OpenOptions{ReadOnly: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		got, err := s.LoadMap(id)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := mapIn(t, ws, id)
 		var titles []string
 		for _, c := range got.CellCards(cell.StageID, cell.LaneID) {
 			titles = append(titles, c.Title)

@@ -356,3 +356,18 @@ func TestE2EFirstRun(t *testing.T) {
 		t.Fatalf("window title %q", title)
 	}
 }
+
+// mapIn reads map id as the workspace at ws holds it now, as another program would.
+func mapIn(t *testing.T, ws string, id int64) *data.Map {
+	t.Helper()
+	s, err := data.Open(ws, data.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m, err := s.LoadMap(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

@@ -160,15 +160,7 @@ func TestE2ELongTitleWraps(t *testing.T) {
 	app.xdo("key", "Return")
 	time.Sleep(500 * time.Millisecond)
 	app.quit()
-	s, err := data.Open(ws, data.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	got, err := s.LoadMap(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := mapIn(t, ws, id)
 	if n := got.Card(card.ID).Title; n != title {
 		t.Fatalf("the title in the file:\n%q\nwant\n%q", n, title)
 	}

@@ -433,22 +433,8 @@ func TestFaceKeepsRowHeight(t *testing.T) {
 // TestNarrowWindowHidesMaps: in a window of 1280×800 the list of maps starts hidden, so the
 // board shows more than three stages at 100 %; Ctrl+B brings it back, and that is kept.
 func TestNarrowWindowHidesMaps(t *testing.T) {
-	setLanguage("en")
-	a := test.NewTempApp(t)
-	th := &appTheme{mode: themeLight}
-	a.Settings().SetTheme(th)
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.journey"), data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateMap(data.SampleMap("en")); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, widget.NewLabel(""))
-	w.Resize(fyne.NewSize(1280, 800))
-	u := newUI(a, w, s, th)
-	u.install()
-	t.Cleanup(u.close)
+	u, w := uiOpenedAt(t, fyne.NewSize(1280, 800), nil)
+	a := u.app
 	w.Resize(fyne.NewSize(1280, 800))
 	if u.panels.maps.Visible() || !u.panels.insp.Visible() {
 		t.Fatalf("maps shown %v, inspector shown %v", u.panels.maps.Visible(), u.panels.insp.Visible())
@@ -499,26 +485,10 @@ func TestAddCardReadyToType(t *testing.T) {
 // (1280×800 here) and then maximised: the list of maps is shown, for the screen it opens on.
 // (It started hidden on every start after the first, and stayed so.)
 func TestMaximisedWindowShowsMaps(t *testing.T) {
-	setLanguage("en")
-	a := test.NewTempApp(t)
-	th := &appTheme{mode: themeLight}
-	a.Settings().SetTheme(th)
-	a.Preferences().SetBool(prefWinMax, true)
 	old := screenOpened
 	screenOpened = func() (fyne.Size, bool) { return fyne.NewSize(1440, 870), true }
 	t.Cleanup(func() { screenOpened = old })
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.journey"), data.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateMap(data.SampleMap("en")); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, widget.NewLabel(""))
-	w.Resize(fyne.NewSize(1280, 800))
-	u := newUI(a, w, s, th)
-	u.install()
-	t.Cleanup(u.close)
+	u, w := uiOpenedAt(t, fyne.NewSize(1280, 800), func(a fyne.App) { a.Preferences().SetBool(prefWinMax, true) })
 	w.Resize(fyne.NewSize(1440, 870))
 	if !u.panels.maps.Visible() {
 		t.Fatal("the list of maps is hidden in a window maximised on a 1440-wide screen")
@@ -574,4 +544,30 @@ func TestToolbarInHalfAScreen(t *testing.T) {
 	if wide <= shown {
 		t.Fatalf("a wide window shows %d buttons, a narrow one %d", wide, shown)
 	}
+}
+
+// uiOpenedAt opens the sample map in a window that has the given size while it is built, as
+// the desktop app's window has when it opens (prefs, when given, sets the preferences first).
+func uiOpenedAt(t *testing.T, size fyne.Size, prefs func(a fyne.App)) (*ui, fyne.Window) {
+	t.Helper()
+	setLanguage("en")
+	a := test.NewTempApp(t)
+	th := &appTheme{mode: themeLight}
+	a.Settings().SetTheme(th)
+	if prefs != nil {
+		prefs(a)
+	}
+	s, err := data.Open(filepath.Join(t.TempDir(), "w.journey"), data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateMap(data.SampleMap("en")); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(size)
+	u := newUI(a, w, s, th)
+	u.install()
+	t.Cleanup(u.close)
+	return u, w
 }
