@@ -135,6 +135,22 @@ func offerButton(img *image.RGBA) (x, y int, ok bool) {
 // Connect to team workspace….
 func (a *desktopApp) openConnectDialog() {
 	a.t.Helper()
+	geo := a.geometry()
+	a.xdo("mousemove", strconv.Itoa(geo.Min.X+20), strconv.Itoa(geo.Min.Y+14))
+	time.Sleep(300 * time.Millisecond)
+	a.xdo("click", "1")
+	time.Sleep(500 * time.Millisecond)
+	screenshot(a.t, "connect-0-menu.png")
+	for i := 0; i < 6; i++ {
+		a.xdo("key", "Down")
+	}
+	a.xdo("key", "Return")
+	time.Sleep(700 * time.Millisecond)
+}
+
+// geometry is where the window is on the screen.
+func (a *desktopApp) geometry() image.Rectangle {
+	a.t.Helper()
 	out, err := exec.Command("xdotool", "getwindowgeometry", "--shell", a.win).Output()
 	if err != nil {
 		a.t.Fatal(err)
@@ -145,14 +161,5 @@ func (a *desktopApp) openConnectDialog() {
 			geo[k], _ = strconv.Atoi(v)
 		}
 	}
-	a.xdo("mousemove", strconv.Itoa(geo["X"]+20), strconv.Itoa(geo["Y"]+14))
-	time.Sleep(300 * time.Millisecond)
-	a.xdo("click", "1")
-	time.Sleep(500 * time.Millisecond)
-	screenshot(a.t, "connect-0-menu.png")
-	for i := 0; i < 6; i++ {
-		a.xdo("key", "Down")
-	}
-	a.xdo("key", "Return")
-	time.Sleep(700 * time.Millisecond)
+	return image.Rect(geo["X"], geo["Y"], geo["X"]+geo["WIDTH"], geo["Y"]+geo["HEIGHT"])
 }
