@@ -345,10 +345,12 @@ func (u *ui) showWhoIsHere() {
 		titles[m.ID] = m.Title
 	}
 	elsewhere := false
+	listed := map[data.Visitor]bool{} // one line for one person's windows on one map
 	for _, v := range u.others {
-		if v.MapID == u.mapID || v.MapID == 0 {
+		if v.MapID == u.mapID || v.MapID == 0 || listed[v] {
 			continue
 		}
+		listed[v] = true
 		if !elsewhere {
 			items = append(items, fyne.NewMenuItemSeparator(), heading(lang.L("On other maps")))
 			elsewhere = true
