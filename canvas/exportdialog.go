@@ -318,9 +318,9 @@ func (u *ui) exportDialog() {
 		u.askExportPath(f.m, c)
 	}, u.win)
 	f.update()
-	u.dismiss = d.Hide // Esc cancels
-	d.SetOnClosed(func() { u.dismiss = nil })
+	d.SetOnClosed(func() { u.dismiss, u.dismissOn = nil, nil })
 	d.Show()
+	u.dismiss, u.dismissOn = d.Hide, u.win.Canvas().Overlays().Top() // Esc cancels
 }
 
 // askExportPath asks where the export goes: a file for one PNG, PDF or SVG (a deck is one

@@ -95,11 +95,19 @@ type toolbarLayout struct {
 
 func (l *toolbarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
+	droppable := map[fyne.CanvasObject]bool{}
+	for _, o := range l.drop {
+		droppable[o] = true
+	}
 	out := map[fyne.CanvasObject]bool{}
 	need := func() float32 {
 		w := float32(0)
 		for _, o := range objs {
-			if o.Visible() && !out[o] && !isSpacer(o) {
+			shown := o.Visible() // the row hides only what it leaves out; the others hide themselves
+			if droppable[o] {
+				shown = !out[o]
+			}
+			if shown && !isSpacer(o) {
 				w += o.MinSize().Width + pad
 			}
 		}
@@ -111,14 +119,19 @@ func (l *toolbarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		}
 		out[o] = true
 	}
+	// Left out means hidden: out of reach of the pointer and of Tab.
+	for _, o := range l.drop {
+		if out[o] && o.Visible() {
+			o.Hide()
+		} else if !out[o] && !o.Visible() {
+			o.Show()
+		}
+	}
 	spare := max(0, size.Width-need())
 	x := float32(0)
 	for _, o := range objs {
 		switch {
 		case !o.Visible():
-		case out[o]:
-			o.Resize(fyne.Size{})
-			o.Move(fyne.NewPos(-10000, 0)) // out of the row, out of reach
 		case isSpacer(o):
 			x += spare
 		default:
@@ -138,7 +151,7 @@ func (l *toolbarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	var s fyne.Size
 	for _, o := range objs {
-		if !o.Visible() || isSpacer(o) {
+		if (!o.Visible() && !dropped[o]) || isSpacer(o) {
 			continue
 		}
 		m := o.MinSize()

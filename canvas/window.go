@@ -55,16 +55,17 @@ type ui struct {
 	retired     bool          // replaced by another ui (the language changed)
 	undoItem    *fyne.MenuItem
 	redoItem    *fyne.MenuItem
-	lastErr     error          // the last error shown (for tests)
-	linkPop     *widget.PopUp  // the last "Link to…" chooser (for tests)
-	linkPick    func(int)      // … and what choosing its n-th card does
-	watcher     *watcher       // looks for others' changes to the workspace (live.go)
-	windowID    string         // names this window in the history (live.go)
-	seenEntry   int64          // the newest history entry looked at for overwritten edits (live.go)
-	others      []data.Visitor // the others who have the workspace open (live.go)
-	hereBtn     *toolButton    // who else has this map open, in the toolbar; a tap lists everyone
-	whoMenu     *fyne.Menu     // the list it last showed
-	dismiss     func()         // cancels the dialog shown that Esc closes, if any
+	lastErr     error             // the last error shown (for tests)
+	linkPop     *widget.PopUp     // the last "Link to…" chooser (for tests)
+	linkPick    func(int)         // … and what choosing its n-th card does
+	watcher     *watcher          // looks for others' changes to the workspace (live.go)
+	windowID    string            // names this window in the history (live.go)
+	seenEntry   int64             // the newest history entry looked at for overwritten edits (live.go)
+	others      []data.Visitor    // the others who have the workspace open (live.go)
+	hereBtn     *toolButton       // who else has this map open, in the toolbar; a tap lists everyone
+	whoMenu     *fyne.Menu        // the list it last showed
+	dismiss     func()            // cancels the dialog shown that Esc closes, if any…
+	dismissOn   fyne.CanvasObject // … while it is the window's top overlay (no list open over it)
 	alert       *fyne.Container
 	alertGen    int            // the notice showing in alert
 	lastAlert   string         // its text (for tests)
@@ -541,7 +542,7 @@ func (u *ui) setZoom(z float64) { u.board.setZoom(z) }
 // selection.
 func (u *ui) escape() {
 	switch {
-	case u.dismiss != nil && u.win.Canvas().Overlays().Top() != nil:
+	case u.dismiss != nil && u.win.Canvas().Overlays().Top() == u.dismissOn:
 		u.dismiss() // a dialog that Esc cancels, as its Cancel button does
 	case u.board.cancelDrag():
 	case u.board.cancelTitle():

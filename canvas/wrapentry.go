@@ -13,8 +13,10 @@ import (
 // sentences typed with xdotool came out right (TestE2ELongTitleWraps), so the real driver may
 // not reach that state, but it types through the same Entry code. wrapTyping acts only when
 // the cursor is not right after the letter just typed: it remembers where the cursor should be
-// (parked) and types the next letter, or Backspace, there itself. Every word-wrapped entry of
-// the app types through one.
+// (parked) and types the next letter, or Backspace, there itself. Fyne offers no way to insert
+// at an offset but setting the whole text, which empties the entry's own Ctrl+Z history of the
+// field being typed in (the app's undo of saved edits is not touched); that is the price of
+// the letter landing where it was typed. Every word-wrapped entry of the app types through one.
 type wrapTyping struct {
 	parked int // the offset the cursor should be at, when Fyne cannot show it there; else -1
 	set    bool
@@ -22,6 +24,10 @@ type wrapTyping struct {
 
 // typeRune types r into e, as e.TypedRune does, at the offset the user expects.
 func (w *wrapTyping) typeRune(e *widget.Entry, r rune) {
+	if e.Disabled() {
+		w.parked = -1
+		return // typing into a disabled entry does nothing, as Fyne's own
+	}
 	if !w.set {
 		w.parked, w.set = -1, true
 	}
@@ -47,7 +53,7 @@ func (w *wrapTyping) typeRune(e *widget.Entry, r rune) {
 func (w *wrapTyping) typeKey(e *widget.Entry, k *fyne.KeyEvent) bool {
 	p := w.parked
 	w.parked = -1
-	if k.Name != fyne.KeyBackspace || p <= 0 || e.SelectedText() != "" || e.CursorTextOffset() != p-1 {
+	if e.Disabled() || k.Name != fyne.KeyBackspace || p <= 0 || e.SelectedText() != "" || e.CursorTextOffset() != p-1 {
 		return false
 	}
 	runes := []rune(e.Text)

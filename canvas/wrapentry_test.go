@@ -59,6 +59,23 @@ func TestTypingAcrossTheWrap(t *testing.T) {
 		b.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	}
 
+	// After a line break of the user's, the rows of the next line are found as well.
+	b.selectOne(selCard, id)
+	for _, x := range u.insp.texts {
+		if x.name != "card notes" {
+			continue
+		}
+		w.Canvas().Focus(x)
+		x.TypedShortcut(&fyne.ShortcutSelectAll{})
+		test.Type(x, "Dòng một")
+		x.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		test.Type(x, longNote)
+		if want := "Dòng một\n" + longNote; x.Text != want {
+			t.Fatalf("notes of two lines show %q", x.Text)
+		}
+		w.Canvas().Unfocus()
+	}
+
 	u.commentOn(data.OnCard, id)
 	p := u.comments
 	test.Type(p.entry, longNote)
