@@ -54,11 +54,7 @@ func commentAndVersion(t *testing.T, file string, id int64) {
 // versionsOf lists the labels and times of a map's versions, as "label@time" lines.
 func versionsOf(t *testing.T, ws string, id string) string {
 	t.Helper()
-	s, err := data.Open(ws, data.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := readOnly(t, ws)
 	mid, err := s.FindMap(id)
 	if err != nil {
 		t.Fatal(err)

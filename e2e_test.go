@@ -357,15 +357,49 @@ func TestE2EFirstRun(t *testing.T) {
 	}
 }
 
-// mapIn reads map id as the workspace at ws holds it now, as another program would.
-func mapIn(t *testing.T, ws string, id int64) *data.Map {
+// readOnly opens the workspace at ws to read it, as another program would; closed after the test.
+func readOnly(t *testing.T, ws string) *data.Store {
 	t.Helper()
 	s, err := data.Open(ws, data.OpenOptions{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	m, err := s.LoadMap(id)
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// boardApp is the app started on a new workspace holding one map, with where its board is on
+// the screen.
+type boardApp struct {
+	*desktopApp
+	ws     string
+	id     int64
+	m      *data.Map
+	lay    *geometry.Layout
+	ox, oy float64
+}
+
+// startOnBoard starts the app on a new workspace holding m and finds its board on a first
+// screenshot (kept as shot).
+func startOnBoard(t *testing.T, m *data.Map, shot string) *boardApp {
+	t.Helper()
+	b := &boardApp{}
+	b.ws, b.id, b.m = makeWorkspace(t, m)
+	b.lay = geometry.Compute(b.m, geometry.Options{Theme: "light"})
+	b.desktopApp = startApp(t, b.ws)
+	b.ox, b.oy = boardOrigin(t, screenshot(t, shot), b.lay, b.m.Stages[0].Colour)
+	return b
+}
+
+// at is the point of r on the screen, across its middle and fy of the way down, for xdotool.
+func (b *boardApp) at(r geometry.Rect, fy float64) (string, string) {
+	return fmt.Sprint(int(b.ox + r.X + r.W/2)), fmt.Sprint(int(b.oy + r.Y + r.H*fy))
+}
+
+// mapIn reads map id as the workspace at ws holds it now, as another program would.
+func mapIn(t *testing.T, ws string, id int64) *data.Map {
+	t.Helper()
+	m, err := readOnly(t, ws).LoadMap(id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"image/color"
 	"testing"
 	"time"
@@ -15,15 +14,10 @@ import (
 // channel and adds to it, she adds to his value; the file keeps her notes and both channels.
 func TestE2ETypingWhileAnotherEdits(t *testing.T) {
 	needDisplay(t)
-	ws, id, m := makeWorkspace(t, data.SampleMap("vi"))
-	lay := geometry.Compute(m, geometry.Options{Theme: "light"})
-	first, second := lay.Cards[0], lay.Cards[1]
-	app := startApp(t, ws)
-	img := screenshot(t, "together-0.png")
-	ox, oy := boardOrigin(t, img, lay, m.Stages[0].Colour)
-	at := func(r geometry.Rect) (string, string) {
-		return fmt.Sprint(int(ox + r.X + r.W/2)), fmt.Sprint(int(oy + r.Y + r.H*0.3))
-	}
+	app := startOnBoard(t, data.SampleMap("vi"), "together-0.png")
+	ws, id := app.ws, app.id
+	first, second := app.lay.Cards[0], app.lay.Cards[1]
+	at := func(r geometry.Rect) (string, string) { return app.at(r, 0.3) }
 	pause := func() { time.Sleep(400 * time.Millisecond) }
 	x, y := at(first.Rect)
 	app.xdo("mousemove", x, y)
@@ -71,15 +65,10 @@ func TestE2ETypingWhileAnotherEdits(t *testing.T) {
 // names and his changes, and the board shows her names.
 func TestE2ERenamingWhileAnotherEdits(t *testing.T) {
 	needDisplay(t)
-	ws, id, m := makeWorkspace(t, data.SampleMap("vi"))
-	lay := geometry.Compute(m, geometry.Options{Theme: "light"})
+	app := startOnBoard(t, data.SampleMap("vi"), "rename-0.png")
+	ws, id, m, lay, ox, oy := app.ws, app.id, app.m, app.lay, app.ox, app.oy
 	stage, lane := lay.Stages[1], lay.Lanes[2]
-	app := startApp(t, ws)
-	img := screenshot(t, "rename-0.png")
-	ox, oy := boardOrigin(t, img, lay, m.Stages[0].Colour)
-	at := func(r geometry.Rect) (string, string) {
-		return fmt.Sprint(int(ox + r.X + r.W/2)), fmt.Sprint(int(oy + r.Y + r.H/2))
-	}
+	at := func(r geometry.Rect) (string, string) { return app.at(r, 0.5) }
 	minh, err := data.Open(ws, data.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -142,13 +131,9 @@ func TestE2ERenamingWhileAnotherEdits(t *testing.T) {
 // driver put the letter after a space that started a new row before that space).
 func TestE2ELongTitleWraps(t *testing.T) {
 	needDisplay(t)
-	ws, id, m := makeWorkspace(t, data.SampleMap("en"))
-	lay := geometry.Compute(m, geometry.Options{Theme: "light"})
-	card := lay.Cards[0]
-	app := startApp(t, ws)
-	img := screenshot(t, "longtitle-0.png")
-	ox, oy := boardOrigin(t, img, lay, m.Stages[0].Colour)
-	x, y := fmt.Sprint(int(ox+card.Rect.X+card.Rect.W/2)), fmt.Sprint(int(oy+card.Rect.Y+card.Rect.H*0.3))
+	app := startOnBoard(t, data.SampleMap("en"), "longtitle-0.png")
+	card := app.lay.Cards[0]
+	x, y := app.at(card.Rect, 0.3)
 	app.xdo("mousemove", x, y)
 	app.xdo("click", "--repeat", "2", "--delay", "80", "1") // the title editor, its text selected
 	time.Sleep(600 * time.Millisecond)
@@ -159,9 +144,27 @@ func TestE2ELongTitleWraps(t *testing.T) {
 	screenshot(t, "longtitle-1-typed.png")
 	app.xdo("key", "Return")
 	time.Sleep(500 * time.Millisecond)
-	app.quit()
-	got := mapIn(t, ws, id)
-	if n := got.Card(card.ID).Title; n != title {
+	if n := mapIn(t, app.ws, app.id).Card(card.ID).Title; n != title {
 		t.Fatalf("the title in the file:\n%q\nwant\n%q", n, title)
+	}
+
+	// In the inspector, Enter saves the title and leaves the field: what is typed next goes
+	// to the board (where it would start the card's title over; Esc takes that back), not
+	// after a line break in the title.
+	app.xdo("click", "3")
+	time.Sleep(400 * time.Millisecond)
+	app.xdo("key", "Down", "Down", "Return") // Edit notes: the inspector's notes field
+	time.Sleep(400 * time.Millisecond)
+	app.xdo("key", "shift+Tab", "ctrl+a") // back to the title field, its text selected
+	app.xdo("type", "--delay", "60", "Books a visit")
+	app.xdo("key", "Return")
+	time.Sleep(300 * time.Millisecond)
+	app.xdo("type", "--delay", "60", "x")
+	app.xdo("key", "Escape")
+	time.Sleep(800 * time.Millisecond) // past the pause after which a field saves
+	screenshot(t, "longtitle-2-inspector.png")
+	app.quit()
+	if n := mapIn(t, app.ws, app.id).Card(card.ID).Title; n != "Books a visit" {
+		t.Fatalf("after Enter in the inspector's title the file holds %q", n)
 	}
 }
