@@ -302,9 +302,18 @@ func (u *ui) exportDialog() {
 		widget.NewFormItem(lang.L("Paper"), container.NewBorder(nil, nil, nil, f.landsc, f.paper)),
 		widget.NewFormItem(lang.L("Tiles"), f.tiles),
 	)
-	// The preview takes the room the window has beside the form (a 1024-pixel window too).
-	room := u.win.Canvas().Size().Width - form.MinSize().Width - 40*theme.Padding() // the dialog's own margins
-	f.preview.SetMinSize(fyne.NewSize(max(160, min(440, room)), 260))
+	// The preview takes the room the window has beside the form (a 1024-pixel window too); in
+	// a window too narrow for both, the sizes stand one under another (Vietnamese words are
+	// longer) to leave the preview its room.
+	room := func() float32 {
+		return u.win.Canvas().Size().Width - form.MinSize().Width - 40*theme.Padding() // the dialog's own margins
+	}
+	if room() < 200 {
+		f.size.Horizontal = false
+		f.size.Refresh()
+		form.Refresh()
+	}
+	f.preview.SetMinSize(fyne.NewSize(max(160, min(440, room())), 260))
 	content := container.NewBorder(nil, f.info, nil, nil, container.NewHBox(form, f.preview))
 	d := dialog.NewCustomConfirm(lang.L("Export PNG, PDF or SVG"), lang.L("Export…"), lang.L("Cancel"), content, func(ok bool) {
 		if !ok {

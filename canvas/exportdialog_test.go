@@ -173,14 +173,22 @@ func TestExportDialogVector(t *testing.T) {
 // In a window of 1024×768 the export dialog (Ctrl+E) fits inside the window, its preview
 // narrower, and Esc closes it as Cancel does.
 func TestExportDialogFitsAndEscCloses(t *testing.T) {
+	for _, language := range []string{"en", "vi"} {
+		t.Run(language, func(t *testing.T) { exportDialogFits(t, language) })
+	}
+}
+
+func exportDialogFits(t *testing.T, language string) {
+	t.Cleanup(func() { setLanguage("en") })
 	u, w := newTestUI(t, data.SampleMap("vi"))
+	u = u.switchLanguage(language)
 	w.Resize(fyne.NewSize(1024, 768))
 	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("Ctrl+E opened no dialog")
 	}
-	saveShot(w, "export-1024.png")
+	saveShot(w, "export-1024-"+language+".png")
 	var dlg fyne.CanvasObject
 	for _, o := range test.WidgetRenderer(top.(fyne.Widget)).Objects() {
 		if o.Size().Width > 100 && (dlg == nil || o.Size().Width < dlg.Size().Width) {
